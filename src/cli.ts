@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * Public. The command line: `start`, `validate`, `seed`, `report`.
+ * Every failure prints a message that says what to do and exits non-zero.
+ */
+import { coverageReport, formatCoverageReport } from './ingest/coverage-report';
+import { formatProblems } from './ingest/load-seed';
+import { readSeed } from './ingest/read-seed';
+import { validateGraph } from './domain/validate-graph';
+
+const USAGE = `usage: cities-kg <command>
+  start      serve the GraphQL API (GRAPH_STORE=memory|neo4j, PORT)
+  validate   check seed/graph against the ontology and the sources
+  report     print the coverage report of seed/graph`;
+
+async function validateCommand(): Promise<number> {
+  const { graph, problems } = validateGraph(await readSeed());
+  if (problems.length > 0) {
+    process.stderr.write(`seed/graph is invalid: ${problems.length} problem(s)\n${formatProblems(problems)}\n`);
+    return 1;
+  }
+  process.stdout.write(`seed/graph is valid: ${graph.nodes.length} nodes, ${graph.relations.length} relations\n`);
+  return 0;
+}
+
+async function reportCommand(): Promise<number> {
+  const { graph, problems } = validateGraph(await readSeed());
+  if (problems.length > 0) {
+    process.stderr.write(`seed/graph is invalid (${problems.length} problem(s)); run npm run validate\n`);
+    return 1;
+  }
+  process.stdout.write(`${formatCoverageReport(coverageReport(graph))}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
+  validate: validateCommand,
+  report: reportCommand,
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`${name === undefined ? 'no command given' : `unknown command "${name}"`}\n${USAGE}\n`);
+    return 2;
+  }
+  return command(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`cities-kg: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,430 @@
+/**
+ * Public. Validates a set of curated graph documents against the ontology and the source
+ * texts, reporting every problem (not just the first) with its file and entity id, and
+ * merges the files into one graph: a node may be described in several files (one per
+ * source document) and its sources are joined, as long as the files agree on its facts.
+ */
+import type { z } from 'zod';
+import {
+  graphDocumentSchema,
+  nodeRecordSchema,
+  relationId,
+  relationInputSchema,
+  type GraphData,
+  type NodeRecord,
+  type RelationInput,
+  type RelationRecord,
+  type SourceRef,
+} from './graph-document';
+import {
+  ID_PATTERN,
+  NODE_LABELS,
+  PARTICIPATION_ROLES,
+  PARTNER_ROLES,
+  RELATION_ENDPOINTS,
+  RELATION_TYPES,
+  type NodeLabel,
+  type RelationType,
+} from './ontology';
+import { normalizeWhitespace } from './text';
+
+export const PROBLEM_CODES = [
+  'UNREADABLE',
+  'SHAPE',
+  'UNKNOWN_LABEL',
+  'UNKNOWN_RELATION_TYPE',
+  'BAD_ID',
+  'DUPLICATE_ID',
+  'DUPLICATE_RELATION',
+  'CONFLICT',
+  'MISSING_ENDPOINT',
+  'WRONG_ENDPOINT_LABEL',
+  'BAD_PROPERTY',
+  'MISSING_PROVENANCE',
+  'UNKNOWN_DOCUMENT',
+  'QUOTE_NOT_FOUND',
+  'MISSING_SOURCE_FILE',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface Problem {
+  readonly file: string;
+  /** The node id, the relation id, or the entry's position when it has no usable id. */
+  readonly entity: string;
+  readonly code: ProblemCode;
+  readonly message: string;
+}
+
+/** One curated file: its name and its parsed JSON (or the reason it could not be read). */
+export type GraphFile =
+  | { readonly file: string; readonly content: unknown }
+  | { readonly file: string; readonly error: string };
+
+export interface ValidationInput {
+  readonly files: readonly GraphFile[];
+  /** Source texts by file name (as in `seed/sources/`), for the verbatim quote check. */
+  readonly sourceTexts: ReadonlyMap<string, string>;
+}
+
+export interface ValidationResult {
+  readonly graph: GraphData;
+  readonly problems: readonly Problem[];
+}
+
+interface Located<T> {
+  readonly file: string;
+  readonly value: T;
+}
+
+export function validateGraph(input: ValidationInput): ValidationResult {
+  const problems: Problem[] = [];
+  const report = (file: string, entity: string, code: ProblemCode, message: string): void => {
+    problems.push({ file, entity, code, message });
+  };
+
+  const nodeEntries: Located<NodeRecord>[] = [];
+  const relationEntries: Located<RelationInput>[] = [];
+  for (const graphFile of input.files) {
+    if ('error' in graphFile) {
+      report(graphFile.file, '(file)', 'UNREADABLE', graphFile.error);
+      continue;
+    }
+    const parsedFile = graphDocumentSchema.safeParse(graphFile.content);
+    if (!parsedFile.success) {
+      report(graphFile.file, '(file)', 'SHAPE', describeZodError(parsedFile.error));
+      continue;
+    }
+    readNodes(graphFile.file, parsedFile.data.nodes, nodeEntries, report);
+    readRelations(graphFile.file, parsedFile.data.relations, relationEntries, report);
+  }
+
+  const nodes = mergeNodes(nodeEntries, report);
+  const relations = mergeRelations(relationEntries, nodes, report);
+  checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report);
+
+  return {
+    graph: { nodes: [...nodes.values()].map((entry) => entry.value), relations },
+    problems,
+  };
+}
+
+type Reporter = (file: string, entity: string, code: ProblemCode, message: string) => void;
+
+function entityName(entry: unknown, kind: 'nodes' | 'relations', index: number): string {
+  if (typeof entry === 'object' && entry !== null) {
+    const record = entry as Record<string, unknown>;
+    if (kind === 'nodes' && typeof record.id === 'string') return record.id;
+    if (
+      kind === 'relations' &&
+      typeof record.type === 'string' &&
+      typeof record.from === 'string' &&
+      typeof record.to === 'string'
+    ) {
+      return `${record.from}-${record.type}->${record.to}`;
+    }
+  }
+  return `${kind}[${index}]`;
+}
+
+function readNodes(
+  file: string,
+  entries: readonly unknown[],
+  out: Located<NodeRecord>[],
+  report: Reporter,
+): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const entity = entityName(entry, 'nodes', index);
+    const label = (entry as { label?: unknown } | null)?.label;
+    if (typeof label !== 'string' || !(NODE_LABELS as readonly string[]).includes(label)) {
+      report(
+        file,
+        entity,
+        'UNKNOWN_LABEL',
+        `node ${entity}: unknown label ${JSON.stringify(label)}; expected one of ${NODE_LABELS.join(', ')}`,
+      );
+      return;
+    }
+    const parsed = nodeRecordSchema.safeParse(entry);
+    if (!parsed.success) {
+      report(file, entity, 'SHAPE', `node ${entity}: ${describeZodError(parsed.error)}`);
+      return;
+    }
+    const node = parsed.data;
+    if (!ID_PATTERN[node.label].test(node.id)) {
+      report(
+        file,
+        entity,
+        'BAD_ID',
+        `node ${JSON.stringify(node.id)}: not a valid ${node.label} id; expected ${ID_PATTERN[node.label].source}`,
+      );
+      return;
+    }
+    if (seen.has(node.id)) {
+      report(file, entity, 'DUPLICATE_ID', `node ${node.id} appears twice in this file; describe it once`);
+      return;
+    }
+    seen.add(node.id);
+    out.push({ file, value: node });
+  });
+}
+
+function readRelations(
+  file: string,
+  entries: readonly unknown[],
+  out: Located<RelationInput>[],
+  report: Reporter,
+): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const entity = entityName(entry, 'relations', index);
+    const type = (entry as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(RELATION_TYPES as readonly string[]).includes(type)) {
+      report(
+        file,
+        entity,
+        'UNKNOWN_RELATION_TYPE',
+        `relation ${entity}: unknown type ${JSON.stringify(type)}; expected one of ${RELATION_TYPES.join(', ')}`,
+      );
+      return;
+    }
+    const parsed = relationInputSchema.safeParse(entry);
+    if (!parsed.success) {
+      report(file, entity, 'SHAPE', `relation ${entity}: ${describeZodError(parsed.error)}`);
+      return;
+    }
+    const id = relationId(parsed.data);
+    if (seen.has(id)) {
+      report(file, id, 'DUPLICATE_RELATION', `relation ${id} appears twice in this file; give it once with all its sources`);
+      return;
+    }
+    seen.add(id);
+    out.push({ file, value: parsed.data });
+  });
+}
+
+/** Fields whose values must agree when several files describe the same entity. */
+function factsOf(record: object): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key !== 'sources' && key !== 'aliases' && key !== 'note') facts[key] = value;
+  }
+  return facts;
+}
+
+function conflictingFacts(a: object, b: object): string[] {
+  const factsA = factsOf(a);
+  const factsB = factsOf(b);
+  const keys = new Set([...Object.keys(factsA), ...Object.keys(factsB)]);
+  return [...keys].filter(
+    (key) => factsA[key] !== undefined && factsB[key] !== undefined && factsA[key] !== factsB[key],
+  );
+}
+
+function mergeSources(a: readonly SourceRef[], b: readonly SourceRef[]): SourceRef[] {
+  const merged = [...a];
+  for (const source of b) {
+    if (!merged.some((known) => known.doc === source.doc && known.quote === source.quote)) merged.push(source);
+  }
+  return merged;
+}
+
+function mergeAliases(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] | undefined {
+  if (!a && !b) return undefined;
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+function mergeNodes(entries: readonly Located<NodeRecord>[], report: Reporter): Map<string, Located<NodeRecord>> {
+  const nodes = new Map<string, Located<NodeRecord>>();
+  for (const entry of entries) {
+    const known = nodes.get(entry.value.id);
+    if (!known) {
+      nodes.set(entry.value.id, entry);
+      continue;
+    }
+    const conflicts = conflictingFacts(known.value, entry.value);
+    if (conflicts.length > 0) {
+      report(
+        entry.file,
+        entry.value.id,
+        'CONFLICT',
+        `node ${entry.value.id}: ${conflicts.join(', ')} differ from ${known.file}; make the files agree`,
+      );
+      continue;
+    }
+    const merged = {
+      ...known.value,
+      ...entry.value,
+      sources: mergeSources(known.value.sources, entry.value.sources),
+      aliases: mergeAliases(known.value.aliases, entry.value.aliases),
+      note: joinNotes(known.value.note, entry.value.note),
+    } as NodeRecord;
+    nodes.set(entry.value.id, { file: known.file, value: dropUndefined(merged) });
+  }
+  return nodes;
+}
+
+function joinNotes(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !b || a === b) return a ?? b;
+  return `${a} ${b}`;
+}
+
+function dropUndefined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
+
+const ROLE_VOCABULARY: Partial<Record<RelationType, readonly string[]>> = {
+  PARTICIPATED_IN: PARTICIPATION_ROLES,
+  PARTNER_IN: PARTNER_ROLES,
+};
+
+/** Which optional properties each type may carry, and which it must. */
+const RELATION_PROPERTY_RULES: Record<RelationType, { allowed: readonly string[]; required: readonly string[] }> = {
+  IN_COUNTRY: { allowed: [], required: [] },
+  PART_OF: { allowed: [], required: [] },
+  LEADS: { allowed: ['title', 'asOf'], required: ['title'] },
+  WORKS_FOR: { allowed: ['title'], required: [] },
+  MEMBER_OF: { allowed: ['since'], required: [] },
+  PARTICIPATED_IN: { allowed: ['role'], required: ['role'] },
+  RUNS: { allowed: [], required: [] },
+  PARTNER_IN: { allowed: ['role'], required: ['role'] },
+  PARTNERS_WITH: { allowed: ['context'], required: [] },
+  ADVANCES: { allowed: [], required: [] },
+  HAS_COMMITMENT: { allowed: [], required: [] },
+  ENDORSED: { allowed: ['title', 'forCity'], required: ['title'] },
+};
+const ALWAYS_ALLOWED = new Set(['type', 'from', 'to', 'sources', 'note']);
+
+function checkRelationProperties(file: string, id: string, relation: RelationInput, report: Reporter): boolean {
+  const rules = RELATION_PROPERTY_RULES[relation.type];
+  let ok = true;
+  for (const [key, value] of Object.entries(relation)) {
+    if (value === undefined || ALWAYS_ALLOWED.has(key)) continue;
+    if (!rules.allowed.includes(key)) {
+      report(file, id, 'BAD_PROPERTY', `relation ${id}: ${relation.type} does not take "${key}"; allowed: ${rules.allowed.join(', ') || 'none'}`);
+      ok = false;
+    }
+  }
+  for (const key of rules.required) {
+    if (relation[key as keyof RelationInput] === undefined) {
+      report(file, id, 'BAD_PROPERTY', `relation ${id}: ${relation.type} needs "${key}"`);
+      ok = false;
+    }
+  }
+  const vocabulary = ROLE_VOCABULARY[relation.type];
+  if (vocabulary && relation.role !== undefined && !vocabulary.includes(relation.role)) {
+    report(file, id, 'BAD_PROPERTY', `relation ${id}: role "${relation.role}" is not a ${relation.type} role; expected one of ${vocabulary.join(', ')}`);
+    ok = false;
+  }
+  return ok;
+}
+
+function checkEndpoint(
+  file: string,
+  id: string,
+  relation: RelationInput,
+  end: 'from' | 'to',
+  nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  report: Reporter,
+): boolean {
+  const endpointId = relation[end];
+  const node = nodes.get(endpointId)?.value;
+  if (!node) {
+    report(file, id, 'MISSING_ENDPOINT', `relation ${id}: ${end} node ${JSON.stringify(endpointId)} does not exist; add it or fix the id`);
+    return false;
+  }
+  const allowed: readonly NodeLabel[] = RELATION_ENDPOINTS[relation.type][end];
+  if (!allowed.includes(node.label)) {
+    report(
+      file,
+      id,
+      'WRONG_ENDPOINT_LABEL',
+      `relation ${id}: ${relation.type} must go ${RELATION_ENDPOINTS[relation.type].from.join('|')} → ${RELATION_ENDPOINTS[relation.type].to.join('|')}, but its ${end} node ${endpointId} is a ${node.label}`,
+    );
+    return false;
+  }
+  return true;
+}
+
+function mergeRelations(
+  entries: readonly Located<RelationInput>[],
+  nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  report: Reporter,
+): RelationRecord[] {
+  const relations = new Map<string, Located<RelationRecord>>();
+  for (const entry of entries) {
+    const relation = entry.value;
+    const id = relationId(relation);
+    const fromOk = checkEndpoint(entry.file, id, relation, 'from', nodes, report);
+    const toOk = checkEndpoint(entry.file, id, relation, 'to', nodes, report);
+    const propsOk = checkRelationProperties(entry.file, id, relation, report);
+    if (relation.forCity !== undefined && nodes.get(relation.forCity)?.value.label !== 'City') {
+      report(entry.file, id, 'MISSING_ENDPOINT', `relation ${id}: forCity ${JSON.stringify(relation.forCity)} is not a City in the graph`);
+      continue;
+    }
+    if (!fromOk || !toOk || !propsOk) continue;
+    const known = relations.get(id);
+    if (!known) {
+      relations.set(id, { file: entry.file, value: { ...relation, id } });
+      continue;
+    }
+    const conflicts = conflictingFacts(known.value, { ...relation, id });
+    if (conflicts.length > 0) {
+      report(entry.file, id, 'CONFLICT', `relation ${id}: ${conflicts.join(', ')} differ from ${known.file}; make the files agree`);
+      continue;
+    }
+    relations.set(id, {
+      file: known.file,
+      value: dropUndefined({
+        ...known.value,
+        ...relation,
+        id,
+        sources: mergeSources(known.value.sources, relation.sources),
+        note: joinNotes(known.value.note, relation.note),
+      }),
+    });
+  }
+  return [...relations.values()].map((entry) => entry.value);
+}
+
+function checkProvenance(
+  nodeEntries: readonly Located<NodeRecord>[],
+  relationEntries: readonly Located<RelationInput>[],
+  nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  sourceTexts: ReadonlyMap<string, string>,
+  report: Reporter,
+): void {
+  const normalizedTexts = new Map<string, string>();
+  for (const { value: node, file } of nodes.values()) {
+    if (node.label !== 'Document') continue;
+    const text = sourceTexts.get(node.file);
+    if (text === undefined) {
+      report(file, node.id, 'MISSING_SOURCE_FILE', `document ${node.id}: source file ${JSON.stringify(node.file)} is not in seed/sources`);
+      continue;
+    }
+    normalizedTexts.set(node.id, normalizeWhitespace(text));
+  }
+
+  const check = (file: string, entity: string, sources: readonly SourceRef[]): void => {
+    if (sources.length === 0) {
+      report(file, entity, 'MISSING_PROVENANCE', `${entity}: no sources; cite at least one {doc, quote}`);
+      return;
+    }
+    for (const source of sources) {
+      const text = normalizedTexts.get(source.doc);
+      if (text === undefined) {
+        report(file, entity, 'UNKNOWN_DOCUMENT', `${entity}: cites ${JSON.stringify(source.doc)}, which is not a Document node with a source file`);
+      } else if (!text.includes(normalizeWhitespace(source.quote))) {
+        report(file, entity, 'QUOTE_NOT_FOUND', `${entity}: quote is not verbatim in ${source.doc}: ${JSON.stringify(source.quote.slice(0, 80))}`);
+      }
+    }
+  };
+  for (const { file, value } of nodeEntries) check(file, value.id, value.sources);
+  for (const { file, value } of relationEntries) check(file, relationId(value), value.sources);
+}
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,24 @@
+/**
+ * Public. Loads a seed folder into a validated graph, or fails with every problem found.
+ */
+import type { GraphData } from '../domain/graph-document';
+import { validateGraph, type Problem } from '../domain/validate-graph';
+import { readSeed } from './read-seed';
+
+export class InvalidSeedError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(`the seed graph has ${problems.length} problem(s):\n${formatProblems(problems)}`);
+    this.name = 'InvalidSeedError';
+  }
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((problem) => `  ${problem.file} ${problem.entity} [${problem.code}] ${problem.message}`).join('\n');
+}
+
+/** Reads and validates `seedDir`; throws `InvalidSeedError` listing every problem. */
+export async function loadSeed(seedDir?: string): Promise<GraphData> {
+  const { graph, problems } = validateGraph(await readSeed(seedDir));
+  if (problems.length > 0) throw new InvalidSeedError(problems);
+  return graph;
+}
