@@ -68,12 +68,23 @@ export interface MergeSummary {
   readonly relationsUpdated: number;
 }
 
+export interface MergeOptions {
+  /** Called after each batch is written, with how many entities of the graph are done. */
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+}
+
 export interface GraphStore {
   /** Which adapter this is, for logs and health. */
   readonly kind: 'memory' | 'neo4j';
 
   /** Creates or updates every node and relation of `graph` (by id); never deletes. */
-  mergeGraph(graph: GraphData): Promise<MergeSummary>;
+  mergeGraph(graph: GraphData, options?: MergeOptions): Promise<MergeSummary>;
+
+  /**
+   * Removes every node and relation of this graph's labels (and nothing else the database
+   * may hold). Returns how many nodes were removed.
+   */
+  clear(): Promise<number>;
 
   /** The nodes with these ids, in the same order; `null` where there is none. */
   getNodes(ids: readonly string[]): Promise<readonly (NodeRecord | null)[]>;

@@ -1,0 +1,238 @@
+/**
+ * The GraphStore contract: every behaviour of the port, written once and run against each
+ * adapter (memory-store.test.ts, neo4j-store.int.test.ts). Each test starts from a store
+ * holding exactly the fixture graph; errors are asserted by class, never by message.
+ */
+import type { NodeRecord } from '../../src/domain/graph-document';
+import { NODE_LABELS, RELATION_TYPES } from '../../src/domain/ontology';
+import {
+  ConflictError,
+  InvalidArgumentError,
+  type GraphStore,
+} from '../../src/store/GraphStore';
+import { FIXTURE_GRAPH, FIXTURE_NODES, FIXTURE_RELATIONS } from './fixture-graph';
+
+const ids = (nodes: readonly (NodeRecord | null)[]): (string | null)[] => nodes.map((node) => node?.id ?? null);
+
+export function defineGraphStoreContract(storeName: string, createStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: ${storeName}`, () => {
+    let store: GraphStore;
+
+    beforeAll(async () => {
+      store = await createStore();
+    });
+    beforeEach(async () => {
+      await store.clear();
+      await store.mergeGraph(FIXTURE_GRAPH);
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    describe('mergeGraph', () => {
+      it('is idempotent: merging the same graph again creates and updates nothing', async () => {
+        await expect(store.mergeGraph(FIXTURE_GRAPH)).resolves.toEqual({
+          nodesCreated: 0,
+          nodesUpdated: 0,
+          relationsCreated: 0,
+          relationsUpdated: 0,
+        });
+      });
+
+      it('counts what a first merge creates', async () => {
+        await store.clear();
+        await expect(store.mergeGraph(FIXTURE_GRAPH)).resolves.toEqual({
+          nodesCreated: FIXTURE_NODES.length,
+          nodesUpdated: 0,
+          relationsCreated: FIXTURE_RELATIONS.length,
+          relationsUpdated: 0,
+        });
+      });
+
+      it('updates a changed node in place and reports it as updated', async () => {
+        const changed = { ...FIXTURE_NODES.find((node) => node.id === 'city:mardan')!, note: 'revised' } as NodeRecord;
+        const summary = await store.mergeGraph({ nodes: [changed], relations: [] });
+        expect(summary).toMatchObject({ nodesCreated: 0, nodesUpdated: 1 });
+        const [mardan] = await store.getNodes(['city:mardan']);
+        expect(mardan).toMatchObject({ id: 'city:mardan', note: 'revised', name: 'Mardan' });
+      });
+
+      it('refuses to change the label of an existing node, and writes nothing', async () => {
+        const relabelled: NodeRecord = { id: 'city:mardan', label: 'Person', name: 'Mardan', nameAr: 'ماردان', sources: [{ doc: 'doc:000', quote: 'ماردان' }] };
+        await expect(store.mergeGraph({ nodes: [relabelled], relations: [] })).rejects.toBeInstanceOf(ConflictError);
+        const [mardan] = await store.getNodes(['city:mardan']);
+        expect(mardan?.label).toBe('City');
+      });
+
+      it('refuses a relation to a node that exists nowhere, and writes nothing', async () => {
+        const before = await store.counts();
+        const orphan = { type: 'IN_COUNTRY' as const, from: 'city:nowhere', to: 'country:pk', id: 'city:nowhere-IN_COUNTRY->country:pk', sources: [{ doc: 'doc:000', quote: 'x' }] };
+        const newCity: NodeRecord = { id: 'city:new', label: 'City', kind: 'city', name: 'New', nameAr: 'جديد', sources: [{ doc: 'doc:000', quote: 'x' }] };
+        await expect(store.mergeGraph({ nodes: [newCity], relations: [orphan] })).rejects.toBeInstanceOf(InvalidArgumentError);
+        expect(await store.counts()).toEqual(before);
+      });
+
+      it('keeps provenance and properties as written', async () => {
+        const [karachi] = await store.getNodes(['city:karachi']);
+        expect(karachi).toEqual(FIXTURE_NODES.find((node) => node.id === 'city:karachi'));
+        const [leads] = await store.getRelations({ nodeIds: ['person:murtaza-wahab'], direction: 'OUT', types: ['LEADS'] });
+        expect(leads).toEqual(FIXTURE_RELATIONS.find((relation) => relation.type === 'LEADS'));
+      });
+    });
+
+    describe('getNodes', () => {
+      it('returns nodes in the order asked, null for unknown ids', async () => {
+        const nodes = await store.getNodes(['org:world-bank', 'city:unknown', 'city:karachi']);
+        expect(ids(nodes)).toEqual(['org:world-bank', null, 'city:karachi']);
+      });
+
+      it('returns an empty list for no ids', async () => {
+        await expect(store.getNodes([])).resolves.toEqual([]);
+      });
+    });
+
+    describe('listNodes', () => {
+      it('pages through a label in id order with cursors and a total count', async () => {
+        const first = await store.listNodes({ label: 'City', first: 3 });
+        expect(ids(first.nodes)).toEqual(['city:amman', 'city:karachi', 'city:karachi-east']);
+        expect(first).toMatchObject({ totalCount: 7, hasNextPage: true });
+        const second = await store.listNodes({ label: 'City', first: 3, after: first.endCursor });
+        expect(ids(second.nodes)).toEqual(['city:korangi', 'city:mardan', 'city:mombasa']);
+        const third = await store.listNodes({ label: 'City', first: 3, after: second.endCursor });
+        expect(ids(third.nodes)).toEqual(['city:pristina']);
+        expect(third).toMatchObject({ totalCount: 7, hasNextPage: false });
+      });
+
+      it('filters by a relation to another node (cities in a country)', async () => {
+        const page = await store.listNodes({ label: 'City', first: 10, linkedTo: { type: 'IN_COUNTRY', direction: 'OUT', id: 'country:pk' } });
+        expect(ids(page.nodes)).toEqual(['city:karachi', 'city:korangi', 'city:mardan']);
+        expect(page.totalCount).toBe(3);
+      });
+
+      it('follows the direction of the filter (parts of a city)', async () => {
+        const parts = await store.listNodes({ label: 'City', first: 10, linkedTo: { type: 'PART_OF', direction: 'OUT', id: 'city:karachi' } });
+        expect(ids(parts.nodes)).toEqual(['city:karachi-east', 'city:korangi']);
+        const parents = await store.listNodes({ label: 'City', first: 10, linkedTo: { type: 'PART_OF', direction: 'IN', id: 'city:korangi' } });
+        expect(ids(parents.nodes)).toEqual(['city:karachi']);
+      });
+
+      it('returns an empty page for a label or anchor with nothing in it', async () => {
+        const page = await store.listNodes({ label: 'Commitment', first: 5 });
+        expect(page).toEqual({ nodes: [], totalCount: 0, endCursor: null, hasNextPage: false });
+        const none = await store.listNodes({ label: 'City', first: 5, linkedTo: { type: 'IN_COUNTRY', direction: 'OUT', id: 'country:zz' } });
+        expect(none.totalCount).toBe(0);
+      });
+
+      it('rejects a page size out of bounds and a cursor it did not issue', async () => {
+        await expect(store.listNodes({ label: 'City', first: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
+        await expect(store.listNodes({ label: 'City', first: 101 })).rejects.toBeInstanceOf(InvalidArgumentError);
+        await expect(store.listNodes({ label: 'City', first: 5, after: 'not a cursor!' })).rejects.toBeInstanceOf(InvalidArgumentError);
+      });
+    });
+
+    describe('getRelations', () => {
+      it('returns outgoing, incoming or both, ordered by type, from, to', async () => {
+        const out = await store.getRelations({ nodeIds: ['city:karachi'], direction: 'OUT' });
+        expect(out.map((relation) => relation.id)).toEqual([
+          'city:karachi-IN_COUNTRY->country:pk',
+          'city:karachi-PARTICIPATED_IN->event:south-asia-hub-launch',
+          'city:karachi-RUNS->prog:karachi-capacity-building',
+        ]);
+        const incoming = await store.getRelations({ nodeIds: ['city:karachi'], direction: 'IN' });
+        expect(incoming.map((relation) => relation.id)).toEqual([
+          'person:murtaza-wahab-LEADS->city:karachi',
+          'org:cplc-PARTNERS_WITH->city:karachi',
+          'city:karachi-east-PART_OF->city:karachi',
+          'city:korangi-PART_OF->city:karachi',
+        ]);
+        const both = await store.getRelations({ nodeIds: ['city:karachi'], direction: 'BOTH' });
+        expect(both).toHaveLength(7);
+      });
+
+      it('filters by type and serves many nodes in one call, each relation once', async () => {
+        const relations = await store.getRelations({ nodeIds: ['city:korangi', 'city:karachi', 'country:pk'], direction: 'BOTH', types: ['PART_OF', 'IN_COUNTRY'] });
+        expect(relations.map((relation) => relation.id)).toEqual([
+          'city:karachi-IN_COUNTRY->country:pk',
+          'city:korangi-IN_COUNTRY->country:pk',
+          'city:mardan-IN_COUNTRY->country:pk',
+          'city:karachi-east-PART_OF->city:karachi',
+          'city:korangi-PART_OF->city:karachi',
+        ]);
+      });
+
+      it('returns nothing for unknown nodes', async () => {
+        await expect(store.getRelations({ nodeIds: ['city:unknown'], direction: 'BOTH' })).resolves.toEqual([]);
+      });
+    });
+
+    describe('search', () => {
+      const search = async (text: string, options: { labels?: NodeRecord['label'][]; first?: number } = {}) =>
+        (await store.search({ text, first: options.first ?? 10, ...(options.labels ? { labels: options.labels } : {}) })).map((hit) => hit.node.id);
+
+      it('finds a city by its English name in any case, exact match first', async () => {
+        expect((await search('karachi'))[0]).toBe('city:karachi');
+        expect((await search('KARACHI'))[0]).toBe('city:karachi');
+        const [hit] = await store.search({ text: 'Karachi', first: 5 });
+        expect(hit?.exact).toBe(true);
+      });
+
+      it('finds a city by its Arabic name, with or without tashkeel and tatweel', async () => {
+        expect((await search('كراتشي'))[0]).toBe('city:karachi');
+        expect((await search('كَرَاتْشِي'))[0]).toBe('city:karachi');
+        expect((await search('كراتـــشي'))[0]).toBe('city:karachi');
+      });
+
+      it('folds Arabic letter variants (أ/إ/آ/ا, ى/ي, ة/ه)', async () => {
+        expect((await search('امانه عمان الكبري'))[0]).toBe('city:amman');
+        expect((await search('مرتضي وهاب'))[0]).toBe('person:murtaza-wahab');
+      });
+
+      it('folds Latin diacritics and matches aliases and acronyms', async () => {
+        expect((await search('Prishtine'))[0]).toBe('city:pristina');
+        expect((await search('cplc'))[0]).toBe('org:cplc');
+        expect((await search('kmc'))[0]).toBe('city:karachi');
+      });
+
+      it('matches prefixes and ranks the exact name above longer names', async () => {
+        const hits = await search('karachi');
+        expect(hits.slice(0, 2)).toEqual(['city:karachi', 'city:karachi-east']);
+        expect(await search('mard')).toContain('city:mardan');
+      });
+
+      it('filters by label and honours first', async () => {
+        expect(await search('karachi', { labels: ['Document'] })).toEqual(['doc:000']);
+        expect(await search('karachi', { first: 1 })).toEqual(['city:karachi']);
+      });
+
+      it('returns nothing for a name that is not there, and rejects empty text', async () => {
+        await expect(search('zzzqqq')).resolves.toEqual([]);
+        await expect(store.search({ text: '   ', first: 5 })).rejects.toBeInstanceOf(InvalidArgumentError);
+        await expect(store.search({ text: 'karachi', first: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
+      });
+    });
+
+    describe('counts', () => {
+      it('counts every label and relation type, zero where absent', async () => {
+        const counts = await store.counts();
+        expect(counts.nodes).toBe(FIXTURE_NODES.length);
+        expect(counts.relations).toBe(FIXTURE_RELATIONS.length);
+        expect(Object.keys(counts.byLabel).sort()).toEqual([...NODE_LABELS].sort());
+        expect(Object.keys(counts.byType).sort()).toEqual([...RELATION_TYPES].sort());
+        expect(counts.byLabel).toMatchObject({ City: 7, Country: 3, Commitment: 0 });
+        expect(counts.byType).toMatchObject({ IN_COUNTRY: 4, PART_OF: 2, ENDORSED: 0 });
+      });
+    });
+
+    describe('clear and ping', () => {
+      it('clear removes every node and relation of the graph and says how many nodes', async () => {
+        await expect(store.clear()).resolves.toBe(FIXTURE_NODES.length);
+        expect(await store.counts()).toMatchObject({ nodes: 0, relations: 0 });
+        await expect(store.search({ text: 'karachi', first: 5 })).resolves.toEqual([]);
+      });
+
+      it('ping answers', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+  });
+}
