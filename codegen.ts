@@ -34,7 +34,7 @@ const config: CodegenConfig = {
     },
     'test/operations.generated.ts': {
       documents: 'test/operations/*.graphql',
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: { enumsAsTypes: true, scalars: { ID: 'string' }, strictScalars: true },
     },
   },

@@ -3,8 +3,11 @@
  * Public. The command line: `start`, `validate`, `seed`, `report`.
  * Every failure prints a message that says what to do and exits non-zero.
  */
+import { startApp, stopOnSignals } from './app';
+import { ConfigError, loadConfig } from './config';
 import { coverageReport, formatCoverageReport } from './ingest/coverage-report';
-import { formatProblems } from './ingest/load-seed';
+import { formatProblems, InvalidSeedError } from './ingest/load-seed';
+import { createLogger } from './logger';
 import { readSeed } from './ingest/read-seed';
 import { validateGraph } from './domain/validate-graph';
 
@@ -33,7 +36,24 @@ async function reportCommand(): Promise<number> {
   return 0;
 }
 
+async function startCommand(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  try {
+    const server = await startApp(config, logger);
+    stopOnSignals(server, logger);
+    return 0;
+  } catch (error) {
+    if (error instanceof InvalidSeedError) {
+      process.stderr.write(`cities-kg: refusing to serve an invalid graph. ${error.message}\nFix seed/graph (npm run validate lists the problems).\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
+  start: startCommand,
   validate: validateCommand,
   report: reportCommand,
 };
@@ -53,7 +73,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`cities-kg: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`cities-kg: ${message}\n`);
     process.exitCode = 1;
   },
 );

@@ -3,7 +3,7 @@
  * case, diacritics, tashkeel and Arabic letter variants on both sides, with prefix and
  * fuzzy matching. Exact matches of the whole name, Arabic name or an alias rank first.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { NodeRecord } from '../../domain/graph-document';
 import type { NodeLabel } from '../../domain/ontology';
 import { foldForSearch, searchTerms } from '../../domain/text';
@@ -70,7 +70,7 @@ export class NameIndex {
 
   search(text: string, labels: readonly NodeLabel[] | undefined, first: number): NameMatch[] {
     const wanted = labels && labels.length > 0 ? new Set<string>(labels) : undefined;
-    const filter = wanted ? (result: { label?: unknown }) => wanted.has(String(result.label)) : undefined;
+    const filter = wanted ? (result: SearchResult) => wanted.has(String(result['label'])) : undefined;
     let results = this.index.search(text, { combineWith: 'AND', ...(filter ? { filter } : {}) });
     // A query with one misspelt word among several should still find something.
     if (results.length === 0) results = this.index.search(text, { combineWith: 'OR', ...(filter ? { filter } : {}) });

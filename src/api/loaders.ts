@@ -1,0 +1,62 @@
+/**
+ * Internal. Per-request DataLoaders, so that nested fields cost one store call per level of
+ * a query, not one per parent: all nodes asked in a tick go to one `getNodes`, and all
+ * relations asked in a tick with the same direction and types go to one `getRelations`.
+ */
+import DataLoader from 'dataloader';
+import type { NodeRecord, RelationRecord } from '../domain/graph-document';
+import type { RelationType } from '../domain/ontology';
+import type { Direction, GraphStore } from '../store/GraphStore';
+
+export interface RelationKey {
+  readonly nodeId: string;
+  readonly direction: Direction;
+  /** Sorted; empty means every type. */
+  readonly types: readonly RelationType[];
+}
+
+export interface Loaders {
+  readonly node: DataLoader<string, NodeRecord | null>;
+  readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
+}
+
+function relationKeyString(key: RelationKey): string {
+  return `${key.direction}|${key.types.join(',')}|${key.nodeId}`;
+}
+
+function touches(relation: RelationRecord, nodeId: string, direction: Direction): boolean {
+  if (direction === 'OUT') return relation.from === nodeId;
+  if (direction === 'IN') return relation.to === nodeId;
+  return relation.from === nodeId || relation.to === nodeId;
+}
+
+async function loadRelations(store: GraphStore, keys: readonly RelationKey[]): Promise<(readonly RelationRecord[])[]> {
+  const groups = new Map<string, RelationKey[]>();
+  for (const key of keys) {
+    const group = `${key.direction}|${key.types.join(',')}`;
+    const members = groups.get(group);
+    if (members) members.push(key);
+    else groups.set(group, [key]);
+  }
+  const results = new Map<string, readonly RelationRecord[]>();
+  await Promise.all(
+    [...groups.values()].map(async (members) => {
+      const [{ direction, types }] = members as [RelationKey, ...RelationKey[]];
+      const relations = await store.getRelations({ nodeIds: members.map((key) => key.nodeId), direction, types });
+      for (const key of members) {
+        results.set(relationKeyString(key), relations.filter((relation) => touches(relation, key.nodeId, direction)));
+      }
+    }),
+  );
+  return keys.map((key) => results.get(relationKeyString(key)) ?? []);
+}
+
+export function createLoaders(store: GraphStore): Loaders {
+  return {
+    node: new DataLoader<string, NodeRecord | null>(async (ids) => [...(await store.getNodes(ids))], { maxBatchSize: 1000 }),
+    relations: new DataLoader<RelationKey, readonly RelationRecord[], string>((keys) => loadRelations(store, keys), {
+      cacheKeyFn: relationKeyString,
+      maxBatchSize: 1000,
+    }),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Internal. All resolvers, typed by codegen from schema/*.graphql.
+ */
+import { nodeTypeOf } from '../enums';
+import type { Resolvers } from '../resolvers-types.generated';
+import { City, Commitment, Country, Declaration, Document, Event, Organization, Person, Programme } from './node-types';
+import { Query } from './query';
+import { Relation, Source } from './relation';
+
+export const resolvers: Resolvers = {
+  Query,
+  Node: {
+    // The GraphQL type of a node is its ontology label.
+    __resolveType: (node) => node.label,
+  },
+  City,
+  Country,
+  Person,
+  Organization,
+  Programme,
+  Commitment,
+  Declaration,
+  Event,
+  Document,
+  Relation,
+  Source,
+};
+
+export { nodeTypeOf };

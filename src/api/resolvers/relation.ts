@@ -1,0 +1,40 @@
+/**
+ * Internal. Relations and sources: endpoints and documents resolved through the loaders.
+ */
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../errors';
+import type { RelationResolvers, SourceResolvers } from '../resolvers-types.generated';
+import { nodeById } from './traverse';
+
+/** A relation's endpoint always exists (stores refuse dangling relations); if not, it is a bug. */
+async function requiredNode(context: Parameters<typeof nodeById>[0], id: string) {
+  const node = await nodeById(context, id);
+  if (!node) throw new GraphQLError(`relation endpoint ${id} is missing`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+  return node;
+}
+
+export const Relation: RelationResolvers = {
+  from: (relation, _args, context) => requiredNode(context, relation.from),
+  to: (relation, _args, context) => requiredNode(context, relation.to),
+  forCity: async (relation, _args, context) => {
+    if (!relation.forCity) return null;
+    const city = await nodeById(context, relation.forCity);
+    return city?.label === 'City' ? city : null;
+  },
+  title: (relation) => relation.title ?? null,
+  asOf: (relation) => relation.asOf ?? null,
+  role: (relation) => relation.role ?? null,
+  since: (relation) => relation.since ?? null,
+  context: (relation) => relation.context ?? null,
+  note: (relation) => relation.note ?? null,
+};
+
+export const Source: SourceResolvers = {
+  document: async (source, _args, context) => {
+    const document = await requiredNode(context, source.doc);
+    if (document.label !== 'Document') {
+      throw new GraphQLError(`source ${source.doc} is not a Document`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    }
+    return document;
+  },
+};
