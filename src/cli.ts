@@ -17,7 +17,7 @@ const USAGE = `usage: cities-kg <command>
   report     print the coverage report of seed/graph`;
 
 async function validateCommand(): Promise<number> {
-  const { graph, problems } = validateGraph(await readSeed());
+  const { graph, problems } = validateGraph(await readSeed(loadConfig().seedDir));
   if (problems.length > 0) {
     process.stderr.write(`seed/graph is invalid: ${problems.length} problem(s)\n${formatProblems(problems)}\n`);
     return 1;
@@ -27,7 +27,7 @@ async function validateCommand(): Promise<number> {
 }
 
 async function reportCommand(): Promise<number> {
-  const { graph, problems } = validateGraph(await readSeed());
+  const { graph, problems } = validateGraph(await readSeed(loadConfig().seedDir));
   if (problems.length > 0) {
     process.stderr.write(`seed/graph is invalid (${problems.length} problem(s)); run npm run validate\n`);
     return 1;
@@ -45,7 +45,9 @@ async function startCommand(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof InvalidSeedError) {
-      process.stderr.write(`cities-kg: refusing to serve an invalid graph. ${error.message}\nFix seed/graph (npm run validate lists the problems).\n`);
+      process.stderr.write(
+        `cities-kg: refusing to serve an invalid graph. ${error.message}\nFix seed/graph (npm run validate lists the problems).\n`,
+      );
       return 1;
     }
     throw error;

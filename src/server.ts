@@ -72,7 +72,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
     const message =
-      status === 413 ? `request body larger than ${MAX_BODY_BYTES} bytes` : status === 400 ? 'malformed request body: expected JSON' : 'internal server error';
+      status === 413
+        ? `request body larger than ${MAX_BODY_BYTES} bytes`
+        : status === 400
+          ? 'malformed request body: expected JSON'
+          : 'internal server error';
     response.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   };
   app.use(handleError);

@@ -3,7 +3,10 @@
  * resolvers, one error formatter, no stack traces ever, Sandbox landing page in development.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import type { Logger } from '../logger';
 import type { ApiContext } from './context';
 import { createFormatError } from './errors';

@@ -5,13 +5,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import {
-  GraphStoreError,
-  InvalidArgumentError,
-  NotFoundError,
-  StoreTimeoutError,
-  ConflictError,
-} from '../store/GraphStore';
+import { GraphStoreError, InvalidArgumentError, NotFoundError, StoreTimeoutError, ConflictError } from '../store/GraphStore';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',

@@ -44,7 +44,10 @@ async function loadRelations(store: GraphStore, keys: readonly RelationKey[]): P
       const [{ direction, types }] = members as [RelationKey, ...RelationKey[]];
       const relations = await store.getRelations({ nodeIds: members.map((key) => key.nodeId), direction, types });
       for (const key of members) {
-        results.set(relationKeyString(key), relations.filter((relation) => touches(relation, key.nodeId, direction)));
+        results.set(
+          relationKeyString(key),
+          relations.filter((relation) => touches(relation, key.nodeId, direction)),
+        );
       }
     }),
   );

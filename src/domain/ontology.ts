@@ -85,9 +85,7 @@ export const ID_PATTERN: Readonly<Record<NodeLabel, RegExp>> = {
 };
 
 /** Any well-formed node id, whatever its label. */
-export const ANY_NODE_ID = new RegExp(
-  `^(?:${NODE_LABELS.map((label) => ID_PATTERN[label].source.slice(1, -1)).join('|')})$`,
-);
+export const ANY_NODE_ID = new RegExp(`^(?:${NODE_LABELS.map((label) => ID_PATTERN[label].source.slice(1, -1)).join('|')})$`);
 
 export function isNodeId(value: string): boolean {
   return ANY_NODE_ID.test(value);
@@ -98,15 +96,7 @@ export function labelOfId(id: string): NodeLabel | undefined {
   return NODE_LABELS.find((label) => ID_PATTERN[label].test(id));
 }
 
-export const CITY_KINDS = [
-  'city',
-  'municipality',
-  'district',
-  'division',
-  'county',
-  'province',
-  'region',
-] as const;
+export const CITY_KINDS = ['city', 'municipality', 'district', 'division', 'county', 'province', 'region'] as const;
 export type CityKind = (typeof CITY_KINDS)[number];
 
 export const ORGANIZATION_KINDS = [
@@ -139,25 +129,10 @@ export const PROGRAMME_KINDS = [
 ] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 
-export const EVENT_KINDS = [
-  'summit',
-  'forum',
-  'workshop',
-  'launch',
-  'exchange',
-  'meeting',
-  'tournament',
-] as const;
+export const EVENT_KINDS = ['summit', 'forum', 'workshop', 'launch', 'exchange', 'meeting', 'tournament'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const PARTICIPATION_ROLES = [
-  'host',
-  'participant',
-  'speaker',
-  'organizer',
-  'supporter',
-  'moderator',
-] as const;
+export const PARTICIPATION_ROLES = ['host', 'participant', 'speaker', 'organizer', 'supporter', 'moderator'] as const;
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 
 export const PARTNER_ROLES = ['funder', 'implementer', 'technical', 'supporter'] as const;
@@ -180,13 +155,5 @@ export const LABEL_PROPERTIES: Readonly<Record<NodeLabel, readonly string[]>> = 
 export const COMMON_NODE_PROPERTIES = ['id', 'name', 'nameAr', 'aliases', 'note'] as const;
 
 /** Relation properties (all optional except where the validator says otherwise). */
-export const RELATION_PROPERTIES = [
-  'title',
-  'asOf',
-  'role',
-  'since',
-  'context',
-  'forCity',
-  'note',
-] as const;
+export const RELATION_PROPERTIES = ['title', 'asOf', 'role', 'since', 'context', 'forCity', 'note'] as const;
 export type RelationProperty = (typeof RELATION_PROPERTIES)[number];

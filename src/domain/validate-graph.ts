@@ -56,9 +56,7 @@ export interface Problem {
 }
 
 /** One curated file: its name and its parsed JSON (or the reason it could not be read). */
-export type GraphFile =
-  | { readonly file: string; readonly content: unknown }
-  | { readonly file: string; readonly error: string };
+export type GraphFile = { readonly file: string; readonly content: unknown } | { readonly file: string; readonly error: string };
 
 export interface ValidationInput {
   readonly files: readonly GraphFile[];
@@ -84,6 +82,8 @@ export function validateGraph(input: ValidationInput): ValidationResult {
 
   const nodeEntries: Located<NodeRecord>[] = [];
   const relationEntries: Located<RelationInput>[] = [];
+  // Ids of nodes already reported as broken: their relations are not reported again.
+  const rejectedIds = new Set<string>();
   for (const graphFile of input.files) {
     if ('error' in graphFile) {
       report(graphFile.file, '(file)', 'UNREADABLE', graphFile.error);
@@ -94,12 +94,12 @@ export function validateGraph(input: ValidationInput): ValidationResult {
       report(graphFile.file, '(file)', 'SHAPE', describeZodError(parsedFile.error));
       continue;
     }
-    readNodes(graphFile.file, parsedFile.data.nodes, nodeEntries, report);
+    readNodes(graphFile.file, parsedFile.data.nodes, nodeEntries, rejectedIds, report);
     readRelations(graphFile.file, parsedFile.data.relations, relationEntries, report);
   }
 
   const nodes = mergeNodes(nodeEntries, report);
-  const relations = mergeRelations(relationEntries, nodes, report);
+  const relations = mergeRelations(relationEntries, nodes, rejectedIds, report);
   checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report);
 
   return {
@@ -114,12 +114,7 @@ function entityName(entry: unknown, kind: 'nodes' | 'relations', index: number):
   if (typeof entry === 'object' && entry !== null) {
     const record = entry as Record<string, unknown>;
     if (kind === 'nodes' && typeof record.id === 'string') return record.id;
-    if (
-      kind === 'relations' &&
-      typeof record.type === 'string' &&
-      typeof record.from === 'string' &&
-      typeof record.to === 'string'
-    ) {
+    if (kind === 'relations' && typeof record.type === 'string' && typeof record.from === 'string' && typeof record.to === 'string') {
       return `${record.from}-${record.type}->${record.to}`;
     }
   }
@@ -130,11 +125,16 @@ function readNodes(
   file: string,
   entries: readonly unknown[],
   out: Located<NodeRecord>[],
-  report: Reporter,
+  rejectedIds: Set<string>,
+  outerReport: Reporter,
 ): void {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const entity = entityName(entry, 'nodes', index);
+    const report: Reporter = (...args) => {
+      rejectedIds.add(entity);
+      outerReport(...args);
+    };
     const label = (entry as { label?: unknown } | null)?.label;
     if (typeof label !== 'string' || !(NODE_LABELS as readonly string[]).includes(label)) {
       report(
@@ -169,12 +169,7 @@ function readNodes(
   });
 }
 
-function readRelations(
-  file: string,
-  entries: readonly unknown[],
-  out: Located<RelationInput>[],
-  report: Reporter,
-): void {
+function readRelations(file: string, entries: readonly unknown[], out: Located<RelationInput>[], report: Reporter): void {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const entity = entityName(entry, 'relations', index);
@@ -216,9 +211,7 @@ function conflictingFacts(a: object, b: object): string[] {
   const factsA = factsOf(a);
   const factsB = factsOf(b);
   const keys = new Set([...Object.keys(factsA), ...Object.keys(factsB)]);
-  return [...keys].filter(
-    (key) => factsA[key] !== undefined && factsB[key] !== undefined && factsA[key] !== factsB[key],
-  );
+  return [...keys].filter((key) => factsA[key] !== undefined && factsB[key] !== undefined && factsA[key] !== factsB[key]);
 }
 
 function mergeSources(a: readonly SourceRef[], b: readonly SourceRef[]): SourceRef[] {
@@ -301,7 +294,12 @@ function checkRelationProperties(file: string, id: string, relation: RelationInp
   for (const [key, value] of Object.entries(relation)) {
     if (value === undefined || ALWAYS_ALLOWED.has(key)) continue;
     if (!rules.allowed.includes(key)) {
-      report(file, id, 'BAD_PROPERTY', `relation ${id}: ${relation.type} does not take "${key}"; allowed: ${rules.allowed.join(', ') || 'none'}`);
+      report(
+        file,
+        id,
+        'BAD_PROPERTY',
+        `relation ${id}: ${relation.type} does not take "${key}"; allowed: ${rules.allowed.join(', ') || 'none'}`,
+      );
       ok = false;
     }
   }
@@ -313,7 +311,12 @@ function checkRelationProperties(file: string, id: string, relation: RelationInp
   }
   const vocabulary = ROLE_VOCABULARY[relation.type];
   if (vocabulary && relation.role !== undefined && !vocabulary.includes(relation.role)) {
-    report(file, id, 'BAD_PROPERTY', `relation ${id}: role "${relation.role}" is not a ${relation.type} role; expected one of ${vocabulary.join(', ')}`);
+    report(
+      file,
+      id,
+      'BAD_PROPERTY',
+      `relation ${id}: role "${relation.role}" is not a ${relation.type} role; expected one of ${vocabulary.join(', ')}`,
+    );
     ok = false;
   }
   return ok;
@@ -325,10 +328,12 @@ function checkEndpoint(
   relation: RelationInput,
   end: 'from' | 'to',
   nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  rejectedIds: ReadonlySet<string>,
   report: Reporter,
 ): boolean {
   const endpointId = relation[end];
   const node = nodes.get(endpointId)?.value;
+  if (!node && rejectedIds.has(endpointId)) return false;
   if (!node) {
     report(file, id, 'MISSING_ENDPOINT', `relation ${id}: ${end} node ${JSON.stringify(endpointId)} does not exist; add it or fix the id`);
     return false;
@@ -349,14 +354,15 @@ function checkEndpoint(
 function mergeRelations(
   entries: readonly Located<RelationInput>[],
   nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  rejectedIds: ReadonlySet<string>,
   report: Reporter,
 ): RelationRecord[] {
   const relations = new Map<string, Located<RelationRecord>>();
   for (const entry of entries) {
     const relation = entry.value;
     const id = relationId(relation);
-    const fromOk = checkEndpoint(entry.file, id, relation, 'from', nodes, report);
-    const toOk = checkEndpoint(entry.file, id, relation, 'to', nodes, report);
+    const fromOk = checkEndpoint(entry.file, id, relation, 'from', nodes, rejectedIds, report);
+    const toOk = checkEndpoint(entry.file, id, relation, 'to', nodes, rejectedIds, report);
     const propsOk = checkRelationProperties(entry.file, id, relation, report);
     if (relation.forCity !== undefined && nodes.get(relation.forCity)?.value.label !== 'City') {
       report(entry.file, id, 'MISSING_ENDPOINT', `relation ${id}: forCity ${JSON.stringify(relation.forCity)} is not a City in the graph`);
@@ -395,11 +401,14 @@ function checkProvenance(
   report: Reporter,
 ): void {
   const normalizedTexts = new Map<string, string>();
+  // Documents already reported as missing their file: citations of them are not reported again.
+  const missingDocuments = new Set<string>();
   for (const { value: node, file } of nodes.values()) {
     if (node.label !== 'Document') continue;
     const text = sourceTexts.get(node.file);
     if (text === undefined) {
       report(file, node.id, 'MISSING_SOURCE_FILE', `document ${node.id}: source file ${JSON.stringify(node.file)} is not in seed/sources`);
+      missingDocuments.add(node.id);
       continue;
     }
     normalizedTexts.set(node.id, normalizeWhitespace(text));
@@ -412,10 +421,21 @@ function checkProvenance(
     }
     for (const source of sources) {
       const text = normalizedTexts.get(source.doc);
+      if (missingDocuments.has(source.doc)) continue;
       if (text === undefined) {
-        report(file, entity, 'UNKNOWN_DOCUMENT', `${entity}: cites ${JSON.stringify(source.doc)}, which is not a Document node with a source file`);
+        report(
+          file,
+          entity,
+          'UNKNOWN_DOCUMENT',
+          `${entity}: cites ${JSON.stringify(source.doc)}, which is not a Document node with a source file`,
+        );
       } else if (!text.includes(normalizeWhitespace(source.quote))) {
-        report(file, entity, 'QUOTE_NOT_FOUND', `${entity}: quote is not verbatim in ${source.doc}: ${JSON.stringify(source.quote.slice(0, 80))}`);
+        report(
+          file,
+          entity,
+          'QUOTE_NOT_FOUND',
+          `${entity}: quote is not verbatim in ${source.doc}: ${JSON.stringify(source.quote.slice(0, 80))}`,
+        );
       }
     }
   };
@@ -424,7 +444,5 @@ function checkProvenance(
 }
 
 function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`).join('; ');
 }

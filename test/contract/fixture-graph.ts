@@ -7,7 +7,15 @@ import { relationId, type GraphData, type NodeRecord, type RelationInput } from 
 const cite = (quote: string) => [{ doc: 'doc:000', quote }];
 
 export const FIXTURE_NODES: NodeRecord[] = [
-  { id: 'doc:000', label: 'Document', name: 'City Spotlight: Karachi', nameAr: 'أضواء المدينة: كراتشي باكستان', title: 'City Spotlight: Karachi', file: '000.txt', sources: cite('أضواء المدينة') },
+  {
+    id: 'doc:000',
+    label: 'Document',
+    name: 'City Spotlight: Karachi',
+    nameAr: 'أضواء المدينة: كراتشي باكستان',
+    title: 'City Spotlight: Karachi',
+    file: '000.txt',
+    sources: cite('أضواء المدينة'),
+  },
   { id: 'country:pk', label: 'Country', name: 'Pakistan', nameAr: 'باكستان', code: 'PK', sources: cite('باكستان') },
   { id: 'country:ke', label: 'Country', name: 'Kenya', nameAr: 'كينيا', code: 'KE', sources: cite('كينيا') },
   { id: 'country:xk', label: 'Country', name: 'Kosovo', nameAr: 'كوسوفو', code: 'XK', sources: cite('كوسوفو') },
@@ -16,14 +24,65 @@ export const FIXTURE_NODES: NodeRecord[] = [
   { id: 'city:karachi-east', label: 'City', kind: 'district', name: 'Karachi East', nameAr: 'الشرق', sources: cite('الشرق') },
   { id: 'city:mardan', label: 'City', kind: 'city', name: 'Mardan', nameAr: 'ماردان', sources: cite('ماردان') },
   { id: 'city:mombasa', label: 'City', kind: 'county', name: 'Mombasa County', nameAr: 'مقاطعة مومباسا', sources: cite('مومباسا') },
-  { id: 'city:pristina', label: 'City', kind: 'municipality', name: 'Pristina', nameAr: 'بريشتينا', aliases: ['Prishtinë'], sources: cite('بريشتينا') },
-  { id: 'city:amman', label: 'City', kind: 'city', name: 'Greater Amman Municipality', nameAr: 'أمانة عمان الكبرى', sources: cite('أمانة عمان الكبرى') },
+  {
+    id: 'city:pristina',
+    label: 'City',
+    kind: 'municipality',
+    name: 'Pristina',
+    nameAr: 'بريشتينا',
+    aliases: ['Prishtinë'],
+    sources: cite('بريشتينا'),
+  },
+  {
+    id: 'city:amman',
+    label: 'City',
+    kind: 'city',
+    name: 'Greater Amman Municipality',
+    nameAr: 'أمانة عمان الكبرى',
+    sources: cite('أمانة عمان الكبرى'),
+  },
   { id: 'person:murtaza-wahab', label: 'Person', name: 'Murtaza Wahab', nameAr: 'مرتضى وهاب', sources: cite('مرتضى وهاب') },
-  { id: 'org:world-bank', label: 'Organization', kind: 'multilateral', name: 'World Bank', nameAr: 'البنك الدولي', sources: cite('البنك الدولي') },
-  { id: 'org:cplc', label: 'Organization', kind: 'police', name: 'Citizens-Police Liaison Committee', nameAr: 'لجنة الاتصال بالشرطة المدنية', acronym: 'CPLC', sources: cite('CPLC') },
-  { id: 'prog:neighbourhood-care', label: 'Programme', kind: 'project', name: 'Neighbourhood Care Projects', nameAr: 'مشاريع رعاية الأحياء', sources: cite('مشاريع رعاية الأحياء') },
-  { id: 'prog:karachi-capacity-building', label: 'Programme', kind: 'project', name: 'Karachi capacity building and small grants', nameAr: 'بناء القدرات', sources: cite('بناء القدرات') },
-  { id: 'event:south-asia-hub-launch', label: 'Event', kind: 'launch', name: 'South Asia Regional Hub virtual launch', nameAr: 'فعاليات الإطلاق الافتراضية', sources: cite('فعاليات الإطلاق') },
+  {
+    id: 'org:world-bank',
+    label: 'Organization',
+    kind: 'multilateral',
+    name: 'World Bank',
+    nameAr: 'البنك الدولي',
+    sources: cite('البنك الدولي'),
+  },
+  {
+    id: 'org:cplc',
+    label: 'Organization',
+    kind: 'police',
+    name: 'Citizens-Police Liaison Committee',
+    nameAr: 'لجنة الاتصال بالشرطة المدنية',
+    acronym: 'CPLC',
+    sources: cite('CPLC'),
+  },
+  {
+    id: 'prog:neighbourhood-care',
+    label: 'Programme',
+    kind: 'project',
+    name: 'Neighbourhood Care Projects',
+    nameAr: 'مشاريع رعاية الأحياء',
+    sources: cite('مشاريع رعاية الأحياء'),
+  },
+  {
+    id: 'prog:karachi-capacity-building',
+    label: 'Programme',
+    kind: 'project',
+    name: 'Karachi capacity building and small grants',
+    nameAr: 'بناء القدرات',
+    sources: cite('بناء القدرات'),
+  },
+  {
+    id: 'event:south-asia-hub-launch',
+    label: 'Event',
+    kind: 'launch',
+    name: 'South Asia Regional Hub virtual launch',
+    nameAr: 'فعاليات الإطلاق الافتراضية',
+    sources: cite('فعاليات الإطلاق'),
+  },
 ];
 
 const relations: RelationInput[] = [
@@ -38,7 +97,13 @@ const relations: RelationInput[] = [
   { type: 'PARTNERS_WITH', from: 'org:cplc', to: 'city:karachi', context: 'police capacity building', sources: cite('CPLC') },
   { type: 'RUNS', from: 'city:karachi', to: 'prog:karachi-capacity-building', sources: cite('بناء القدرات') },
   { type: 'PARTNER_IN', from: 'org:world-bank', to: 'prog:karachi-capacity-building', role: 'funder', sources: cite('البنك الدولي') },
-  { type: 'PARTICIPATED_IN', from: 'city:karachi', to: 'event:south-asia-hub-launch', role: 'participant', sources: cite('فعاليات الإطلاق') },
+  {
+    type: 'PARTICIPATED_IN',
+    from: 'city:karachi',
+    to: 'event:south-asia-hub-launch',
+    role: 'participant',
+    sources: cite('فعاليات الإطلاق'),
+  },
 ];
 
 export const FIXTURE_RELATIONS = relations.map((relation) => ({ ...relation, id: relationId(relation) }));

@@ -5,11 +5,7 @@
  */
 import type { NodeRecord } from '../../src/domain/graph-document';
 import { NODE_LABELS, RELATION_TYPES } from '../../src/domain/ontology';
-import {
-  ConflictError,
-  InvalidArgumentError,
-  type GraphStore,
-} from '../../src/store/GraphStore';
+import { ConflictError, InvalidArgumentError, type GraphStore } from '../../src/store/GraphStore';
 import { FIXTURE_GRAPH, FIXTURE_NODES, FIXTURE_RELATIONS } from './fixture-graph';
 
 const ids = (nodes: readonly (NodeRecord | null)[]): (string | null)[] => nodes.map((node) => node?.id ?? null);
@@ -58,7 +54,13 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
       });
 
       it('refuses to change the label of an existing node, and writes nothing', async () => {
-        const relabelled: NodeRecord = { id: 'city:mardan', label: 'Person', name: 'Mardan', nameAr: 'ماردان', sources: [{ doc: 'doc:000', quote: 'ماردان' }] };
+        const relabelled: NodeRecord = {
+          id: 'city:mardan',
+          label: 'Person',
+          name: 'Mardan',
+          nameAr: 'ماردان',
+          sources: [{ doc: 'doc:000', quote: 'ماردان' }],
+        };
         await expect(store.mergeGraph({ nodes: [relabelled], relations: [] })).rejects.toBeInstanceOf(ConflictError);
         const [mardan] = await store.getNodes(['city:mardan']);
         expect(mardan?.label).toBe('City');
@@ -66,8 +68,21 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
 
       it('refuses a relation to a node that exists nowhere, and writes nothing', async () => {
         const before = await store.counts();
-        const orphan = { type: 'IN_COUNTRY' as const, from: 'city:nowhere', to: 'country:pk', id: 'city:nowhere-IN_COUNTRY->country:pk', sources: [{ doc: 'doc:000', quote: 'x' }] };
-        const newCity: NodeRecord = { id: 'city:new', label: 'City', kind: 'city', name: 'New', nameAr: 'جديد', sources: [{ doc: 'doc:000', quote: 'x' }] };
+        const orphan = {
+          type: 'IN_COUNTRY' as const,
+          from: 'city:nowhere',
+          to: 'country:pk',
+          id: 'city:nowhere-IN_COUNTRY->country:pk',
+          sources: [{ doc: 'doc:000', quote: 'x' }],
+        };
+        const newCity: NodeRecord = {
+          id: 'city:new',
+          label: 'City',
+          kind: 'city',
+          name: 'New',
+          nameAr: 'جديد',
+          sources: [{ doc: 'doc:000', quote: 'x' }],
+        };
         await expect(store.mergeGraph({ nodes: [newCity], relations: [orphan] })).rejects.toBeInstanceOf(InvalidArgumentError);
         expect(await store.counts()).toEqual(before);
       });
@@ -104,22 +119,38 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
       });
 
       it('filters by a relation to another node (cities in a country)', async () => {
-        const page = await store.listNodes({ label: 'City', first: 10, linkedTo: { type: 'IN_COUNTRY', direction: 'OUT', id: 'country:pk' } });
+        const page = await store.listNodes({
+          label: 'City',
+          first: 10,
+          linkedTo: { type: 'IN_COUNTRY', direction: 'OUT', id: 'country:pk' },
+        });
         expect(ids(page.nodes)).toEqual(['city:karachi', 'city:korangi', 'city:mardan']);
         expect(page.totalCount).toBe(3);
       });
 
       it('follows the direction of the filter (parts of a city)', async () => {
-        const parts = await store.listNodes({ label: 'City', first: 10, linkedTo: { type: 'PART_OF', direction: 'OUT', id: 'city:karachi' } });
+        const parts = await store.listNodes({
+          label: 'City',
+          first: 10,
+          linkedTo: { type: 'PART_OF', direction: 'OUT', id: 'city:karachi' },
+        });
         expect(ids(parts.nodes)).toEqual(['city:karachi-east', 'city:korangi']);
-        const parents = await store.listNodes({ label: 'City', first: 10, linkedTo: { type: 'PART_OF', direction: 'IN', id: 'city:korangi' } });
+        const parents = await store.listNodes({
+          label: 'City',
+          first: 10,
+          linkedTo: { type: 'PART_OF', direction: 'IN', id: 'city:korangi' },
+        });
         expect(ids(parents.nodes)).toEqual(['city:karachi']);
       });
 
       it('returns an empty page for a label or anchor with nothing in it', async () => {
         const page = await store.listNodes({ label: 'Commitment', first: 5 });
         expect(page).toEqual({ nodes: [], totalCount: 0, endCursor: null, hasNextPage: false });
-        const none = await store.listNodes({ label: 'City', first: 5, linkedTo: { type: 'IN_COUNTRY', direction: 'OUT', id: 'country:zz' } });
+        const none = await store.listNodes({
+          label: 'City',
+          first: 5,
+          linkedTo: { type: 'IN_COUNTRY', direction: 'OUT', id: 'country:zz' },
+        });
         expect(none.totalCount).toBe(0);
       });
 
@@ -150,7 +181,11 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
       });
 
       it('filters by type and serves many nodes in one call, each relation once', async () => {
-        const relations = await store.getRelations({ nodeIds: ['city:korangi', 'city:karachi', 'country:pk'], direction: 'BOTH', types: ['PART_OF', 'IN_COUNTRY'] });
+        const relations = await store.getRelations({
+          nodeIds: ['city:korangi', 'city:karachi', 'country:pk'],
+          direction: 'BOTH',
+          types: ['PART_OF', 'IN_COUNTRY'],
+        });
         expect(relations.map((relation) => relation.id)).toEqual([
           'city:karachi-IN_COUNTRY->country:pk',
           'city:korangi-IN_COUNTRY->country:pk',
@@ -167,7 +202,9 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
 
     describe('search', () => {
       const search = async (text: string, options: { labels?: NodeRecord['label'][]; first?: number } = {}) =>
-        (await store.search({ text, first: options.first ?? 10, ...(options.labels ? { labels: options.labels } : {}) })).map((hit) => hit.node.id);
+        (await store.search({ text, first: options.first ?? 10, ...(options.labels ? { labels: options.labels } : {}) })).map(
+          (hit) => hit.node.id,
+        );
 
       it('finds a city by its English name in any case, exact match first', async () => {
         expect((await search('karachi'))[0]).toBe('city:karachi');

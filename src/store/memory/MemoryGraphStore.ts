@@ -66,7 +66,9 @@ export class MemoryGraphStore implements GraphStore {
     for (const relation of data.relations) {
       for (const end of [relation.from, relation.to]) {
         if (!nodeIds.has(end) && !this.graph.hasNode(end)) {
-          throw new InvalidArgumentError(`mergeGraph: relation ${relation.id} ends at ${end}, which is neither in the graph nor in the store`);
+          throw new InvalidArgumentError(
+            `mergeGraph: relation ${relation.id} ends at ${end}, which is neither in the graph nor in the store`,
+          );
         }
       }
     }
@@ -183,10 +185,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async counts(): Promise<GraphCounts> {
-    const byLabel = Object.fromEntries(NODE_LABELS.map((label) => [label, this.sortedIds(label).length])) as Record<
-      NodeLabel,
-      number
-    >;
+    const byLabel = Object.fromEntries(NODE_LABELS.map((label) => [label, this.sortedIds(label).length])) as Record<NodeLabel, number>;
     const byType = Object.fromEntries(RELATION_TYPES.map((type) => [type, 0])) as Record<RelationType, number>;
     this.graph.forEachEdge((_edge, attributes) => {
       byType[attributes.record.type] += 1;

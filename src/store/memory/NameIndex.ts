@@ -75,14 +75,16 @@ export class NameIndex {
     // A query with one misspelt word among several should still find something.
     if (results.length === 0) results = this.index.search(text, { combineWith: 'OR', ...(filter ? { filter } : {}) });
     const query = collapse(text);
-    return results
-      .map((result) => {
-        const id = String(result.id);
-        const exact = this.exactNames.get(id)?.has(query) ?? false;
-        return { id, exact, score: result.score };
-      })
-      // Exact matches first, then by relevance, then by id so that ties are deterministic.
-      .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .slice(0, first);
+    return (
+      results
+        .map((result) => {
+          const id = String(result.id);
+          const exact = this.exactNames.get(id)?.has(query) ?? false;
+          return { id, exact, score: result.score };
+        })
+        // Exact matches first, then by relevance, then by id so that ties are deterministic.
+        .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, first)
+    );
   }
 }

@@ -1,0 +1,118 @@
+/**
+ * The built command line (dist/, made by `pretest`): `validate` lists every problem and
+ * exits non-zero, and `start` refuses to serve an invalid graph and says why.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/project-root';
+
+const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
+
+function seedWith(graphFiles: Record<string, unknown>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cities-kg-seed-'));
+  mkdirSync(path.join(dir, 'graph'));
+  mkdirSync(path.join(dir, 'sources'));
+  for (const name of readdirSync(path.join(PROJECT_ROOT, 'seed', 'sources'))) {
+    copyFileSync(path.join(PROJECT_ROOT, 'seed', 'sources', name), path.join(dir, 'sources', name));
+  }
+  copyFileSync(path.join(PROJECT_ROOT, 'seed', 'graph', 'documents.json'), path.join(dir, 'graph', 'documents.json'));
+  for (const [name, content] of Object.entries(graphFiles)) {
+    writeFileSync(path.join(dir, 'graph', name), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return dir;
+}
+
+function run(args: string[], seedDir: string) {
+  return spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, SEED_DIR: seedDir, PORT: '0', LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+const invalid = {
+  'bad.json': {
+    nodes: [
+      {
+        id: 'city:Karachi',
+        label: 'City',
+        kind: 'city',
+        name: 'Karachi',
+        nameAr: 'كراتشي',
+        sources: [{ doc: 'doc:000', quote: 'كراتشي' }],
+      },
+    ],
+    relations: [{ type: 'LEADS', from: 'city:karachi', to: 'person:nobody', title: 'Mayor', sources: [] }],
+  },
+  'broken.json': '{ "nodes": [',
+};
+
+describe('cli', () => {
+  it('validate exits 0 and counts a valid graph', () => {
+    const result = run(['validate'], seedWith({}));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/seed\/graph is valid: 5 nodes, 0 relations/);
+  });
+
+  it('validate prints every problem with file, entity and code, and exits 1', () => {
+    const result = run(['validate'], seedWith(invalid));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('graph/bad.json city:Karachi [BAD_ID]');
+    expect(result.stderr).toContain('graph/bad.json city:karachi-LEADS->person:nobody [MISSING_ENDPOINT]');
+    expect(result.stderr).toContain('[MISSING_PROVENANCE]');
+    expect(result.stderr).toContain('graph/broken.json (file) [UNREADABLE]');
+  });
+
+  it('start refuses to serve an invalid graph, says why, and exits 1', () => {
+    const result = run(['start'], seedWith(invalid));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('refusing to serve an invalid graph');
+    expect(result.stderr).toContain('[BAD_ID]');
+  });
+
+  it('rejects an unknown command with usage and exit 2', () => {
+    const result = run(['frobnicate'], seedWith({}));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown command "frobnicate"');
+    expect(result.stderr).toContain('usage:');
+  });
+
+  it('rejects bad configuration with the variable named', () => {
+    const result = spawnSync(process.execPath, [CLI, 'start'], {
+      env: { ...process.env, PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT');
+  });
+});
+
+describe('cli start', () => {
+  it('serves on PORT, answers /healthz, and exits 0 on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'start'], {
+      env: { ...process.env, SEED_DIR: seedWith({}), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      let buffer = '';
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${buffer}`)), 15_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        const match = /"url":"(http:\/\/[^"]+)"/.exec(buffer);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    const health = await fetch(url.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(200);
+    child.kill('SIGTERM');
+    await expect(exited).resolves.toBe(0);
+  });
+});
