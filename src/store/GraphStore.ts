@@ -86,6 +86,15 @@ export interface GraphStore {
    */
   clear(): Promise<number>;
 
+  /**
+   * Removes one relation by id (curation). Returns whether it existed. Nodes are never
+   * removed one by one: a node is only ever corrected.
+   */
+  removeRelation(id: string): Promise<boolean>;
+
+  /** Every node and relation, ordered by id (exports and backups). */
+  dumpGraph(): Promise<GraphData>;
+
   /** The nodes with these ids, in the same order; `null` where there is none. */
   getNodes(ids: readonly string[]): Promise<readonly (NodeRecord | null)[]>;
 

@@ -260,6 +260,24 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
       });
     });
 
+    describe('removeRelation and dumpGraph', () => {
+      it('dumps every node and relation in id order, as written', async () => {
+        const dump = await store.dumpGraph();
+        expect(dump.nodes).toEqual([...FIXTURE_NODES].sort((a, b) => (a.id < b.id ? -1 : 1)));
+        expect(dump.relations).toEqual([...FIXTURE_RELATIONS].sort((a, b) => (a.id < b.id ? -1 : 1)));
+      });
+
+      it('removes one relation by id and says whether it existed', async () => {
+        const id = 'city:karachi-IN_COUNTRY->country:pk';
+        await expect(store.removeRelation(id)).resolves.toBe(true);
+        await expect(store.removeRelation(id)).resolves.toBe(false);
+        const relations = await store.getRelations({ nodeIds: ['city:karachi'], direction: 'OUT', types: ['IN_COUNTRY'] });
+        expect(relations).toEqual([]);
+        expect((await store.counts()).relations).toBe(FIXTURE_RELATIONS.length - 1);
+        expect((await store.getNodes(['city:karachi', 'country:pk'])).every((node) => node !== null)).toBe(true);
+      });
+    });
+
     describe('clear and ping', () => {
       it('clear removes every node and relation of the graph and says how many nodes', async () => {
         await expect(store.clear()).resolves.toBe(FIXTURE_NODES.length);

@@ -118,6 +118,18 @@ export class MemoryGraphStore implements GraphStore {
     return removed;
   }
 
+  async removeRelation(id: string): Promise<boolean> {
+    if (!this.graph.hasEdge(id)) return false;
+    this.graph.dropEdge(id);
+    return true;
+  }
+
+  async dumpGraph(): Promise<GraphData> {
+    const nodes = this.graph.mapNodes((_id, attributes) => attributes.record).sort((a, b) => compareIds(a.id, b.id));
+    const relations = this.graph.mapEdges((_id, attributes) => attributes.record).sort((a, b) => compareIds(a.id, b.id));
+    return { nodes, relations };
+  }
+
   async getNodes(ids: readonly string[]): Promise<readonly (NodeRecord | null)[]> {
     return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, 'record') : null));
   }
