@@ -46,3 +46,12 @@ export function checkIdList(ids: readonly string[], argumentName: string): reado
   ids.forEach((id) => checkNodeId(id, argumentName));
   return ids;
 }
+
+/** An integer argument within [min, max], with the bound named in the error. */
+export function checkRange(value: number | null | undefined, fallback: number, min: number, max: number, argumentName: string): number {
+  const checked = value ?? fallback;
+  if (!Number.isInteger(checked) || checked < min || checked > max) {
+    throw badUserInput(`${argumentName} must be between ${min} and ${max}, got ${checked}`, argumentName);
+  }
+  return checked;
+}

@@ -4,7 +4,7 @@
  * Every behaviour here is pinned by the contract suite in `test/contract/`.
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../domain/graph-document';
-import type { NodeLabel, RelationType } from '../domain/ontology';
+import type { EventKind, NodeLabel, RelationType } from '../domain/ontology';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -73,6 +73,95 @@ export interface MergeOptions {
   readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
 }
 
+export interface PeerNetworkQuery {
+  readonly cityId: string;
+  /** 1 … MAX_HOPS. */
+  readonly maxHops: number;
+  /** Event kinds that count as a peer exchange: `exchange`, plus `workshop` when asked. */
+  readonly eventKinds: readonly EventKind[];
+}
+
+export interface PeerResult {
+  /** A City, or a Country that took part as a group. */
+  readonly id: string;
+  readonly hops: number;
+  /** Events shared with a peer one hop closer (or with the city itself at hop 1), sorted. */
+  readonly via: readonly string[];
+}
+
+export interface ShortestPathQuery {
+  readonly fromId: string;
+  readonly toId: string;
+  /** 0 … MAX_HOPS. */
+  readonly maxHops: number;
+  /** Only these relation types; all when absent or empty. Direction is ignored. */
+  readonly types?: readonly RelationType[];
+}
+
+export interface PathResult {
+  /** From `fromId` to `toId`; one more than `relations`. */
+  readonly nodeIds: readonly string[];
+  readonly relations: readonly RelationRecord[];
+}
+
+export interface SharedPartnersQuery {
+  /** Only pairs among these programmes; every programme when absent. */
+  readonly programmeIds?: readonly string[];
+  readonly minShared: number;
+  readonly first: number;
+}
+
+export interface PartnerOverlapResult {
+  /** The pair, `a` < `b` by id. */
+  readonly a: string;
+  readonly b: string;
+  /** Shared partner organisations, sorted. */
+  readonly partnerIds: readonly string[];
+  /** |shared| ÷ |partners of a ∪ partners of b|. */
+  readonly jaccard: number;
+}
+
+export interface SubgraphQuery {
+  readonly ids: readonly string[];
+  /** 0 … MAX_HOPS. */
+  readonly depth: number;
+  readonly types?: readonly RelationType[];
+  readonly direction: Direction;
+  /** Most nodes returned, 1 … MAX_SUBGRAPH_LIMIT. */
+  readonly limit: number;
+}
+
+export interface SubgraphResult {
+  /** Nodes by (depth, id); the requested nodes first at depth 0. */
+  readonly nodes: readonly { readonly node: NodeRecord; readonly depth: number }[];
+  /** Relations among the returned nodes of the asked types, by id. */
+  readonly relations: readonly RelationRecord[];
+  readonly truncated: boolean;
+}
+
+export type SharedReason = 'PARTNER' | 'COMMITMENT' | 'EVENT' | 'PROGRAMME_KIND';
+
+export interface CitySuggestionResult {
+  readonly cityId: string;
+  readonly score: number;
+  /** What the two cities share: a node id, or a programme kind for PROGRAMME_KIND. */
+  readonly shared: readonly { readonly reason: SharedReason; readonly value: string }[];
+}
+
+export type Projection = 'EXCHANGE' | 'PARTNERSHIP' | 'ALL';
+
+/** An undirected weighted projection of the graph, for analytics in the service. */
+export interface ProjectedGraph {
+  readonly nodes: readonly { readonly id: string; readonly label: NodeLabel }[];
+  /** Each pair once, `source` < `target`; weight = how many facts link them. */
+  readonly edges: readonly { readonly source: string; readonly target: string; readonly weight: number }[];
+}
+
+/** Longest traversal any query may ask for. */
+export const MAX_HOPS = 6;
+/** Largest subgraph any query may ask for. */
+export const MAX_SUBGRAPH_LIMIT = 1000;
+
 export interface GraphStore {
   /** Which adapter this is, for logs and health. */
   readonly kind: 'memory' | 'neo4j';
@@ -111,6 +200,38 @@ export interface GraphStore {
   search(query: SearchQuery): Promise<readonly SearchHit[]>;
 
   counts(): Promise<GraphCounts>;
+
+  /** How many relations `getRelations` would return, without loading them. */
+  countRelations(query: RelationsQuery): Promise<number>;
+
+  // --- traversal (arguments are checked by the caller; unknown ids give empty answers) ---
+
+  /** Peers reachable through co-participation in events of the given kinds, by hops then id. */
+  peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]>;
+
+  /** One shortest undirected path (deterministic), or null when none within the bound. */
+  shortestPath(query: ShortestPathQuery): Promise<PathResult | null>;
+
+  /** Programme pairs sharing partner organisations, by Jaccard then shared count then ids. */
+  sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]>;
+
+  /**
+   * Organisations directly linked (PARTNER_IN, RUNS, PARTNERS_WITH, MEMBER_OF) to every one
+   * of the given nodes, sorted by id.
+   */
+  commonPartners(ids: readonly string[]): Promise<readonly string[]>;
+
+  /** The neighbourhood of some nodes, breadth first, cut at `limit` nodes. */
+  subgraph(query: SubgraphQuery): Promise<SubgraphResult>;
+
+  /**
+   * Cities the given city has not shared an exchange with, ranked by what they share
+   * (partners 3, commitments 2, events 2, programme kinds 1), best first then by id.
+   */
+  similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]>;
+
+  /** An undirected projection of the graph for centrality and communities. */
+  project(projection: Projection): Promise<ProjectedGraph>;
 
   /** Whether the store answers at all (for readiness). */
   ping(): Promise<void>;

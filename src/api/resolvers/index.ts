@@ -6,9 +6,10 @@ import type { Resolvers } from '../resolvers-types.generated';
 import { City, Commitment, Country, Declaration, Document, Event, Organization, Person, Programme } from './node-types';
 import { Query } from './query';
 import { Relation, Source } from './relation';
+import { traversalQueries } from './traversal';
 
 export const resolvers: Resolvers = {
-  Query,
+  Query: { ...Query, ...traversalQueries },
   Node: {
     // The GraphQL type of a node is its ontology label.
     __resolveType: (node) => node.label,

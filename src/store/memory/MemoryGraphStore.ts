@@ -10,8 +10,19 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import {
   ConflictError,
   InvalidArgumentError,
+  type CitySuggestionResult,
   type GraphCounts,
   type GraphStore,
+  type PartnerOverlapResult,
+  type PathResult,
+  type PeerNetworkQuery,
+  type PeerResult,
+  type ProjectedGraph,
+  type Projection,
+  type SharedPartnersQuery,
+  type ShortestPathQuery,
+  type SubgraphQuery,
+  type SubgraphResult,
   type ListNodesQuery,
   type MergeOptions,
   type MergeSummary,
@@ -22,18 +33,15 @@ import {
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
 import { stableJson } from '../stable-json';
+import { compareIds, type EdgeAttributes, type NodeAttributes } from './knowledge-graph';
 import { NameIndex } from './NameIndex';
+import { commonPartners, sharedPartners } from './traversal/partners';
+import { peerNetwork } from './traversal/peer-network';
+import { project } from './traversal/project';
+import { shortestPath } from './traversal/shortest-path';
+import { similarCities } from './traversal/similar-cities';
+import { subgraph } from './traversal/subgraph';
 
-interface NodeAttributes {
-  record: NodeRecord;
-}
-interface EdgeAttributes {
-  record: RelationRecord;
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function compareRelations(a: RelationRecord, b: RelationRecord): number {
   return compareIds(a.type, b.type) || compareIds(a.from, b.from) || compareIds(a.to, b.to);
@@ -203,6 +211,38 @@ export class MemoryGraphStore implements GraphStore {
       byType[attributes.record.type] += 1;
     });
     return { nodes: this.graph.order, relations: this.graph.size, byLabel, byType };
+  }
+
+  async countRelations(query: RelationsQuery): Promise<number> {
+    return (await this.getRelations(query)).length;
+  }
+
+  async peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]> {
+    return peerNetwork(this.graph, query);
+  }
+
+  async shortestPath(query: ShortestPathQuery): Promise<PathResult | null> {
+    return shortestPath(this.graph, query);
+  }
+
+  async sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]> {
+    return sharedPartners(this.graph, query);
+  }
+
+  async commonPartners(ids: readonly string[]): Promise<readonly string[]> {
+    return commonPartners(this.graph, ids);
+  }
+
+  async subgraph(query: SubgraphQuery): Promise<SubgraphResult> {
+    return subgraph(this.graph, query);
+  }
+
+  async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
+    return similarCities(this.graph, query.cityId, query.first);
+  }
+
+  async project(projection: Projection): Promise<ProjectedGraph> {
+    return project(this.graph, projection);
   }
 
   async ping(): Promise<void> {}

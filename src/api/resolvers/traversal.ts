@@ -1,0 +1,185 @@
+/**
+ * Internal. Traversal and analytics entry points: arguments checked and bounded here, the
+ * traversal done by the store, graphology algorithms run on the store's projection.
+ */
+import type { NodeOf, NodeRecord } from '../../domain/graph-document';
+import { labelOfId, type NodeLabel } from '../../domain/ontology';
+import { centrality } from '../../analytics/centrality';
+import { communities } from '../../analytics/communities';
+import { layoutPositions } from '../../analytics/layout';
+import { MAX_HOPS, MAX_SUBGRAPH_LIMIT } from '../../store/GraphStore';
+import { checkFirst, checkIdList, checkNodeId, checkRange } from '../arguments';
+import type { ApiContext } from '../context';
+import { labelOf, nodeTypeOf } from '../enums';
+import { badUserInput, notFound } from '../errors';
+import type { QueryResolvers } from '../resolvers-types.generated';
+
+/** Loads nodes that must exist; NOT_FOUND names the first missing id. */
+async function requireNodes(context: ApiContext, ids: readonly string[], argumentName: string): Promise<NodeRecord[]> {
+  const nodes = await context.loaders.node.loadMany(ids);
+  return nodes.map((node, index) => {
+    if (node instanceof Error) throw node;
+    if (!node) throw notFound(`${argumentName}: no node ${ids[index]}`, argumentName);
+    return node;
+  });
+}
+
+async function requireNode<L extends NodeLabel>(context: ApiContext, id: string, argumentName: string, label: L): Promise<NodeOf<L>> {
+  const [node] = await requireNodes(context, [checkNodeId(id, argumentName, label)], argumentName);
+  return node as NodeOf<L>;
+}
+
+/** Loads nodes known to exist (ids the store just returned), keeping only one label. */
+async function loadExisting<L extends NodeLabel>(context: ApiContext, ids: readonly string[], label: L): Promise<NodeOf<L>[]> {
+  const nodes = await context.loaders.node.loadMany(ids);
+  return nodes.filter((node): node is NodeOf<L> => !(node instanceof Error) && node !== null && node.label === label);
+}
+
+async function loadAny(context: ApiContext, ids: readonly string[]): Promise<NodeRecord[]> {
+  const nodes = await context.loaders.node.loadMany(ids);
+  return nodes.filter((node): node is NodeRecord => !(node instanceof Error) && node !== null);
+}
+
+function checkLabels(ids: readonly string[], argumentName: string, labels: readonly NodeLabel[]): void {
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (!label || !labels.includes(label)) {
+      throw badUserInput(`${argumentName}: ${JSON.stringify(id)} is not a ${labels.join(' or ')} id`, argumentName);
+    }
+  }
+}
+
+export const traversalQueries: Pick<
+  QueryResolvers,
+  'peerNetwork' | 'shortestPath' | 'sharedPartners' | 'commonPartners' | 'subgraph' | 'similarCities' | 'centrality' | 'communities'
+> = {
+  peerNetwork: async (_root, args, context) => {
+    const maxHops = checkRange(args.maxHops, 2, 1, MAX_HOPS, 'maxHops');
+    const city = await requireNode(context, args.cityId, 'cityId', 'City');
+    const peers = await context.store.peerNetwork({
+      cityId: city.id,
+      maxHops,
+      eventKinds: args.includeWorkshops ? ['exchange', 'workshop'] : ['exchange'],
+    });
+    return {
+      city,
+      maxHops,
+      peers: await Promise.all(
+        peers.map(async (peer) => ({
+          node: (await loadAny(context, [peer.id]))[0]!,
+          hops: peer.hops,
+          via: await loadExisting(context, peer.via, 'Event'),
+        })),
+      ),
+    };
+  },
+
+  shortestPath: async (_root, args, context) => {
+    const maxHops = checkRange(args.maxHops, MAX_HOPS, 1, MAX_HOPS, 'maxHops');
+    checkNodeId(args.fromId, 'fromId');
+    checkNodeId(args.toId, 'toId');
+    await requireNodes(context, [args.fromId], 'fromId');
+    await requireNodes(context, [args.toId], 'toId');
+    const path = await context.store.shortestPath({ fromId: args.fromId, toId: args.toId, maxHops, types: args.relationTypes ?? [] });
+    if (!path) return null;
+    return { length: path.relations.length, nodes: await loadAny(context, path.nodeIds), relations: [...path.relations] };
+  },
+
+  sharedPartners: async (_root, args, context) => {
+    const first = checkFirst(args.first, 20);
+    const minShared = checkRange(args.minShared, 1, 1, 1000, 'minShared');
+    let programmeIds: readonly string[] | undefined;
+    if (args.programmeIds) {
+      programmeIds = checkIdList(args.programmeIds, 'programmeIds');
+      checkLabels(programmeIds, 'programmeIds', ['Programme']);
+      await requireNodes(context, programmeIds, 'programmeIds');
+    }
+    const overlaps = await context.store.sharedPartners({ minShared, first, ...(programmeIds ? { programmeIds } : {}) });
+    return Promise.all(
+      overlaps.map(async (overlap) => {
+        const [a, b] = await loadExisting(context, [overlap.a, overlap.b], 'Programme');
+        return {
+          a: a!,
+          b: b!,
+          partners: await loadExisting(context, overlap.partnerIds, 'Organization'),
+          shared: overlap.partnerIds.length,
+          jaccard: Math.round(overlap.jaccard * 1e6) / 1e6,
+        };
+      }),
+    );
+  },
+
+  commonPartners: async (_root, args, context) => {
+    const ids = checkIdList(args.ids, 'ids');
+    if (ids.length === 0) throw badUserInput('ids: give at least one city or programme id', 'ids');
+    checkLabels(ids, 'ids', ['City', 'Programme']);
+    await requireNodes(context, ids, 'ids');
+    return loadExisting(context, await context.store.commonPartners(ids), 'Organization');
+  },
+
+  subgraph: async (_root, args, context) => {
+    const ids = checkIdList(args.ids, 'ids');
+    if (ids.length === 0) throw badUserInput('ids: give at least one node id', 'ids');
+    const depth = checkRange(args.depth, 1, 0, MAX_HOPS, 'depth');
+    const limit = checkRange(args.limit, 200, 1, MAX_SUBGRAPH_LIMIT, 'limit');
+    await requireNodes(context, ids, 'ids');
+    const result = await context.store.subgraph({ ids, depth, limit, direction: args.direction ?? 'BOTH', types: args.relationTypes ?? [] });
+    const edges = result.relations.map((relation) => ({ id: relation.id, source: relation.from, target: relation.to, type: relation.type }));
+    const positions = layoutPositions(
+      result.nodes.map((entry) => entry.node.id),
+      edges,
+      args.layout ?? 'NONE',
+    );
+    return {
+      nodes: result.nodes.map(({ node, depth: hops }) => ({
+        id: node.id,
+        type: nodeTypeOf(node.label),
+        name: node.name,
+        nameAr: node.nameAr,
+        depth: hops,
+        x: positions.get(node.id)?.x ?? null,
+        y: positions.get(node.id)?.y ?? null,
+      })),
+      edges,
+      truncated: result.truncated,
+    };
+  },
+
+  similarCities: async (_root, args, context) => {
+    const first = checkFirst(args.first, 10);
+    const city = await requireNode(context, args.cityId, 'cityId', 'City');
+    const suggestions = await context.store.similarCities({ cityId: city.id, first });
+    return Promise.all(
+      suggestions.map(async (suggestion) => ({
+        city: (await loadExisting(context, [suggestion.cityId], 'City'))[0]!,
+        score: suggestion.score,
+        shared: await Promise.all(
+          suggestion.shared.map(async (item) => {
+            if (item.reason === 'PROGRAMME_KIND') return { reason: item.reason, node: null, value: item.value };
+            const [node] = await loadAny(context, [item.value]);
+            return { reason: item.reason, node: node ?? null, value: node?.name ?? item.value };
+          }),
+        ),
+      })),
+    );
+  },
+
+  centrality: async (_root, args, context) => {
+    const first = checkFirst(args.first, 20);
+    const projection = await context.store.project(args.projection ?? 'EXCHANGE');
+    const scores = centrality(projection, args.metric ?? 'DEGREE', labelOf(args.type ?? 'CITY'), first);
+    const nodes = await loadAny(context, scores.map((score) => score.id));
+    return scores.map((score, index) => ({ node: nodes[index]!, score: score.score }));
+  },
+
+  communities: async (_root, args, context) => {
+    const projection = await context.store.project(args.projection ?? 'EXCHANGE');
+    return Promise.all(
+      communities(projection).map(async (community) => ({
+        id: community.id,
+        size: community.memberIds.length,
+        members: await loadAny(context, community.memberIds),
+      })),
+    );
+  },
+};

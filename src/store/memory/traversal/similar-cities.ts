@@ -1,0 +1,57 @@
+/**
+ * Internal. Suggested peers: cities the given city has not shared an exchange event with,
+ * ranked by what they share. Each shared item weighs by its reason (partner 3, commitment 2,
+ * event 2, programme kind 1) divided by log2(1 + how many cities hold it), so a partner
+ * every city has (the network itself) says less than one two cities share.
+ */
+import type { CitySuggestionResult, SharedReason } from '../../GraphStore';
+import { compareIds, labelOf, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
+import { partnersOf } from './partners';
+import { peerNetwork } from './peer-network';
+
+const WEIGHT: Readonly<Record<SharedReason, number>> = { PARTNER: 3, COMMITMENT: 2, EVENT: 2, PROGRAMME_KIND: 1 };
+const REASONS = Object.keys(WEIGHT) as SharedReason[];
+
+type Profile = Readonly<Record<SharedReason, ReadonlySet<string>>>;
+
+function profileOf(graph: KnowledgeGraph, cityId: string): Profile {
+  const partners = partnersOf(graph, cityId);
+  const commitments = new Set<string>();
+  const kinds = new Set<string>();
+  for (const runs of relationsAt(graph, cityId, 'OUT', new Set(['RUNS']))) {
+    const programme = graph.getNodeAttribute(runs.to, 'record');
+    if (programme.label === 'Programme') kinds.add(programme.kind);
+    for (const partner of partnersOf(graph, runs.to)) partners.add(partner);
+    for (const advances of relationsAt(graph, runs.to, 'OUT', new Set(['ADVANCES']))) commitments.add(advances.to);
+  }
+  const events = new Set(relationsAt(graph, cityId, 'OUT', new Set(['PARTICIPATED_IN'])).map((relation) => relation.to));
+  return { PARTNER: partners, COMMITMENT: commitments, EVENT: events, PROGRAMME_KIND: kinds };
+}
+
+export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionResult[] {
+  if (!graph.hasNode(cityId)) return [];
+  const exchanged = new Set(peerNetwork(graph, { cityId, maxHops: 1, eventKinds: ['exchange'] }).map((peer) => peer.id));
+  const cities = graph.filterNodes((id) => labelOf(graph, id) === 'City').sort(compareIds);
+  const profiles = new Map(cities.map((id) => [id, profileOf(graph, id)]));
+  const holders = new Map<string, number>();
+  for (const profile of profiles.values()) {
+    for (const reason of REASONS) for (const item of profile[reason]) holders.set(`${reason}|${item}`, (holders.get(`${reason}|${item}`) ?? 0) + 1);
+  }
+  const own = profiles.get(cityId)!;
+  const suggestions: CitySuggestionResult[] = [];
+  for (const candidate of cities) {
+    if (candidate === cityId || exchanged.has(candidate)) continue;
+    const profile = profiles.get(candidate)!;
+    const shared: { reason: SharedReason; value: string }[] = [];
+    let score = 0;
+    for (const reason of REASONS) {
+      for (const item of [...own[reason]].sort(compareIds)) {
+        if (!profile[reason].has(item)) continue;
+        shared.push({ reason, value: item });
+        score += WEIGHT[reason] / Math.log2(1 + (holders.get(`${reason}|${item}`) ?? 1));
+      }
+    }
+    if (shared.length > 0) suggestions.push({ cityId: candidate, score: Math.round(score * 1000) / 1000, shared });
+  }
+  return suggestions.sort((a, b) => b.score - a.score || compareIds(a.cityId, b.cityId)).slice(0, first);
+}
