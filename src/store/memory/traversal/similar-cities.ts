@@ -1,11 +1,11 @@
 /**
- * Internal. Suggested peers: cities the given city has not shared an exchange event with,
- * ranked by what they share. Each shared item weighs by its reason (partner 3, commitment 2,
+ * Internal. Suggested peers: cities the given city has not shared an exchange event with
+ * (nor its own districts or province), ranked by what they share. Each shared item weighs by its reason (partner 3, commitment 2,
  * event 2, programme kind 1) divided by log2(1 + how many cities hold it), so a partner
  * every city has (the network itself) says less than one two cities share.
  */
 import type { CitySuggestionResult, SharedReason } from '../../GraphStore';
-import { compareIds, labelOf, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
+import { compareIds, labelOf, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
 import { partnersOf } from './partners';
 import { peerNetwork } from './peer-network';
 
@@ -31,6 +31,8 @@ function profileOf(graph: KnowledgeGraph, cityId: string): Profile {
 export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionResult[] {
   if (!graph.hasNode(cityId)) return [];
   const exchanged = new Set(peerNetwork(graph, { cityId, maxHops: 1, eventKinds: ['exchange'] }).map((peer) => peer.id));
+  // A city's own districts and the province it belongs to are not peers to suggest.
+  for (const relation of relationsAt(graph, cityId, 'BOTH', new Set(['PART_OF']))) exchanged.add(otherEnd(relation, cityId));
   const cities = graph.filterNodes((id) => labelOf(graph, id) === 'City').sort(compareIds);
   const profiles = new Map(cities.map((id) => [id, profileOf(graph, id)]));
   const holders = new Map<string, number>();
