@@ -24,6 +24,7 @@ const config: CodegenConfig = {
           Event: '../domain/graph-document#EventNode',
           Document: '../domain/graph-document#DocumentNode',
           Relation: '../domain/graph-document#RelationRecord',
+          RelationConnection: '../api/relation-page#RelationPageRequest',
           Source: '../domain/graph-document#SourceRef',
         },
         enumsAsTypes: true,

@@ -6,6 +6,7 @@ import type { Resolvers } from '../resolvers-types.generated';
 import { City, Commitment, Country, Declaration, Document, Event, Organization, Person, Programme } from './node-types';
 import { Query } from './query';
 import { Relation, Source } from './relation';
+import { RelationConnection } from './relation-connection';
 import { traversalQueries } from './traversal';
 
 export const resolvers: Resolvers = {
@@ -24,6 +25,7 @@ export const resolvers: Resolvers = {
   Event,
   Document,
   Relation,
+  RelationConnection,
   Source,
 };
 

@@ -3,11 +3,9 @@
  */
 import type { NodeRecord } from '../../domain/graph-document';
 import { checkFirst } from '../arguments';
-import { sliceConnection } from '../connections';
-import type { ApiContext } from '../context';
+import type { RelationPageRequest } from '../relation-page';
 import { nodeTypeOf } from '../enums';
 import type { Direction as GraphQLDirection, RelationType } from '../resolvers-types.generated';
-import { relationsOf } from './traverse';
 
 interface RelationsArgs {
   direction?: GraphQLDirection | null;
@@ -20,9 +18,11 @@ export const nodeCommonResolvers = {
   type: (node: NodeRecord) => nodeTypeOf(node.label),
   aliases: (node: NodeRecord) => node.aliases ?? [],
   note: (node: NodeRecord) => node.note ?? null,
-  relations: async (node: NodeRecord, args: RelationsArgs, context: ApiContext) => {
-    const first = checkFirst(args.first, 20);
-    const relations = await relationsOf(context, node.id, args.direction ?? 'BOTH', args.types ?? []);
-    return sliceConnection(relations, (relation) => relation.id, first, args.after);
-  },
+  relations: (node: NodeRecord, args: RelationsArgs): RelationPageRequest => ({
+    nodeId: node.id,
+    direction: args.direction ?? 'BOTH',
+    types: [...(args.types ?? [])].sort(),
+    first: checkFirst(args.first, 20),
+    after: args.after ?? null,
+  }),
 };

@@ -3,7 +3,7 @@
  * read through the loaders (see `traverse.ts`).
  */
 import { checkFirst } from '../arguments';
-import { cityConnection, sliceConnection } from '../connections';
+import { cityConnection } from '../connections';
 import { toEnumValue } from '../enums';
 import type {
   CityKind,
@@ -97,10 +97,13 @@ export const Declaration: DeclarationResolvers = {
   date: (declaration) => declaration.date ?? null,
   commitments: async (declaration, _args, context) =>
     (await linkedNodes(context, declaration.id, 'HAS_COMMITMENT', 'OUT', 'Commitment')).sort((a, b) => a.number - b.number),
-  endorsements: async (declaration, args, context) => {
-    const relations = await relationsOf(context, declaration.id, 'IN', ['ENDORSED']);
-    return sliceConnection(relations, (relation) => relation.id, checkFirst(args.first, 20), args.after);
-  },
+  endorsements: (declaration, args) => ({
+    nodeId: declaration.id,
+    direction: 'IN',
+    types: ['ENDORSED'],
+    first: checkFirst(args.first, 20),
+    after: args.after ?? null,
+  }),
 };
 
 export const Event: EventResolvers = {

@@ -1,0 +1,15 @@
+/**
+ * Internal. A page of a node's relations, resolved lazily: `edges` and `pageInfo` read the
+ * batched relations loader, `totalCount` asks the store to count, so asking only for the
+ * count never loads the list.
+ */
+import type { RelationType } from '../domain/ontology';
+import type { Direction } from '../store/GraphStore';
+
+export interface RelationPageRequest {
+  readonly nodeId: string;
+  readonly direction: Direction;
+  readonly types: readonly RelationType[];
+  readonly first: number;
+  readonly after: string | null;
+}

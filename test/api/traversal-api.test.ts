@@ -1,0 +1,179 @@
+/**
+ * Traversal and analytics over real HTTP on the seed graph: shapes, bounds and errors.
+ * Expected answers rest on the sources as the traversal contract says (doc:001 Mombasa–
+ * Kristiansand exchange; doc:000 and doc:001 World Bank partnerships).
+ */
+import {
+  CentralityDocument,
+  CommonPartnersDocument,
+  CommunitiesDocument,
+  PeerNetworkDocument,
+  SharedPartnersDocument,
+  ShortestPathDocument,
+  SimilarCitiesDocument,
+  SubgraphDocument,
+} from '../operations.generated';
+import { errorCodes, execute, startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('peerNetwork', () => {
+  it('returns Kristiansand one hop from Mombasa via the exchange event', async () => {
+    const response = await execute(server, PeerNetworkDocument, { cityId: 'city:mombasa', maxHops: 2 });
+    expect(response.data?.peerNetwork).toEqual({
+      city: { id: 'city:mombasa' },
+      maxHops: 2,
+      peers: [
+        {
+          hops: 1,
+          node: { __typename: 'City', id: 'city:kristiansand', type: 'CITY', name: expect.any(String) },
+          via: [{ id: 'event:mombasa-kristiansand-exchange', kind: 'EXCHANGE' }],
+        },
+      ],
+    });
+  });
+
+  it('includes countries that took part as a group, as countries, when workshops count', async () => {
+    const response = await execute(server, PeerNetworkDocument, { cityId: 'city:delhi', maxHops: 1, includeWorkshops: true });
+    const types = new Set(response.data?.peerNetwork.peers.map((peer) => peer.node.__typename));
+    expect(types).toEqual(new Set(['City', 'Country']));
+  });
+
+  it('bounds maxHops at 6 and names the bound; unknown city is NOT_FOUND; a non-city is BAD_USER_INPUT', async () => {
+    const tooFar = await execute(server, PeerNetworkDocument, { cityId: 'city:mombasa', maxHops: 7 });
+    expect(errorCodes(tooFar)).toEqual(['BAD_USER_INPUT']);
+    expect(tooFar.errors?.[0]?.message).toMatch(/maxHops.*6/);
+    expect(errorCodes(await execute(server, PeerNetworkDocument, { cityId: 'city:atlantis' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await execute(server, PeerNetworkDocument, { cityId: 'org:world-bank' }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('shortestPath', () => {
+  it('returns nodes and relations in order, and null when no path fits the bound', async () => {
+    const response = await execute(server, ShortestPathDocument, { fromId: 'city:karachi', toId: 'city:mombasa' });
+    const path = response.data?.shortestPath;
+    expect(path?.length).toBe(3);
+    expect(path?.nodes.map((node) => node.id)).toHaveLength(4);
+    path?.relations.forEach((relation, index) => {
+      expect([relation.from.id, relation.to.id].sort()).toEqual([path.nodes[index]!.id, path.nodes[index + 1]!.id].sort());
+    });
+    const bounded = await execute(server, ShortestPathDocument, { fromId: 'city:karachi', toId: 'city:mombasa', maxHops: 2 });
+    expect(bounded.errors).toBeUndefined();
+    expect(bounded.data?.shortestPath).toBeNull();
+  });
+
+  it('answers NOT_FOUND for an unknown end and BAD_USER_INPUT beyond 6 hops', async () => {
+    expect(errorCodes(await execute(server, ShortestPathDocument, { fromId: 'city:karachi', toId: 'person:nobody' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await execute(server, ShortestPathDocument, { fromId: 'city:karachi', toId: 'city:mombasa', maxHops: 9 }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+  });
+});
+
+describe('partners', () => {
+  const programmeIds = ['prog:karachi-urban-management-capacity-building-project', 'prog:mombasa-fishing-communities-programme'];
+
+  it('sharedPartners pairs the two World Bank programmes with a Jaccard score', async () => {
+    const response = await execute(server, SharedPartnersDocument, { programmeIds });
+    expect(response.data?.sharedPartners).toEqual([
+      { a: { id: programmeIds[0] }, b: { id: programmeIds[1] }, partners: [{ id: 'org:world-bank', name: 'World Bank' }], shared: 1, jaccard: 1 },
+    ]);
+  });
+
+  it('commonPartners finds the World Bank, and rejects ids of the wrong kind or unknown', async () => {
+    const response = await execute(server, CommonPartnersDocument, { ids: programmeIds });
+    expect(response.data?.commonPartners).toEqual([{ id: 'org:world-bank', name: 'World Bank', kind: 'MULTILATERAL' }]);
+    expect(errorCodes(await execute(server, CommonPartnersDocument, { ids: ['person:murtaza-wahab'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await execute(server, CommonPartnersDocument, { ids: ['prog:nothing-here'] }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('bounds first at 100', async () => {
+    expect(errorCodes(await execute(server, SharedPartnersDocument, { first: 101 }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('subgraph', () => {
+  it('is ready to draw: unique string ids across nodes and edges, a type on every element, deterministic', async () => {
+    const response = await execute(server, SubgraphDocument, { ids: ['city:karachi'], depth: 2, limit: 300 });
+    const graph = response.data?.subgraph;
+    if (!graph) throw new Error(JSON.stringify(response.errors));
+    const ids = [...graph.nodes.map((node) => node.id), ...graph.edges.map((edge) => edge.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    const nodeIds = new Set(graph.nodes.map((node) => node.id));
+    for (const edge of graph.edges) {
+      expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
+      expect(edge.type).toEqual(expect.any(String));
+    }
+    expect(graph.nodes.every((node) => node.type && node.x === null)).toBe(true);
+    const again = await execute(server, SubgraphDocument, { ids: ['city:karachi'], depth: 2, limit: 300 });
+    expect(again.data?.subgraph).toEqual(graph);
+  });
+
+  it('returns positions for a layout, and flags truncation at the limit', async () => {
+    for (const layout of ['CIRCULAR', 'FORCEATLAS2'] as const) {
+      const response = await execute(server, SubgraphDocument, { ids: ['city:karachi'], depth: 1, layout });
+      expect(response.data?.subgraph.nodes.every((node) => typeof node.x === 'number' && typeof node.y === 'number')).toBe(true);
+    }
+    const cut = await execute(server, SubgraphDocument, { ids: ['city:karachi'], depth: 2, limit: 3 });
+    expect(cut.data?.subgraph.nodes).toHaveLength(3);
+    expect(cut.data?.subgraph.truncated).toBe(true);
+  });
+
+  it('filters by relation type and direction', async () => {
+    const response = await execute(server, SubgraphDocument, { ids: ['city:karachi'], depth: 1, relationTypes: ['PART_OF'], direction: 'IN' });
+    const types = new Set(response.data?.subgraph.edges.map((edge) => edge.type));
+    expect(types).toEqual(new Set(['PART_OF']));
+    expect(response.data?.subgraph.edges.every((edge) => edge.target === 'city:karachi')).toBe(true);
+  });
+
+  it('bounds depth at 6 and limit at 1000, naming them', async () => {
+    const deep = await execute(server, SubgraphDocument, { ids: ['city:karachi'], depth: 7 });
+    expect(errorCodes(deep)).toEqual(['BAD_USER_INPUT']);
+    expect(deep.errors?.[0]?.extensions?.argumentName).toBe('depth');
+    const wide = await execute(server, SubgraphDocument, { ids: ['city:karachi'], limit: 1001 });
+    expect(wide.errors?.[0]?.extensions?.argumentName).toBe('limit');
+    expect(errorCodes(await execute(server, SubgraphDocument, { ids: ['city:atlantis'] }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('similarCities', () => {
+  it('explains each suggestion by what the cities share', async () => {
+    const response = await execute(server, SimilarCitiesDocument, { cityId: 'city:karachi', first: 50 });
+    const mombasa = response.data?.similarCities.find((suggestion) => suggestion.city.id === 'city:mombasa');
+    expect(mombasa?.shared).toContainEqual({ reason: 'PARTNER', value: 'World Bank', node: { id: 'org:world-bank' } });
+    const scores = response.data?.similarCities.map((suggestion) => suggestion.score) ?? [];
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('analytics', () => {
+  it('ranks cities by centrality in the exchange projection, for each metric', async () => {
+    for (const metric of ['DEGREE', 'BETWEENNESS', 'PAGERANK'] as const) {
+      const response = await execute(server, CentralityDocument, { metric, first: 5 });
+      const scores = response.data?.centrality ?? [];
+      expect(scores.length).toBeGreaterThan(0);
+      expect(scores.every((entry) => entry.node.type === 'CITY')).toBe(true);
+      expect(scores.map((entry) => entry.score)).toEqual([...scores.map((entry) => entry.score)].sort((a, b) => b - a));
+    }
+  });
+
+  it('finds organisations central in the partnership projection', async () => {
+    const response = await execute(server, CentralityDocument, { type: 'ORGANIZATION', projection: 'PARTNERSHIP', first: 3 });
+    expect(response.data?.centrality[0]?.node.id).toBe('org:strong-cities-network');
+  });
+
+  it('groups the exchange projection into communities, the same every time', async () => {
+    const first = await execute(server, CommunitiesDocument, { projection: 'EXCHANGE' });
+    const communities = first.data?.communities ?? [];
+    const together = communities.find((community) => community.members.some((member) => member.id === 'city:mombasa'));
+    expect(together?.members.map((member) => member.id)).toContain('city:kristiansand');
+    const second = await execute(server, CommunitiesDocument, { projection: 'EXCHANGE' });
+    expect(second.data?.communities).toEqual(communities);
+  });
+});
