@@ -8,12 +8,14 @@ import { ConfigError, loadConfig } from './config';
 import { coverageReport, formatCoverageReport } from './ingest/coverage-report';
 import { formatProblems, InvalidSeedError } from './ingest/load-seed';
 import { createLogger } from './logger';
+import { seedCommand, UsageError } from './ingest/seed-command';
 import { readSeed } from './ingest/read-seed';
 import { validateGraph } from './domain/validate-graph';
 
 const USAGE = `usage: cities-kg <command>
   start      serve the GraphQL API (GRAPH_STORE=memory|neo4j, PORT)
   validate   check seed/graph against the ontology and the sources
+  seed       [--store memory|neo4j] [--reset --yes]  write the seed graph to a store
   report     print the coverage report of seed/graph`;
 
 async function validateCommand(): Promise<number> {
@@ -54,8 +56,14 @@ async function startCommand(): Promise<number> {
   }
 }
 
+async function seedCliCommand(args: readonly string[]): Promise<number> {
+  const config = loadConfig();
+  return seedCommand(args, config, createLogger(config), process.stdout);
+}
+
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   start: startCommand,
+  seed: seedCliCommand,
   validate: validateCommand,
   report: reportCommand,
 };
@@ -77,6 +85,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`cities-kg: ${message}\n`);
-    process.exitCode = 1;
+    // Wrong words on the command line (including unknown flags from parseArgs) exit 2.
+    const usage = error instanceof UsageError || (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    process.exitCode = usage ? 2 : 1;
   },
 );

@@ -116,3 +116,31 @@ describe('cli start', () => {
     await expect(exited).resolves.toBe(0);
   });
 });
+
+describe('cli seed', () => {
+  it('seeds a store, showing progress and what it created', () => {
+    const result = run(['seed', '--store', 'memory'], seedWith({}));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('seeding memory: 5/5');
+    expect(result.stdout).toContain('seeded memory: 5 nodes and 0 relations in the seed; created 5 nodes');
+  });
+
+  it('refuses --reset without --yes, and unknown flags, with exit 2', () => {
+    const reset = run(['seed', '--store', 'memory', '--reset'], seedWith({}));
+    expect(reset.status).toBe(2);
+    expect(reset.stderr).toContain('--yes');
+    const unknown = run(['seed', '--frobnicate'], seedWith({}));
+    expect(unknown.status).toBe(2);
+  });
+
+  it('says what is missing when asked to seed Neo4j without NEO4J_URI', () => {
+    const { NEO4J_URI: _unset, ...env } = process.env;
+    const result = spawnSync(process.execPath, [CLI, 'seed', '--store', 'neo4j'], {
+      env: { ...env, SEED_DIR: seedWith({}) },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('NEO4J_URI');
+  });
+});
