@@ -1,16 +1,18 @@
 /**
- * Public. Picks the store adapter from configuration (`GRAPH_STORE`).
+ * Public. Picks the store adapter from configuration (`GRAPH_STORE`, or a CLI override).
  */
-import type { AppConfig } from '../config';
+import { ConfigError, type AppConfig } from '../config';
 import type { Logger } from '../logger';
 import type { GraphStore } from './GraphStore';
 import { MemoryGraphStore } from './memory/MemoryGraphStore';
+import { createNeo4jStore } from './neo4j';
 
-export async function createStore(config: AppConfig, _logger: Logger): Promise<GraphStore> {
-  switch (config.store) {
+export async function createStore(config: AppConfig, logger: Logger, kind: AppConfig['store'] = config.store): Promise<GraphStore> {
+  switch (kind) {
     case 'memory':
       return new MemoryGraphStore();
     case 'neo4j':
-      throw new Error('GRAPH_STORE=neo4j: the Neo4j adapter is being wired in');
+      if (!config.neo4j) throw new ConfigError('the neo4j store needs NEO4J_URI (e.g. neo4j://localhost:7687)');
+      return createNeo4jStore({ config: config.neo4j, logger });
   }
 }

@@ -1,0 +1,352 @@
+/**
+ * Internal (built by `createNeo4jStore`). The `GraphStore` port on Neo4j 5: each port
+ * operation is one parameterised statement from `cypher.ts` run through the executor;
+ * `mergeGraph` and `clear` repeat theirs in batches. Checks of arguments match the memory
+ * store's (`page-bounds.ts`, `cursor.ts`), so both adapters refuse the same inputs.
+ */
+import type { GraphData, NodeRecord, RelationRecord } from '../../domain/graph-document';
+import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../../domain/ontology';
+import { decodeCursor, encodeCursor } from '../cursor';
+import {
+  NotFoundError,
+  type CitySuggestionResult,
+  type GraphCounts,
+  type GraphStore,
+  type ListNodesQuery,
+  type MergeOptions,
+  type MergeSummary,
+  type NodePage,
+  type PartnerOverlapResult,
+  type PathResult,
+  type PeerNetworkQuery,
+  type PeerResult,
+  type ProjectedGraph,
+  type Projection,
+  type RelationsQuery,
+  type SearchHit,
+  type SearchQuery,
+  type SharedPartnersQuery,
+  type ShortestPathQuery,
+  type SubgraphQuery,
+  type SubgraphResult,
+} from '../GraphStore';
+import { checkPageSize, checkSearchText } from '../page-bounds';
+import {
+  CLEAR_BATCH,
+  COMMON_PARTNERS,
+  COUNTS,
+  DUMP_GRAPH,
+  FIND_NODE_LABELS,
+  GET_NODES,
+  PING,
+  REMOVE_RELATION,
+  SEARCH,
+  SHARED_PARTNERS,
+  SIMILAR_CITIES,
+  checkedLabel,
+  checkedType,
+  countRelations,
+  getRelations,
+  isLinkedFilterAllowed,
+  listLinkedNodes,
+  listNodes,
+  peerNetwork,
+  project,
+  shortestPath,
+  subgraph,
+} from './cypher';
+import { buildLuceneQueries } from './lucene-query';
+import type { Neo4jExecutor } from './Neo4jExecutor';
+import { isPlainMap, type PlainRow, type PlainValue } from './neo4j-values';
+import { nodeFromProperties } from './node-properties';
+import { chunk, idsToLookUp, planMerge } from './plan-merge';
+import { relationFromProperties } from './relation-properties';
+import {
+  compareIds,
+  listOf,
+  numberOf,
+  overlapsFromRows,
+  pathFromRow,
+  peersFromRows,
+  projectionFromRows,
+  stringOf,
+  subgraphFromRow,
+  suggestionsFromRows,
+} from './traversal-results';
+
+export interface Neo4jGraphStoreOptions {
+  /** Rows per `UNWIND` batch in `mergeGraph` and nodes per `clear` round trip. */
+  readonly batchSize: number;
+  /** Releases the driver (called once by `close`). */
+  readonly close: () => Promise<void>;
+}
+
+/** How many hits each full-text index hands over before labels are filtered and exact matches lifted. */
+export const SEARCH_CANDIDATES = 500;
+
+const text = (row: PlainRow, key: string): string => stringOf(row[key], key);
+
+/** Event kinds that make co-participants peers in the EXCHANGE projection (as the memory store). */
+const PEER_EVENT_KINDS = ['exchange', 'workshop'];
+
+function idOf(properties: PlainValue): string {
+  if (!isPlainMap(properties) || typeof properties['id'] !== 'string') throw new TypeError('stored node has no id');
+  return properties['id'];
+}
+
+const RELATION_ID = new RegExp(`^(.+)-(?:${RELATION_TYPES.join('|')})->(.+)$`, 'u');
+
+/** The start node of a relation id (`relationId`'s inverse), or undefined for a malformed id. */
+function startOfRelationId(id: string): string | undefined {
+  return RELATION_ID.exec(id)?.[1];
+}
+
+/** Lucene scores are unbounded: squash them into (0, 1) and put exact matches in (1, 2). */
+function hitScore(luceneScore: number, exact: boolean): number {
+  const partial = luceneScore > 0 ? luceneScore / (1 + luceneScore) : 0;
+  return (exact ? 1 : 0) + partial;
+}
+
+export class Neo4jGraphStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+
+  constructor(
+    private readonly executor: Neo4jExecutor,
+    private readonly options: Neo4jGraphStoreOptions,
+  ) {}
+
+  async mergeGraph(graph: GraphData, options: MergeOptions = {}): Promise<MergeSummary> {
+    // Pre-flight: the stored label of every id involved, so a conflicting or dangling graph
+    // is refused before any batch is written.
+    const stored = new Map<string, NodeLabel>();
+    for (const ids of chunk(idsToLookUp(graph), this.options.batchSize)) {
+      for (const row of await this.executor.read(FIND_NODE_LABELS, { ids })) {
+        stored.set(text(row, 'id'), checkedLabel(text(row, 'label')));
+      }
+    }
+    const batches = planMerge(graph, stored, this.options.batchSize);
+    const total = batches.reduce((sum, batch) => sum + batch.rows.length, 0);
+
+    let done = 0;
+    let nodesCreated = 0;
+    let nodesUpdated = 0;
+    let relationsCreated = 0;
+    let relationsUpdated = 0;
+    for (const batch of batches) {
+      if (batch.kind === 'nodes') {
+        const [row] = await this.executor.write(batch.statement, { rows: batch.rows });
+        nodesCreated += numberOf(row?.['created'], 'created nodes');
+        nodesUpdated += numberOf(row?.['updated'], 'updated nodes');
+      } else {
+        const [row] = await this.executor.write(batch.statement, { rows: batch.rows }, (rows) => {
+          // An end deleted since the pre-flight: veto the batch (the transaction rolls back).
+          const written = new Set(listOf(rows[0]?.['written'], 'written relations'));
+          const missing = batch.rows.filter((each) => !written.has(each.id));
+          if (missing.length > 0) {
+            throw new NotFoundError(
+              `mergeGraph: ${missing.length} relation(s) lost an end while merging, e.g. ${missing[0]?.id}; merge again`,
+            );
+          }
+        });
+        relationsCreated += numberOf(row?.['created'], 'created relations');
+        relationsUpdated += numberOf(row?.['updated'], 'updated relations');
+      }
+      done += batch.rows.length;
+      options.onProgress?.({ done, total });
+    }
+    return { nodesCreated, nodesUpdated, relationsCreated, relationsUpdated };
+  }
+
+  async clear(): Promise<number> {
+    let removed = 0;
+    let deleted: number;
+    do {
+      const [row] = await this.executor.write(CLEAR_BATCH, { batchSize: this.options.batchSize });
+      deleted = numberOf(row?.['deleted'], 'deleted nodes');
+      removed += deleted;
+    } while (deleted >= this.options.batchSize);
+    return removed;
+  }
+
+  async removeRelation(id: string): Promise<boolean> {
+    const fromId = startOfRelationId(id);
+    if (fromId === undefined) return false;
+    const [row] = await this.executor.write(REMOVE_RELATION, { fromId, id });
+    return numberOf(row?.['removed'], 'removed relations') > 0;
+  }
+
+  async dumpGraph(): Promise<GraphData> {
+    const nodes: NodeRecord[] = [];
+    const relations: RelationRecord[] = [];
+    for (const row of await this.executor.read(DUMP_GRAPH, {})) {
+      if (row['kind'] === 'node') {
+        nodes.push(nodeFromProperties(checkedLabel(text(row, 'label')), row['props'] ?? null));
+      } else {
+        relations.push(relationFromProperties(checkedType(text(row, 'relType')), text(row, 'fromId'), text(row, 'toId'), row['props']));
+      }
+    }
+    nodes.sort((a, b) => compareIds(a.id, b.id));
+    relations.sort((a, b) => compareIds(a.id, b.id));
+    return { nodes, relations };
+  }
+
+  async getNodes(ids: readonly string[]): Promise<readonly (NodeRecord | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.executor.read(GET_NODES, { ids: [...new Set(ids)] });
+    const byId = new Map<string, NodeRecord>();
+    for (const row of rows) {
+      const node = nodeFromProperties(checkedLabel(text(row, 'label')), row['props'] ?? null);
+      byId.set(node.id, node);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async listNodes(query: ListNodesQuery): Promise<NodePage> {
+    const label = checkedLabel(query.label);
+    checkPageSize(`list ${label}`, query.first);
+    // '' sorts before every id, so the first page needs no special statement.
+    const after = query.after ? decodeCursor(query.after) : '';
+    const limit = query.first + 1;
+    let rows: readonly PlainRow[];
+    if (query.linkedTo) {
+      const type = checkedType(query.linkedTo.type);
+      const anchorLabel = labelOfId(query.linkedTo.id);
+      const filter = anchorLabel && { type, direction: query.linkedTo.direction, anchorLabel };
+      // An anchor id of no label, or a pairing the ontology forbids, cannot match anything.
+      if (!filter || !isLinkedFilterAllowed(label, filter)) return { nodes: [], totalCount: 0, endCursor: null, hasNextPage: false };
+      rows = await this.executor.read(listLinkedNodes(label, filter), { anchorId: query.linkedTo.id, after, limit });
+    } else {
+      rows = await this.executor.read(listNodes(label), { after, limit });
+    }
+    const [row] = rows;
+    const page = [...listOf(row?.['page'], 'page')].sort((a, b) => compareIds(idOf(a), idOf(b)));
+    const nodes = page.slice(0, query.first).map((properties) => nodeFromProperties(label, properties));
+    const last = nodes[nodes.length - 1];
+    return {
+      nodes,
+      totalCount: numberOf(row?.['total'], 'total'),
+      endCursor: last === undefined ? null : encodeCursor(last.id),
+      hasNextPage: page.length > query.first,
+    };
+  }
+
+  async getRelations(query: RelationsQuery): Promise<readonly RelationRecord[]> {
+    if (query.nodeIds.length === 0) return [];
+    const types = (query.types ?? []).map(checkedType);
+    const rows = await this.executor.read(getRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
+    return rows.map((row) =>
+      relationFromProperties(checkedType(text(row, 'relType')), text(row, 'fromId'), text(row, 'toId'), row['props']),
+    );
+  }
+
+  async search(query: SearchQuery): Promise<readonly SearchHit[]> {
+    const searchText = checkSearchText(query.text);
+    checkPageSize('search', query.first);
+    const labels = (query.labels ?? []).map(checkedLabel);
+    const lucene = buildLuceneQueries(searchText);
+    if (lucene === undefined) return [];
+    const rows = await this.executor.read(SEARCH, {
+      allTerms: lucene.allTerms,
+      anyTerm: lucene.anyTerm,
+      candidates: Math.max(SEARCH_CANDIDATES, query.first),
+      labels,
+      key: lucene.key,
+      first: query.first,
+    });
+    return rows.map((row) => {
+      const exact = row['exact'] === true;
+      return {
+        node: nodeFromProperties(checkedLabel(text(row, 'label')), row['props'] ?? null),
+        score: hitScore(numberOf(row['score'], 'score'), exact),
+        exact,
+      };
+    });
+  }
+
+  async counts(): Promise<GraphCounts> {
+    const [row] = await this.executor.read(COUNTS, {});
+    const byLabelRow = row?.['byLabel'];
+    const byTypeRow = row?.['byType'];
+    if (!isPlainMap(byLabelRow) || !isPlainMap(byTypeRow)) throw new TypeError('Neo4j counts row has no maps');
+    const byLabel = Object.fromEntries(NODE_LABELS.map((label) => [label, numberOf(byLabelRow[label] ?? 0, label)])) as Record<
+      NodeLabel,
+      number
+    >;
+    const byType = Object.fromEntries(RELATION_TYPES.map((type) => [type, numberOf(byTypeRow[type] ?? 0, type)])) as Record<
+      RelationType,
+      number
+    >;
+    const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+    return { nodes: sum(Object.values(byLabel)), relations: sum(Object.values(byType)), byLabel, byType };
+  }
+
+  async countRelations(query: RelationsQuery): Promise<number> {
+    if (query.nodeIds.length === 0) return 0;
+    const types = (query.types ?? []).map(checkedType);
+    const [row] = await this.executor.read(countRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
+    return numberOf(row?.['total'], 'total');
+  }
+
+  async peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]> {
+    if (query.maxHops < 1 || query.eventKinds.length === 0) return [];
+    const rows = await this.executor.read(peerNetwork(query.maxHops), {
+      cityId: query.cityId,
+      eventKinds: [...new Set(query.eventKinds)],
+    });
+    return peersFromRows(rows);
+  }
+
+  async shortestPath(query: ShortestPathQuery): Promise<PathResult | null> {
+    if (query.fromId === query.toId) {
+      const [node] = await this.getNodes([query.fromId]);
+      return node ? { nodeIds: [node.id], relations: [] } : null;
+    }
+    if (query.maxHops < 1) return null;
+    const types = (query.types ?? []).map(checkedType);
+    const [row] = await this.executor.read(shortestPath(query.maxHops), { fromId: query.fromId, toId: query.toId, types });
+    return pathFromRow(row);
+  }
+
+  async sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]> {
+    if (query.first < 1) return [];
+    const rows = await this.executor.read(SHARED_PARTNERS, {
+      programmeIds: query.programmeIds ? [...new Set(query.programmeIds)] : null,
+      minShared: Math.max(1, Math.ceil(query.minShared)),
+      first: query.first,
+    });
+    return overlapsFromRows(rows);
+  }
+
+  async commonPartners(ids: readonly string[]): Promise<readonly string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.executor.read(COMMON_PARTNERS, { ids: [...new Set(ids)] });
+    return rows.map((row) => text(row, 'id')).sort(compareIds);
+  }
+
+  async subgraph(query: SubgraphQuery): Promise<SubgraphResult> {
+    const ids = [...new Set(query.ids)];
+    if (ids.length === 0 || query.limit < 1) return { nodes: [], relations: [], truncated: false };
+    const types = (query.types ?? []).map(checkedType);
+    const [row] = await this.executor.read(subgraph(query.direction, query.depth), { ids, limit: query.limit, types });
+    return subgraphFromRow(row);
+  }
+
+  async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
+    if (query.first < 1) return [];
+    const rows = await this.executor.read(SIMILAR_CITIES, { cityId: query.cityId, exchangeKind: 'exchange' });
+    return suggestionsFromRows(rows, query.first);
+  }
+
+  async project(projection: Projection): Promise<ProjectedGraph> {
+    const rows = await this.executor.read(project(projection), projection === 'EXCHANGE' ? { eventKinds: PEER_EVENT_KINDS } : {});
+    return projectionFromRows(rows);
+  }
+
+  async ping(): Promise<void> {
+    await this.executor.read(PING, {});
+  }
+
+  async close(): Promise<void> {
+    await this.options.close();
+  }
+}

@@ -1,0 +1,621 @@
+/**
+ * Internal. Every Cypher statement the Neo4j adapter can issue, in this one module, so that
+ * `test/unit/neo4j-cypher-lint.test.ts` can run each one through Neo4j's own semantic
+ * analyser with the ontology as the schema (`allStatements()` lists them all).
+ *
+ * Values always travel as parameters. The only things placed in the text are labels and
+ * relation types, and only after `checkedLabel` / `checkedType` have found them in the
+ * ontology's closed lists, plus the fixed index and constraint names below. The text targets
+ * Cypher 5 on Neo4j 5.26 LTS (the `CALL () { … }` scope clause needs 5.23 or later).
+ */
+import { NODE_LABELS, RELATION_ENDPOINTS, RELATION_TYPES, type NodeLabel, type RelationType } from '../../domain/ontology';
+import { InvalidArgumentError, MAX_HOPS, type Direction, type Projection } from '../GraphStore';
+
+export interface CypherStatement {
+  /** Stable name, for logs, transaction metadata and the lint report. */
+  readonly name: string;
+  readonly text: string;
+  /** Every `$parameter` the text uses; the executor refuses to run with any other set. */
+  readonly parameters: readonly string[];
+}
+
+/** Properties the adapter stores beside the ontology's own (provenance and search keys). */
+export const STORE_PROPERTY_KEYS = [
+  'sourceDocs',
+  'sourceQuotes',
+  /** Folded copies of the names (`foldForSearch`), indexed by the full-text indexes. */
+  'searchName',
+  'searchNameAr',
+  'searchAliases',
+  /** Folded whole names, aliases, acronym and code: the exact-match test of `search`. */
+  'searchKeys',
+] as const;
+
+/**
+ * Keys of the `$rows` maps merge statements read (`row.from`): Neo4j's analyser checks map
+ * keys in patterns like property keys, so the lint schema declares them too.
+ */
+export const ROW_KEYS = ['id', 'from', 'to', 'props'] as const;
+
+/** Full-text index over Latin-script names: tokenises and lower-cases, keeps stop words. */
+export const LATIN_NAME_INDEX = 'cities_kg_names_latin';
+/** Full-text index over Arabic names with Lucene's Arabic analyser (normalises and stems). */
+export const ARABIC_NAME_INDEX = 'cities_kg_names_arabic';
+
+/** The label, after checking it against the ontology (never trust a caller's string). */
+export function checkedLabel(label: string): NodeLabel {
+  const found = NODE_LABELS.find((each) => each === label);
+  if (found === undefined) {
+    throw new InvalidArgumentError(`label ${JSON.stringify(label)} is not in the ontology; use one of ${NODE_LABELS.join(', ')}`);
+  }
+  return found;
+}
+
+/** The relation type, after checking it against the ontology. */
+export function checkedType(type: string): RelationType {
+  const found = RELATION_TYPES.find((each) => each === type);
+  if (found === undefined) {
+    throw new InvalidArgumentError(`relation type ${JSON.stringify(type)} is not in the ontology; use one of ${RELATION_TYPES.join(', ')}`);
+  }
+  return found;
+}
+
+function statement(name: string, text: string, parameters: readonly string[]): CypherStatement {
+  return { name, text: text.trim(), parameters };
+}
+
+const ALL_LABELS_EXPRESSION = (): string => NODE_LABELS.map(checkedLabel).join('|');
+const ALL_TYPES_EXPRESSION = (): string => RELATION_TYPES.map(checkedType).join('|');
+const ALL_TYPES_LIST = (): string => `[${RELATION_TYPES.map((type) => `'${checkedType(type)}'`).join(', ')}]`;
+const ALL_LABELS_LIST = (): string => `[${NODE_LABELS.map((label) => `'${checkedLabel(label)}'`).join(', ')}]`;
+
+/** `UNION ALL` of one index seek per label: ids carry no label, and a label-less match scans. */
+function perLabelUnion(branch: (label: NodeLabel) => string): string {
+  return NODE_LABELS.map((label) => branch(checkedLabel(label))).join('\nUNION ALL\n');
+}
+
+/** A subquery binding `variable` to the nodes whose id matches `condition` (e.g. `IN $ids`). */
+function lookUpById(variable: string, condition: string): string {
+  return `CALL () {\n${perLabelUnion((label) => `  MATCH (${variable}:${label}) WHERE ${variable}.id ${condition} RETURN ${variable}`)}\n}`;
+}
+
+/** The node's ontology label (nodes carry exactly one). */
+const labelOf = (variable: string): string => `head([label IN labels(${variable}) WHERE label IN ${ALL_LABELS_LIST()}])`;
+
+/** Relation types that make an organisation a partner of what it touches (GraphStore.commonPartners). */
+export const PARTNER_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'PARTNERS_WITH', 'MEMBER_OF'];
+const PARTNER_TYPES_EXPRESSION = (): string => PARTNER_TYPES.map(checkedType).join('|');
+
+/** Longest traversal a statement is built for; `MAX_HOPS` of the port. */
+const traversalBound = (hops: number): number => {
+  if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) {
+    throw new InvalidArgumentError(`hops must be between 1 and ${MAX_HOPS}, got ${hops}`);
+  }
+  return hops;
+};
+
+// ---------------------------------------------------------------------------------------
+// Health and schema
+
+export const PING = statement('ping', 'RETURN 1 AS ok', []);
+
+export function uniqueIdConstraint(label: NodeLabel): CypherStatement {
+  const checked = checkedLabel(label);
+  return statement(
+    `schema.unique-id.${checked}`,
+    `CREATE CONSTRAINT cities_kg_${checked.toLowerCase()}_id IF NOT EXISTS FOR (n:${checked}) REQUIRE n.id IS UNIQUE`,
+    [],
+  );
+}
+
+// IF NOT EXISTS keeps an existing index as it is: after adding a label to the ontology, drop
+// these two indexes (DROP INDEX cities_kg_names_latin) and restart so they cover it.
+export const CREATE_LATIN_NAME_INDEX = statement(
+  'schema.fulltext.latin',
+  `
+CREATE FULLTEXT INDEX ${LATIN_NAME_INDEX} IF NOT EXISTS
+FOR (n:${ALL_LABELS_EXPRESSION()}) ON EACH [n.searchName, n.searchAliases]
+OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
+  [],
+);
+
+export const CREATE_ARABIC_NAME_INDEX = statement(
+  'schema.fulltext.arabic',
+  `
+CREATE FULLTEXT INDEX ${ARABIC_NAME_INDEX} IF NOT EXISTS
+FOR (n:${ALL_LABELS_EXPRESSION()}) ON EACH [n.searchNameAr, n.searchAliases]
+OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'arabic' } }`,
+  [],
+);
+
+/** Waits until new indexes are online, so the first search after start sees every node. */
+export const AWAIT_INDEXES = statement('schema.await-indexes', 'CALL db.awaitIndexes($timeoutSeconds)', ['timeoutSeconds']);
+
+// ---------------------------------------------------------------------------------------
+// Reads
+
+/** The label of each existing node among `$ids` (the pre-flight check of a merge). */
+export const FIND_NODE_LABELS = statement(
+  'find-node-labels',
+  perLabelUnion((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, '${label}' AS label`),
+  ['ids'],
+);
+
+export const GET_NODES = statement(
+  'get-nodes',
+  perLabelUnion((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, properties(n) AS props`),
+  ['ids'],
+);
+
+/** A page of one label after `$after` ('' for the first page), with the label's total. */
+export function listNodes(label: NodeLabel): CypherStatement {
+  const checked = checkedLabel(label);
+  return statement(
+    `list-nodes.${checked}`,
+    `
+MATCH (n:${checked})
+WHERE n.id > $after
+WITH n ORDER BY n.id ASC LIMIT $limit
+WITH collect(properties(n)) AS page
+RETURN page, COUNT { MATCH (c:${checked}) } AS total`,
+    ['after', 'limit'],
+  );
+}
+
+export interface LinkedFilter {
+  readonly type: RelationType;
+  /** OUT: the listed node's relation points to the anchor; IN: from the anchor. */
+  readonly direction: Exclude<Direction, 'BOTH'>;
+  readonly anchorLabel: NodeLabel;
+}
+
+/** Whether the ontology allows this filter at all (if not, the page is empty without asking). */
+export function isLinkedFilterAllowed(label: NodeLabel, filter: LinkedFilter): boolean {
+  const ends = RELATION_ENDPOINTS[filter.type];
+  return filter.direction === 'OUT'
+    ? ends.from.includes(label) && ends.to.includes(filter.anchorLabel)
+    : ends.to.includes(label) && ends.from.includes(filter.anchorLabel);
+}
+
+/** A page of one label, keeping nodes with a relation of a type to (or from) `$anchorId`. */
+export function listLinkedNodes(label: NodeLabel, filter: LinkedFilter): CypherStatement {
+  const checked = checkedLabel(label);
+  const type = checkedType(filter.type);
+  const anchor = checkedLabel(filter.anchorLabel);
+  const arrow = filter.direction === 'OUT' ? `<-[:${type}]-` : `-[:${type}]->`;
+  return statement(
+    `list-nodes.${checked}.${filter.direction}.${type}.${anchor}`,
+    `
+MATCH (anchor:${anchor} {id: $anchorId})${arrow}(n:${checked})
+WHERE n.id > $after
+WITH DISTINCT n ORDER BY n.id ASC LIMIT $limit
+WITH collect(properties(n)) AS page
+RETURN page, COUNT { MATCH (a:${anchor} {id: $anchorId})${arrow}(c:${checked}) } AS total`,
+    ['anchorId', 'after', 'limit'],
+  );
+}
+
+/** Every (label, filter) pair the ontology allows: the `listLinkedNodes` statements that exist. */
+export function allowedLinkedFilters(): readonly { readonly label: NodeLabel; readonly filter: LinkedFilter }[] {
+  return RELATION_TYPES.flatMap((type) => {
+    const ends = RELATION_ENDPOINTS[type];
+    const out = ends.from.flatMap((label) =>
+      ends.to.map((anchorLabel) => ({ label, filter: { type, direction: 'OUT' as const, anchorLabel } })),
+    );
+    const into = ends.to.flatMap((label) =>
+      ends.from.map((anchorLabel) => ({ label, filter: { type, direction: 'IN' as const, anchorLabel } })),
+    );
+    return [...out, ...into];
+  });
+}
+
+const RELATION_PATTERN: Readonly<Record<Direction, string>> = {
+  OUT: '(n)-[r]->()',
+  IN: '(n)<-[r]-()',
+  BOTH: '(n)-[r]-()',
+};
+
+/** Relations touching `$ids`, of the types in `$types` (all when empty), each once. */
+export function getRelations(direction: Direction): CypherStatement {
+  return statement(
+    `get-relations.${direction}`,
+    `
+${lookUpById('n', 'IN $ids')}
+MATCH ${RELATION_PATTERN[direction]}
+WHERE size($types) = 0 OR type(r) IN $types
+WITH DISTINCT r
+RETURN type(r) AS relType, startNode(r).id AS fromId, endNode(r).id AS toId, properties(r) AS props
+ORDER BY relType ASC, fromId ASC, toId ASC`,
+    ['ids', 'types'],
+  );
+}
+
+/** How many relations `getRelations(direction)` would return. */
+export function countRelations(direction: Direction): CypherStatement {
+  return statement(
+    `count-relations.${direction}`,
+    `
+${lookUpById('n', 'IN $ids')}
+MATCH ${RELATION_PATTERN[direction]}
+WHERE size($types) = 0 OR type(r) IN $types
+RETURN count(DISTINCT r) AS total`,
+    ['ids', 'types'],
+  );
+}
+
+/**
+ * Full-text search over both name indexes. `$allTerms` requires every query term, `$anyTerm`
+ * any of them; like the memory store, hits matching only some terms are kept only when no
+ * hit matches them all. Exact matches (`$key` among the folded whole names) come first.
+ */
+export const SEARCH = statement(
+  'search',
+  `
+CALL () {
+  CALL db.index.fulltext.queryNodes('${LATIN_NAME_INDEX}', $allTerms, {limit: $candidates}) YIELD node, score
+  RETURN node, score, 1 AS allTerms
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('${ARABIC_NAME_INDEX}', $allTerms, {limit: $candidates}) YIELD node, score
+  RETURN node, score, 1 AS allTerms
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('${LATIN_NAME_INDEX}', $anyTerm, {limit: $candidates}) YIELD node, score
+  RETURN node, score, 0 AS allTerms
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('${ARABIC_NAME_INDEX}', $anyTerm, {limit: $candidates}) YIELD node, score
+  RETURN node, score, 0 AS allTerms
+}
+WITH node, max(score) AS score, max(allTerms) AS allTerms
+WITH node, score, allTerms, head([label IN labels(node) WHERE label IN ${ALL_LABELS_LIST()}]) AS label
+WHERE label IS NOT NULL AND (size($labels) = 0 OR label IN $labels)
+WITH collect({node: node, label: label, score: score, allTerms: allTerms}) AS hits
+WITH hits, any(hit IN hits WHERE hit.allTerms = 1) AS someMatchAll
+UNWIND hits AS hit
+WITH hit WHERE hit.allTerms = 1 OR NOT someMatchAll
+WITH hit.node AS node, hit.label AS label, hit.score AS score, $key IN hit.node.searchKeys AS exact
+RETURN label, properties(node) AS props, score, exact
+ORDER BY exact DESC, score DESC, node.id ASC
+LIMIT $first`,
+  ['allTerms', 'anyTerm', 'candidates', 'labels', 'key', 'first'],
+);
+
+/** Counts per label and per type, from Neo4j's count store (no scan). */
+export const COUNTS = statement(
+  'counts',
+  `
+RETURN {${NODE_LABELS.map((label) => `${checkedLabel(label)}: COUNT { MATCH (n:${checkedLabel(label)}) }`).join(', ')}} AS byLabel,
+       {${RELATION_TYPES.map((type) => `${checkedType(type)}: COUNT { MATCH ()-[r:${checkedType(type)}]->() }`).join(', ')}} AS byType`,
+  [],
+);
+
+/**
+ * Every node and relation of the ontology, as rows of either kind (one statement, so one
+ * transaction sees one state). Callers sort by id; UNION branches cannot be ordered as one.
+ */
+export const DUMP_GRAPH = statement(
+  'dump-graph',
+  `
+MATCH (n:${ALL_LABELS_EXPRESSION()})
+RETURN 'node' AS kind, head([label IN labels(n) WHERE label IN ${ALL_LABELS_LIST()}]) AS label,
+       properties(n) AS props, null AS relType, null AS fromId, null AS toId
+UNION ALL
+MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${ALL_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
+RETURN 'relation' AS kind, null AS label,
+       properties(r) AS props, type(r) AS relType, a.id AS fromId, b.id AS toId`,
+  [],
+);
+
+// ---------------------------------------------------------------------------------------
+// Traversal and analytics (semantics as in src/store/memory/traversal/)
+
+/** Organisations linked by a partner relation, either way, to every one of `$ids` (distinct). */
+export const COMMON_PARTNERS = statement(
+  'common-partners',
+  `
+${lookUpById('n', 'IN $ids')}
+MATCH (n)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
+WITH o, count(DISTINCT n) AS linked
+WHERE linked = size($ids)
+RETURN o.id AS id
+ORDER BY id ASC`,
+  ['ids'],
+);
+
+/** Programme pairs sharing partners (`$programmeIds` null for all), by Jaccard, shared count, ids. */
+export const SHARED_PARTNERS = statement(
+  'shared-partners',
+  `
+MATCH (a:Programme)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)-[:${PARTNER_TYPES_EXPRESSION()}]-(b:Programme)
+WHERE a.id < b.id AND ($programmeIds IS NULL OR (a.id IN $programmeIds AND b.id IN $programmeIds))
+WITH a, b, collect(DISTINCT o.id) AS shared
+WHERE size(shared) >= $minShared
+CALL (a) {
+  MATCH (a)-[:${PARTNER_TYPES_EXPRESSION()}]-(x:Organization)
+  RETURN count(DISTINCT x) AS partnersOfA
+}
+CALL (b) {
+  MATCH (b)-[:${PARTNER_TYPES_EXPRESSION()}]-(y:Organization)
+  RETURN count(DISTINCT y) AS partnersOfB
+}
+WITH a.id AS programmeA, b.id AS programmeB, shared,
+     toFloat(size(shared)) / (partnersOfA + partnersOfB - size(shared)) AS jaccard
+RETURN programmeA, programmeB, shared, jaccard
+ORDER BY jaccard DESC, size(shared) DESC, programmeA ASC, programmeB ASC
+LIMIT $first`,
+  ['programmeIds', 'minShared', 'first'],
+);
+
+/**
+ * Peers of `$cityId` within `maxHops` co-participations in events of `$eventKinds`: hops by a
+ * shortest search over (participant)->(event)<-(City or Country) steps, and as `via` every
+ * such event shared with a node one hop closer.
+ */
+export function peerNetwork(maxHops: number): CypherStatement {
+  const hops = traversalBound(maxHops);
+  return statement(
+    `peer-network.${hops}`,
+    `
+${lookUpById('s', '= $cityId')}
+MATCH p = SHORTEST 1 (s) (()-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b)
+  WHERE e.kind IN $eventKinds AND (b:City OR b:Country)){1,${hops}} (peer)
+WHERE peer <> s
+WITH s, peer, min(length(p) / 2) AS hops
+WITH s, collect({node: peer, hops: hops}) AS reached
+WITH reached, [{node: s, hops: 0}] + reached AS levels
+UNWIND reached AS hit
+WITH hit.node AS peer, hit.hops AS hops, levels
+MATCH (peer)-[:PARTICIPATED_IN]->(event:Event)<-[:PARTICIPATED_IN]-(closer)
+WHERE event.kind IN $eventKinds AND any(level IN levels WHERE level.node = closer AND level.hops = hops - 1)
+RETURN peer.id AS id, hops, collect(DISTINCT event.id) AS via
+ORDER BY hops ASC, id ASC`,
+    ['cityId', 'eventKinds'],
+  );
+}
+
+/**
+ * One shortest undirected path of at most `maxHops` relations of `$types` (all when empty);
+ * among equally short ones, the one whose relation ids sort first, so the answer is stable.
+ */
+export function shortestPath(maxHops: number): CypherStatement {
+  const hops = traversalBound(maxHops);
+  return statement(
+    `shortest-path.${hops}`,
+    `
+${lookUpById('a', '= $fromId')}
+${lookUpById('b', '= $toId')}
+MATCH p = ALL SHORTEST (a) (()-[r]-() WHERE size($types) = 0 OR type(r) IN $types){1,${hops}} (b)
+WITH p ORDER BY [rel IN relationships(p) | rel.id] ASC LIMIT 1
+RETURN [n IN nodes(p) | n.id] AS nodeIds,
+       [rel IN relationships(p) | {relType: type(rel), fromId: startNode(rel).id, toId: endNode(rel).id, props: properties(rel)}] AS rels`,
+    ['fromId', 'toId', 'types'],
+  );
+}
+
+const STEP_PATTERN: Readonly<Record<Direction, string>> = {
+  OUT: '()-[r]->()',
+  IN: '()<-[r]-()',
+  BOTH: '()-[r]-()',
+};
+
+/**
+ * The neighbourhood of `$ids` within `depth` steps in a direction: every node with its
+ * distance, the first `$limit` by (depth, id), whether more were cut, and the relations of
+ * `$types` among the kept nodes.
+ */
+export function subgraph(direction: Direction, depth: number): CypherStatement {
+  const reach =
+    depth === 0
+      ? `${lookUpById('n', 'IN $ids')}\nWITH DISTINCT n, 0 AS depth`
+      : `${lookUpById('s', 'IN $ids')}
+MATCH p = SHORTEST 1 (s) (${STEP_PATTERN[direction]} WHERE size($types) = 0 OR type(r) IN $types){0,${traversalBound(depth)}} (n)
+WITH n, min(length(p)) AS depth`;
+  return statement(
+    `subgraph.${direction}.${depth}`,
+    `
+${reach}
+ORDER BY depth ASC, n.id ASC
+WITH collect({node: n, depth: depth}) AS reached
+WITH reached[0..$limit] AS kept, size(reached) > $limit AS truncated
+CALL (kept) {
+  WITH [entry IN kept | entry.node] AS keptNodes
+  UNWIND keptNodes AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN keptNodes AND (size($types) = 0 OR type(r) IN $types)
+  RETURN collect({relType: type(r), fromId: a.id, toId: b.id, props: properties(r)}) AS rels
+}
+RETURN [entry IN kept | {label: ${labelOf('entry.node')}, props: properties(entry.node), depth: entry.depth}] AS nodes,
+       rels, truncated`,
+    ['ids', 'limit', 'types'],
+  );
+}
+
+/**
+ * For `$cityId`, every other city sharing something with it (a partner, a commitment its
+ * programmes advance, an event, a programme kind), with how many cities hold each shared
+ * item; cities met in an exchange and PART_OF neighbours left out. Scored in the adapter.
+ */
+export const SIMILAR_CITIES = statement(
+  'similar-cities',
+  `
+MATCH (me:City {id: $cityId})
+MATCH (c:City)
+CALL (c) {
+  MATCH (c)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
+  RETURN 'PARTNER' AS reason, o.id AS value
+  UNION
+  MATCH (c)-[:RUNS]->()-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
+  RETURN 'PARTNER' AS reason, o.id AS value
+  UNION
+  MATCH (c)-[:RUNS]->()-[:ADVANCES]->(commitment)
+  RETURN 'COMMITMENT' AS reason, commitment.id AS value
+  UNION
+  MATCH (c)-[:PARTICIPATED_IN]->(event)
+  RETURN 'EVENT' AS reason, event.id AS value
+  UNION
+  MATCH (c)-[:RUNS]->(programme:Programme)
+  RETURN 'PROGRAMME_KIND' AS reason, programme.kind AS value
+}
+WITH me, reason, value, collect(DISTINCT c) AS holders
+WHERE me IN holders
+UNWIND holders AS candidate
+WITH me, candidate, reason, value, size(holders) AS holderCount
+WHERE candidate <> me
+  AND NOT EXISTS { MATCH (me)-[:PART_OF]-(candidate) }
+  AND NOT EXISTS { MATCH (me)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(candidate) WHERE e.kind = $exchangeKind }
+RETURN candidate.id AS cityId, collect({reason: reason, value: value, holders: holderCount}) AS shared`,
+  ['cityId', 'exchangeKind'],
+);
+
+const PROJECTION_TEXT: Readonly<Record<Projection, () => string>> = {
+  // Participants of peer events (even alone in one), and each pair weighted by events shared.
+  EXCHANGE: () => `
+MATCH (e:Event)<-[:PARTICIPATED_IN]-(x)
+WHERE e.kind IN $eventKinds AND (x:City OR x:Country)
+WITH DISTINCT x
+RETURN 'node' AS kind, x.id AS source, ${labelOf('x')} AS sourceLabel, null AS target, null AS targetLabel, 0 AS weight
+UNION ALL
+MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b)
+WHERE e.kind IN $eventKinds AND (a:City OR a:Country) AND (b:City OR b:Country) AND a.id < b.id
+RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
+       count(e) AS weight`,
+  PARTNERSHIP: () => `
+MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${PARTNER_TYPES_EXPRESSION()}]-(b:${ALL_LABELS_EXPRESSION()})
+WHERE a.id < b.id AND (a:Organization OR b:Organization)
+RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
+       count(r) AS weight`,
+  ALL: () => `
+MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${ALL_TYPES_EXPRESSION()}]-(b:${ALL_LABELS_EXPRESSION()})
+WHERE a.id < b.id
+RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
+       count(r) AS weight`,
+};
+
+/** An undirected weighted projection: `edge` rows (each pair once, source < target) and, for EXCHANGE, `node` rows. */
+export function project(projection: Projection): CypherStatement {
+  return statement(`project.${projection}`, PROJECTION_TEXT[projection](), projection === 'EXCHANGE' ? ['eventKinds'] : []);
+}
+
+// ---------------------------------------------------------------------------------------
+// Writes
+
+/**
+ * Creates or replaces the nodes of one label, a batch of `$rows` (`{id, props}`) at a time.
+ * `before` is read ahead of the MERGE so the statement can tell created from updated from
+ * unchanged; `SET n = row.props` replaces the whole property map, so a property dropped
+ * from the record is dropped from the node.
+ */
+export function mergeNodes(label: NodeLabel): CypherStatement {
+  const checked = checkedLabel(label);
+  return statement(
+    `merge-nodes.${checked}`,
+    `
+UNWIND $rows AS row
+OPTIONAL MATCH (old:${checked} {id: row.id})
+WITH row, properties(old) AS before
+MERGE (n:${checked} {id: row.id})
+SET n = row.props
+RETURN count(*) AS written,
+       sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN before IS NOT NULL AND before <> row.props THEN 1 ELSE 0 END) AS updated`,
+    ['rows'],
+  );
+}
+
+/**
+ * Creates or replaces relations of one type between nodes of two labels, a batch of `$rows`
+ * (`{id, from, to, props}`) at a time. Returns the ids it wrote, so the caller can tell a
+ * vanished endpoint from success (and roll the batch back).
+ */
+export function mergeRelations(type: RelationType, fromLabel: NodeLabel, toLabel: NodeLabel): CypherStatement {
+  const checkedRelation = checkedType(type);
+  const from = checkedLabel(fromLabel);
+  const to = checkedLabel(toLabel);
+  return statement(
+    `merge-relations.${checkedRelation}.${from}.${to}`,
+    `
+UNWIND $rows AS row
+MATCH (a:${from} {id: row.from})
+MATCH (b:${to} {id: row.to})
+OPTIONAL MATCH (a)-[old:${checkedRelation}]->(b)
+WITH a, b, row, properties(old) AS before
+MERGE (a)-[r:${checkedRelation}]->(b)
+SET r = row.props
+RETURN collect(row.id) AS written,
+       sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN before IS NOT NULL AND before <> row.props THEN 1 ELSE 0 END) AS updated`,
+    ['rows'],
+  );
+}
+
+/** The relation statements that exist: one per (type, from label, to label) the ontology allows. */
+export function allowedRelationEnds(): readonly {
+  readonly type: RelationType;
+  readonly fromLabel: NodeLabel;
+  readonly toLabel: NodeLabel;
+}[] {
+  return RELATION_TYPES.flatMap((type) =>
+    RELATION_ENDPOINTS[type].from.flatMap((fromLabel) => RELATION_ENDPOINTS[type].to.map((toLabel) => ({ type, fromLabel, toLabel }))),
+  );
+}
+
+/**
+ * Deletes the relation with id `$id` going out of node `$fromId` (its start node is found by
+ * the per-label id index, then its relations are read, not every relation of the type).
+ */
+export const REMOVE_RELATION = statement(
+  'remove-relation',
+  `
+${lookUpById('n', '= $fromId')}
+MATCH (n)-[r]->()
+WHERE r.id = $id AND type(r) IN ${ALL_TYPES_LIST()}
+DELETE r
+RETURN count(*) AS removed`,
+  ['fromId', 'id'],
+);
+
+/** Deletes up to `$batchSize` nodes of the ontology's labels (and their relations). */
+export const CLEAR_BATCH = statement(
+  'clear-batch',
+  `
+MATCH (n:${ALL_LABELS_EXPRESSION()})
+WITH n LIMIT $batchSize
+DETACH DELETE n
+RETURN count(*) AS deleted`,
+  ['batchSize'],
+);
+
+// ---------------------------------------------------------------------------------------
+
+const DIRECTIONS = ['OUT', 'IN', 'BOTH'] as const;
+const HOP_BOUNDS = Array.from({ length: MAX_HOPS }, (_, index) => index + 1);
+const PROJECTIONS = ['EXCHANGE', 'PARTNERSHIP', 'ALL'] as const;
+
+/** Every concrete statement the adapter can issue (what the lint test checks). */
+export function allStatements(): readonly CypherStatement[] {
+  return [
+    PING,
+    ...NODE_LABELS.map(uniqueIdConstraint),
+    CREATE_LATIN_NAME_INDEX,
+    CREATE_ARABIC_NAME_INDEX,
+    AWAIT_INDEXES,
+    FIND_NODE_LABELS,
+    GET_NODES,
+    ...NODE_LABELS.map(listNodes),
+    ...allowedLinkedFilters().map(({ label, filter }) => listLinkedNodes(label, filter)),
+    ...DIRECTIONS.map(getRelations),
+    ...DIRECTIONS.map(countRelations),
+    SEARCH,
+    COUNTS,
+    DUMP_GRAPH,
+    COMMON_PARTNERS,
+    SHARED_PARTNERS,
+    ...HOP_BOUNDS.map(peerNetwork),
+    ...HOP_BOUNDS.map(shortestPath),
+    ...DIRECTIONS.flatMap((direction) => [0, ...HOP_BOUNDS].map((depth) => subgraph(direction, depth))),
+    SIMILAR_CITIES,
+    ...PROJECTIONS.map(project),
+    ...NODE_LABELS.map(mergeNodes),
+    ...allowedRelationEnds().map(({ type, fromLabel, toLabel }) => mergeRelations(type, fromLabel, toLabel)),
+    REMOVE_RELATION,
+    CLEAR_BATCH,
+  ];
+}

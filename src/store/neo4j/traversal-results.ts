@@ -1,0 +1,157 @@
+/**
+ * Internal. Turns the rows of the traversal and analytics statements into the port's
+ * results, with the same ordering, rounding and scoring as the memory store
+ * (src/store/memory/traversal/), so both adapters give one answer. Pure: no IO.
+ */
+import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
+import type { NodeLabel } from '../../domain/ontology';
+import type {
+  CitySuggestionResult,
+  PartnerOverlapResult,
+  PathResult,
+  PeerResult,
+  ProjectedGraph,
+  SharedReason,
+  SubgraphResult,
+} from '../GraphStore';
+import { checkedLabel, checkedType } from './cypher';
+import { isPlainMap, isStringList, type PlainMap, type PlainRow, type PlainValue } from './neo4j-values';
+import { nodeFromProperties } from './node-properties';
+import { relationFromProperties } from './relation-properties';
+
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function stringOf(value: PlainValue | undefined, what: string): string {
+  if (typeof value !== 'string') throw new TypeError(`Neo4j row has no string for ${what}`);
+  return value;
+}
+
+export function numberOf(value: PlainValue | undefined, what: string): number {
+  if (typeof value !== 'number') throw new TypeError(`Neo4j row has no number for ${what}`);
+  return value;
+}
+
+export function listOf(value: PlainValue | undefined, what: string): readonly PlainValue[] {
+  if (!Array.isArray(value)) throw new TypeError(`Neo4j row has no list for ${what}`);
+  return value;
+}
+
+function mapOf(value: PlainValue | undefined, what: string): PlainMap {
+  if (!isPlainMap(value)) throw new TypeError(`Neo4j row has no map for ${what}`);
+  return value;
+}
+
+function stringsOf(value: PlainValue | undefined, what: string): string[] {
+  if (!isStringList(value)) throw new TypeError(`Neo4j row has no list of strings for ${what}`);
+  return [...value];
+}
+
+/** A `{relType, fromId, toId, props}` map, as the statements return relations. */
+export function relationFromMap(value: PlainValue | undefined): RelationRecord {
+  const map = mapOf(value, 'relation');
+  return relationFromProperties(
+    checkedType(stringOf(map['relType'], 'relType')),
+    stringOf(map['fromId'], 'fromId'),
+    stringOf(map['toId'], 'toId'),
+    map['props'],
+  );
+}
+
+export function peersFromRows(rows: readonly PlainRow[]): PeerResult[] {
+  return rows
+    .map((row) => ({
+      id: stringOf(row['id'], 'peer id'),
+      hops: numberOf(row['hops'], 'hops'),
+      via: stringsOf(row['via'], 'via').sort(compareIds),
+    }))
+    .sort((a, b) => a.hops - b.hops || compareIds(a.id, b.id));
+}
+
+export function pathFromRow(row: PlainRow | undefined): PathResult | null {
+  if (row === undefined) return null;
+  return {
+    nodeIds: stringsOf(row['nodeIds'], 'nodeIds'),
+    relations: listOf(row['rels'], 'rels').map(relationFromMap),
+  };
+}
+
+export function overlapsFromRows(rows: readonly PlainRow[]): PartnerOverlapResult[] {
+  // Already ordered and cut by the statement (Jaccard, shared count, ids).
+  return rows.map((row) => ({
+    a: stringOf(row['programmeA'], 'programmeA'),
+    b: stringOf(row['programmeB'], 'programmeB'),
+    partnerIds: stringsOf(row['shared'], 'shared').sort(compareIds),
+    jaccard: numberOf(row['jaccard'], 'jaccard'),
+  }));
+}
+
+export function subgraphFromRow(row: PlainRow | undefined): SubgraphResult {
+  if (row === undefined) return { nodes: [], relations: [], truncated: false };
+  const nodes = listOf(row['nodes'], 'nodes')
+    .map((value) => {
+      const entry = mapOf(value, 'subgraph node');
+      const node: NodeRecord = nodeFromProperties(checkedLabel(stringOf(entry['label'], 'label')), entry['props'] ?? null);
+      return { node, depth: numberOf(entry['depth'], 'depth') };
+    })
+    .sort((a, b) => a.depth - b.depth || compareIds(a.node.id, b.node.id));
+  const relations = listOf(row['rels'], 'rels')
+    .map(relationFromMap)
+    .sort((a, b) => compareIds(a.id, b.id));
+  return { nodes, relations, truncated: row['truncated'] === true };
+}
+
+/** What each shared reason weighs (as in the memory store). */
+const WEIGHT: Readonly<Record<SharedReason, number>> = { PARTNER: 3, COMMITMENT: 2, EVENT: 2, PROGRAMME_KIND: 1 };
+const REASONS: readonly SharedReason[] = ['PARTNER', 'COMMITMENT', 'EVENT', 'PROGRAMME_KIND'];
+
+function reasonOf(value: PlainValue | undefined): SharedReason {
+  const found = REASONS.find((reason) => reason === value);
+  if (found === undefined) throw new TypeError(`Neo4j row has an unknown shared reason ${JSON.stringify(value)}`);
+  return found;
+}
+
+/**
+ * Scores each candidate like the memory store: every shared item weighs by its reason divided
+ * by log2(1 + how many cities hold it), summed in (reason, item id) order and rounded to
+ * three decimals; best first, then by id.
+ */
+export function suggestionsFromRows(rows: readonly PlainRow[], first: number): CitySuggestionResult[] {
+  const suggestions = rows.map((row) => {
+    const items = listOf(row['shared'], 'shared')
+      .map((value) => {
+        const item = mapOf(value, 'shared item');
+        return { reason: reasonOf(item['reason']), value: stringOf(item['value'], 'value'), holders: numberOf(item['holders'], 'holders') };
+      })
+      .sort((a, b) => REASONS.indexOf(a.reason) - REASONS.indexOf(b.reason) || compareIds(a.value, b.value));
+    let score = 0;
+    for (const item of items) score += WEIGHT[item.reason] / Math.log2(1 + item.holders);
+    return {
+      cityId: stringOf(row['cityId'], 'cityId'),
+      score: Math.round(score * 1000) / 1000,
+      shared: items.map(({ reason, value }) => ({ reason, value })),
+    };
+  });
+  return suggestions
+    .filter((suggestion) => suggestion.shared.length > 0)
+    .sort((a, b) => b.score - a.score || compareIds(a.cityId, b.cityId))
+    .slice(0, first);
+}
+
+export function projectionFromRows(rows: readonly PlainRow[]): ProjectedGraph {
+  const nodes = new Map<string, NodeLabel>();
+  const edges: { source: string; target: string; weight: number }[] = [];
+  for (const row of rows) {
+    const source = stringOf(row['source'], 'source');
+    nodes.set(source, checkedLabel(stringOf(row['sourceLabel'], 'sourceLabel')));
+    if (row['kind'] !== 'edge') continue;
+    const target = stringOf(row['target'], 'target');
+    nodes.set(target, checkedLabel(stringOf(row['targetLabel'], 'targetLabel')));
+    edges.push({ source, target, weight: numberOf(row['weight'], 'weight') });
+  }
+  return {
+    nodes: [...nodes].map(([id, label]) => ({ id, label })).sort((a, b) => compareIds(a.id, b.id)),
+    edges: edges.sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target)),
+  };
+}

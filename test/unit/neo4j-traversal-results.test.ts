@@ -1,0 +1,162 @@
+/**
+ * How the Neo4j adapter turns traversal rows into port results (ordering, scoring,
+ * projections), and which statement each traversal picks, with a recording transaction.
+ * Whether Neo4j computes the rows right is for the traversal contract against a real Neo4j.
+ */
+import neo4j from 'neo4j-driver';
+import type { NodeRecord } from '../../src/domain/graph-document';
+import { GET_NODES, peerNetwork, shortestPath, subgraph } from '../../src/store/neo4j/cypher';
+import { Neo4jGraphStore } from '../../src/store/neo4j/Neo4jGraphStore';
+import { fromNeo4jRow } from '../../src/store/neo4j/neo4j-values';
+import { nodeToProperties } from '../../src/store/neo4j/node-properties';
+import {
+  pathFromRow,
+  peersFromRows,
+  projectionFromRows,
+  subgraphFromRow,
+  suggestionsFromRows,
+} from '../../src/store/neo4j/traversal-results';
+import { RecordingSessions, recordingExecutor, type Answer } from './neo4j-recording-sessions';
+
+const city = (id: string): NodeRecord => ({ id, label: 'City', kind: 'city', name: id, nameAr: 'مدينة', sources: [] });
+const relationMap = (relType: string, fromId: string, toId: string) => ({
+  relType,
+  fromId,
+  toId,
+  props: { id: `${fromId}-${relType}->${toId}`, sourceDocs: [], sourceQuotes: [] },
+});
+
+const storeAnswering = (answer: Answer) => {
+  const sessions = new RecordingSessions(answer);
+  return { sessions, store: new Neo4jGraphStore(recordingExecutor(sessions), { batchSize: 500, close: async () => {} }) };
+};
+
+describe('traversal rows to port results', () => {
+  it('orders peers by hops then id, with sorted via', () => {
+    const rows = [
+      { id: 'city:b', hops: 2, via: ['event:z', 'event:a'] },
+      { id: 'city:c', hops: 1, via: ['event:x'] },
+      { id: 'city:a', hops: 2, via: ['event:y'] },
+    ].map((row) => fromNeo4jRow({ ...row, hops: neo4j.int(row.hops) }));
+    expect(peersFromRows(rows)).toEqual([
+      { id: 'city:c', hops: 1, via: ['event:x'] },
+      { id: 'city:a', hops: 2, via: ['event:y'] },
+      { id: 'city:b', hops: 2, via: ['event:a', 'event:z'] },
+    ]);
+  });
+
+  it('reads a path, and null when there is none', () => {
+    const row = fromNeo4jRow({ nodeIds: ['city:a', 'country:pk'], rels: [relationMap('IN_COUNTRY', 'city:a', 'country:pk')] });
+    expect(pathFromRow(row)).toEqual({
+      nodeIds: ['city:a', 'country:pk'],
+      relations: [{ type: 'IN_COUNTRY', from: 'city:a', to: 'country:pk', id: 'city:a-IN_COUNTRY->country:pk', sources: [] }],
+    });
+    expect(pathFromRow(undefined)).toBeNull();
+  });
+
+  it('orders a subgraph by (depth, id) and its relations by id', () => {
+    const row = fromNeo4jRow({
+      nodes: [
+        { label: 'City', props: nodeToProperties(city('city:z')), depth: neo4j.int(1) },
+        { label: 'City', props: nodeToProperties(city('city:b')), depth: neo4j.int(1) },
+        { label: 'City', props: nodeToProperties(city('city:m')), depth: neo4j.int(0) },
+      ],
+      rels: [relationMap('PART_OF', 'city:z', 'city:m'), relationMap('PART_OF', 'city:b', 'city:m')],
+      truncated: true,
+    });
+    const result = subgraphFromRow(row);
+    expect(result.nodes.map((entry) => [entry.node.id, entry.depth])).toEqual([
+      ['city:m', 0],
+      ['city:b', 1],
+      ['city:z', 1],
+    ]);
+    expect(result.relations.map((relation) => relation.id)).toEqual(['city:b-PART_OF->city:m', 'city:z-PART_OF->city:m']);
+    expect(result.truncated).toBe(true);
+  });
+
+  it('scores suggestions like the memory store: weight / log2(1 + holders), rounded to 3 places', () => {
+    const rows = [
+      {
+        cityId: 'city:b',
+        shared: [
+          { reason: 'EVENT', value: 'event:e', holders: 4 },
+          { reason: 'PARTNER', value: 'org:wb', holders: 2 },
+        ],
+      },
+      { cityId: 'city:a', shared: [{ reason: 'PROGRAMME_KIND', value: 'project', holders: 3 }] },
+      {
+        cityId: 'city:c',
+        shared: [
+          { reason: 'PARTNER', value: 'org:wb', holders: 2 },
+          { reason: 'EVENT', value: 'event:e', holders: 4 },
+        ],
+      },
+    ].map((row) => fromNeo4jRow({ ...row, shared: row.shared.map((item) => ({ ...item, holders: neo4j.int(item.holders) })) }));
+    const expected = Math.round((3 / Math.log2(3) + 2 / Math.log2(5)) * 1000) / 1000;
+    expect(suggestionsFromRows(rows, 2)).toEqual([
+      {
+        cityId: 'city:b',
+        score: expected,
+        shared: [
+          { reason: 'PARTNER', value: 'org:wb' },
+          { reason: 'EVENT', value: 'event:e' },
+        ],
+      },
+      {
+        cityId: 'city:c',
+        score: expected,
+        shared: [
+          { reason: 'PARTNER', value: 'org:wb' },
+          { reason: 'EVENT', value: 'event:e' },
+        ],
+      },
+    ]);
+  });
+
+  it('builds a projection from node and edge rows, nodes and edges in id order', () => {
+    const rows = [
+      { kind: 'edge', source: 'city:b', sourceLabel: 'City', target: 'country:jo', targetLabel: 'Country', weight: neo4j.int(2) },
+      { kind: 'node', source: 'city:a', sourceLabel: 'City', target: null, targetLabel: null, weight: neo4j.int(0) },
+    ].map(fromNeo4jRow);
+    expect(projectionFromRows(rows)).toEqual({
+      nodes: [
+        { id: 'city:a', label: 'City' },
+        { id: 'city:b', label: 'City' },
+        { id: 'country:jo', label: 'Country' },
+      ],
+      edges: [{ source: 'city:b', target: 'country:jo', weight: 2 }],
+    });
+  });
+});
+
+describe('which statement each traversal runs (recording transaction)', () => {
+  it('builds the traversal for the asked bound, so Neo4j never searches further than asked', async () => {
+    const { sessions, store } = storeAnswering(() => []);
+    await store.peerNetwork({ cityId: 'city:a', maxHops: 2, eventKinds: ['exchange', 'exchange'] });
+    await store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 4, types: ['PART_OF'] });
+    await store.subgraph({ ids: ['city:a', 'city:a'], depth: 3, direction: 'IN', limit: 50 });
+    expect(sessions.runs.map((run) => run.text)).toEqual([peerNetwork(2).text, shortestPath(4).text, subgraph('IN', 3).text]);
+    expect(sessions.runs[0]?.parameters['eventKinds']).toEqual(['exchange']);
+    expect(sessions.runs[2]?.parameters['ids']).toEqual(['city:a']);
+    expect(String(sessions.runs[2]?.parameters['limit'])).toBe('50');
+  });
+
+  it('answers trivial traversals without asking for a path search', async () => {
+    const { sessions, store } = storeAnswering((text) =>
+      text === GET_NODES.text ? [{ label: 'City', props: nodeToProperties(city('city:a')) }] : [],
+    );
+    await expect(store.shortestPath({ fromId: 'city:a', toId: 'city:a', maxHops: 6 })).resolves.toEqual({
+      nodeIds: ['city:a'],
+      relations: [],
+    });
+    await expect(store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 0 })).resolves.toBeNull();
+    await expect(store.peerNetwork({ cityId: 'city:a', maxHops: 3, eventKinds: [] })).resolves.toEqual([]);
+    await expect(store.commonPartners([])).resolves.toEqual([]);
+    await expect(store.subgraph({ ids: [], depth: 2, direction: 'BOTH', limit: 10 })).resolves.toEqual({
+      nodes: [],
+      relations: [],
+      truncated: false,
+    });
+    expect(sessions.runs.map((run) => run.text)).toEqual([GET_NODES.text]);
+  });
+});
