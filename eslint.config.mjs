@@ -21,6 +21,11 @@ export default tseslint.config(
     },
   },
   {
+    // The explorer page runs in the browser, its build script in Node.
+    files: ['web/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.jest } },
   },

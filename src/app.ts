@@ -1,27 +1,58 @@
 /**
- * Public. Starts the whole service from configuration: store, seed, HTTP server, and
- * graceful shutdown on SIGTERM/SIGINT. Refuses to serve an invalid seed graph.
+ * Public. Starts the whole service from configuration: store, seed, curated changes
+ * replayed from the journal on top of the seed, HTTP server, and graceful shutdown on
+ * SIGTERM/SIGINT. Refuses to serve an invalid seed graph.
  */
 import type { AppConfig } from './config';
-import { ingestSeed } from './ingest/ingest-seed';
+import { CurationJournal } from './curation/CurationJournal';
+import { CurationService } from './curation/CurationService';
+import { reseed } from './curation/reseed';
+import { readSeed } from './ingest/read-seed';
 import type { Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 import { createStore } from './store/create-store';
+import { withTimeout } from './store/with-timeout';
 
 export async function startApp(config: AppConfig, logger: Logger): Promise<RunningServer> {
   const store = await createStore(config, logger);
+  let journal: CurationJournal | undefined;
   try {
+    // The seed is the base; curated changes are layered on it, in the order they were made.
+    journal = CurationJournal.open(config.curation.dbPath);
+    const curation = new CurationService({
+      store: withTimeout(store, config.security.storeTimeoutMs),
+      journal,
+      sourceTexts: (await readSeed(config.seedDir)).sourceTexts,
+      logger,
+    });
     const started = Date.now();
-    const ingest = await ingestSeed(store, config.seedDir);
+    const { ingest, replay } = await reseed(store, { seedDir: config.seedDir, curation });
     logger.info({ ...ingest, ms: Date.now() - started, store: store.kind }, 'seed graph loaded');
+    logger.info(
+      { file: config.curation.dbPath, applied: replay.applied, skipped: replay.skipped.length, ...journal.settings() },
+      'curated changes replayed',
+    );
+    const roles = config.security.apiKeys.map((key) => key.role);
+    logger.info(
+      {
+        editors: roles.filter((role) => role === 'editor').length,
+        readers: roles.filter((role) => role === 'reader').length,
+        publicQueries: config.security.publicQueries,
+      },
+      'api keys loaded',
+    );
+
     return await startServer({
       store,
       logger,
       port: config.port,
       host: config.host,
       production: config.env === 'production',
+      security: config.security,
+      curation,
     });
   } catch (error) {
+    journal?.close();
     await store.close();
     throw error;
   }

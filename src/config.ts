@@ -2,10 +2,16 @@
  * Public. All configuration, read from the environment and validated in one place.
  * Nothing else reads `process.env`.
  */
+import path from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './project-root';
+import { parseApiKeys, type ApiKey } from './security/api-keys';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().min(0);
+/** `true`/`false` (also 1/0, yes/no, on/off); unset means "the default for NODE_ENV". */
+const flag = z.stringbool().optional();
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,7 +33,74 @@ const envSchema = z.object({
   NEO4J_TX_TIMEOUT_MS: positiveInt.default(10_000),
   /** Rows per `UNWIND … MERGE` batch when seeding Neo4j. @default 500 */
   NEO4J_BATCH_SIZE: positiveInt.default(500),
+
+  /** Largest request body accepted, in bytes. @default 100000 */
+  BODY_LIMIT_BYTES: positiveInt.max(10_000_000).default(100_000),
+  /** Time each store call of a request may take before it fails with STORE_TIMEOUT, in ms. @default 5000 */
+  STORE_TIMEOUT_MS: positiveInt.default(5_000),
+  /** Origins allowed to call the API from a browser, comma-separated (`https://a.org,https://b.org`). @default none */
+  CORS_ORIGINS: z.string().default(''),
+  /** Schema introspection. @default true, false when NODE_ENV=production */
+  INTROSPECTION: flag,
+  /** The Apollo Sandbox landing page at GET /graphql. @default true, false when NODE_ENV=production */
+  LANDING_PAGE: flag,
+  /** Hide "Did you mean …" suggestions and other schema details in errors. @default true when NODE_ENV=production */
+  BLOCK_FIELD_SUGGESTIONS: flag,
+  /** Requests per client (IP address) per window on /graphql; 0 turns the limit off. @default 300 */
+  RATE_LIMIT_MAX: nonNegativeInt.default(300),
+  /** Length of the rate-limit window, in ms. @default 60000 */
+  RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
+  /** How many reverse proxies in front of the service to trust for X-Forwarded-For. @default 0 */
+  TRUST_PROXY: nonNegativeInt.max(10).default(0),
+  /** Deepest selection nesting accepted. @default 12 */
+  MAX_DEPTH: positiveInt.max(100).default(12),
+  /** Highest GraphQL Armor cost accepted (objects 2, scalars 1, times 1.5 per level). @default 5000 */
+  MAX_COST: positiveInt.default(5_000),
+  /** Most aliases in one operation. @default 15 */
+  MAX_ALIASES: nonNegativeInt.max(1_000).default(15),
+  /** Most directives in one operation. @default 10 */
+  MAX_DIRECTIVES: nonNegativeInt.max(1_000).default(10),
+  /** Most lexical tokens in one document. @default 2000 */
+  MAX_TOKENS: positiveInt.max(100_000).default(2_000),
+  /** API keys, `name:role:secret` separated by commas; roles are reader and editor. @default none */
+  API_KEYS: z.string().default(''),
+  /** Whether queries need no key (mutations always need an editor key). @default true */
+  PUBLIC_QUERIES: z.stringbool().default(true),
+  /** SQLite file of the curation journal (curated changes and the audit log). @default data/curation.sqlite */
+  CURATION_DB: z.string().min(1).optional(),
 });
+
+/** Hardening of the HTTP and GraphQL edge; see docs/security.md. */
+export interface SecurityConfig {
+  readonly bodyLimitBytes: number;
+  readonly storeTimeoutMs: number;
+  /** Exact origins allowed by CORS; empty means no cross-origin browser access. */
+  readonly corsOrigins: readonly string[];
+  readonly introspection: boolean;
+  readonly landingPage: boolean;
+  /** Armor's field-suggestion masking and Apollo's `hideSchemaDetailsFromClientErrors`. */
+  readonly blockFieldSuggestions: boolean;
+  /** Undefined when rate limiting is off. */
+  readonly rateLimit: { readonly max: number; readonly windowMs: number } | undefined;
+  readonly trustProxy: number;
+  readonly limits: {
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxTokens: number;
+  };
+  readonly apiKeys: readonly ApiKey[];
+  readonly publicQueries: boolean;
+}
+
+/** Where the curation journal lives. */
+export interface CurationConfig {
+  readonly dbPath: string;
+}
+
+/** The default curation journal, beside the project (gitignored). */
+export const DEFAULT_CURATION_DB = path.join(PROJECT_ROOT, 'data', 'curation.sqlite');
 
 export interface Neo4jConfig {
   readonly uri: string;
@@ -47,6 +120,8 @@ export interface AppConfig {
   readonly seedDir: string | undefined;
   /** Present whenever NEO4J_URI is set (required when `store` is neo4j). */
   readonly neo4j: Neo4jConfig | undefined;
+  readonly security: SecurityConfig;
+  readonly curation: CurationConfig;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +139,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (values.GRAPH_STORE === 'neo4j' && values.NEO4J_URI === undefined) {
     throw new ConfigError('invalid configuration: GRAPH_STORE=neo4j needs NEO4J_URI (e.g. neo4j://localhost:7687)');
   }
+  const apiKeys = parseApiKeys(values.API_KEYS);
+  if (apiKeys.problems.length > 0) {
+    throw new ConfigError(`invalid configuration: API_KEYS: ${apiKeys.problems.join('; ')}`);
+  }
+  const corsOrigins = values.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
+  const badOrigin = corsOrigins.find((origin) => !isOrigin(origin));
+  if (badOrigin !== undefined) {
+    throw new ConfigError(
+      `invalid configuration: CORS_ORIGINS: ${JSON.stringify(badOrigin)} is not an origin; write scheme://host[:port] with no path, e.g. https://explorer.example.org`,
+    );
+  }
+  const production = values.NODE_ENV === 'production';
   return {
     env: values.NODE_ENV,
     port: values.PORT,
@@ -82,5 +171,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             transactionTimeoutMs: values.NEO4J_TX_TIMEOUT_MS,
             batchSize: values.NEO4J_BATCH_SIZE,
           },
+    security: {
+      bodyLimitBytes: values.BODY_LIMIT_BYTES,
+      storeTimeoutMs: values.STORE_TIMEOUT_MS,
+      corsOrigins,
+      introspection: values.INTROSPECTION ?? !production,
+      landingPage: values.LANDING_PAGE ?? !production,
+      blockFieldSuggestions: values.BLOCK_FIELD_SUGGESTIONS ?? production,
+      rateLimit: values.RATE_LIMIT_MAX === 0 ? undefined : { max: values.RATE_LIMIT_MAX, windowMs: values.RATE_LIMIT_WINDOW_MS },
+      trustProxy: values.TRUST_PROXY,
+      limits: {
+        maxDepth: values.MAX_DEPTH,
+        maxCost: values.MAX_COST,
+        maxAliases: values.MAX_ALIASES,
+        maxDirectives: values.MAX_DIRECTIVES,
+        maxTokens: values.MAX_TOKENS,
+      },
+      apiKeys: apiKeys.keys,
+      publicQueries: values.PUBLIC_QUERIES,
+    },
+    curation: { dbPath: values.CURATION_DB === undefined ? DEFAULT_CURATION_DB : path.resolve(values.CURATION_DB) },
   };
+}
+
+/** The security settings of an unconfigured deployment (for servers started without a config). */
+export function defaultSecurityConfig(production: boolean): SecurityConfig {
+  return loadConfig({ NODE_ENV: production ? 'production' : 'development' }).security;
+}
+
+/** Whether `value` is exactly an http(s) origin (what browsers send in `Origin`). */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }

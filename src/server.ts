@@ -1,7 +1,12 @@
 /**
- * Public. The HTTP server: Apollo at /graphql, /healthz (process alive) and /readyz (store
- * reachable, graph loaded). `startServer` resolves once listening; `stop` drains requests,
- * stops Apollo and closes the store.
+ * Public. The HTTP server: Apollo at /graphql, /healthz (process alive), /readyz (store
+ * reachable, graph loaded), the graph explorer at /explorer/ and the graph exports at
+ * /export/graph.{gexf,graphml,json}. `startServer` resolves once listening; `stop` drains requests,
+ * stops Apollo and closes the store and the curation journal.
+ *
+ * /graphql is hardened in this order: CORS allow-list, per-client rate limit, JSON-only POST
+ * bodies up to BODY_LIMIT_BYTES, then Apollo (CSRF prevention, Armor limits, roles, error
+ * masking). Every store call of a request is bounded by STORE_TIMEOUT_MS.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +15,18 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import express, { type ErrorRequestHandler } from 'express';
 import { createApollo } from './api/apollo';
 import { createContext, type ApiContext } from './api/context';
+import { ErrorCode } from './api/errors';
+import { defaultSecurityConfig, type SecurityConfig } from './config';
+import type { CurationService } from './curation/CurationService';
+import { mountExplorer } from './explorer/mount-explorer';
+import { mountExports } from './export/mount-exports';
 import type { Logger } from './logger';
+import { createAuthenticator } from './security/authenticate';
+import { createCors } from './security/create-cors';
+import { createRateLimit } from './security/create-rate-limit';
+import { requireJsonBody } from './security/require-json-body';
 import type { GraphStore } from './store/GraphStore';
+import { withTimeout } from './store/with-timeout';
 
 export interface ServerOptions {
   readonly store: GraphStore;
@@ -19,6 +34,14 @@ export interface ServerOptions {
   readonly port: number;
   readonly host: string;
   readonly production: boolean;
+  /**
+   * Limits, keys and switches. @default the configuration defaults for `production`, less
+   * the rate limit: a server embedded without configuration (tests, benchmarks) is not
+   * throttled; the service itself (`startApp`) always passes its configuration.
+   */
+  readonly security?: SecurityConfig;
+  /** Takes curated changes; without it every mutation is refused. */
+  readonly curation?: CurationService;
 }
 
 export interface RunningServer {
@@ -27,17 +50,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Largest request body accepted, in bytes (GraphQL documents are small). */
-const MAX_BODY_BYTES = 100_000;
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { store, logger } = options;
+  const { store, logger, curation } = options;
+  const security = options.security ?? { ...defaultSecurityConfig(options.production), rateLimit: undefined };
+  // Requests see the store through a timeout: a slow store answers STORE_TIMEOUT, never hangs.
+  const requestStore = withTimeout(store, security.storeTimeoutMs);
+  const authenticate = createAuthenticator(security.apiKeys);
   const app = express();
   app.disable('x-powered-by');
+  // Only trusted proxies may set the client address that rate limiting keys on.
+  app.set('trust proxy', security.trustProxy);
   const httpServer = http.createServer(app);
   const apollo = createApollo({
-    production: options.production,
     logger,
+    security,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
@@ -47,13 +73,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.get('/readyz', async (_request, response) => {
     try {
-      await store.ping();
-      const counts = await store.counts();
+      await requestStore.ping();
+      const counts = await requestStore.counts();
       if (counts.nodes === 0) {
         response.status(503).json({ status: 'not ready', reason: 'the graph is empty' });
         return;
       }
-      response.json({ status: 'ready', store: store.kind, nodes: counts.nodes, relations: counts.relations });
+      let journal;
+      try {
+        journal = curation?.health();
+      } catch (error) {
+        logger.warn({ err: error }, 'readiness check failed: curation journal');
+        response.status(503).json({ status: 'not ready', reason: 'the curation journal does not answer' });
+        return;
+      }
+      response.json({
+        status: 'ready',
+        store: store.kind,
+        nodes: counts.nodes,
+        relations: counts.relations,
+        ...(journal ? { curation: journal } : {}),
+      });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       response.status(503).json({ status: 'not ready', reason: 'the store does not answer' });
@@ -61,23 +101,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(
     '/graphql',
-    express.json({ limit: MAX_BODY_BYTES }),
-    expressMiddleware<ApiContext>(apollo, { context: async () => createContext(store) }),
+    createCors(security.corsOrigins),
+    ...(security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : []),
+    requireJsonBody(),
+    express.json({ limit: security.bodyLimitBytes }),
+    expressMiddleware<ApiContext>(apollo, {
+      context: async ({ req }) =>
+        createContext(requestStore, {
+          principal: authenticate(req.headers.authorization),
+          publicQueries: security.publicQueries,
+          ...(curation ? { curation } : {}),
+        }),
+    }),
   );
+  mountExplorer(app);
+  mountExports(app, requestStore);
   app.use((_request, response) => {
     response.status(404).json({ error: 'not found; the API is at /graphql' });
   });
   // Body-parser failures (bad JSON, too large) and anything else thrown before Apollo.
   const handleError: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
-    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    const raw = (error as { status?: unknown }).status;
+    const status = typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    const message =
+    const [message, code] =
       status === 413
-        ? `request body larger than ${MAX_BODY_BYTES} bytes`
-        : status === 400
-          ? 'malformed request body: expected JSON'
-          : 'internal server error';
-    response.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+        ? [`request body larger than ${security.bodyLimitBytes} bytes`, ErrorCode.PAYLOAD_TOO_LARGE]
+        : status === 415
+          ? ['unsupported request body encoding or charset; send UTF-8 JSON', ErrorCode.UNSUPPORTED_MEDIA_TYPE]
+          : status < 500
+            ? ['malformed request body: expected JSON', ErrorCode.BAD_REQUEST]
+            : ['internal server error', ErrorCode.INTERNAL_SERVER_ERROR];
+    response.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
   app.use(handleError);
 
@@ -97,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stopping ??= (async () => {
         await apollo.stop();
         await store.close();
+        curation?.close();
         logger.info('cities-kg stopped');
       })();
       return stopping;

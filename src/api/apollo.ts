@@ -1,37 +1,51 @@
 /**
  * Public. Builds the Apollo Server for the graph: schema from schema/*.graphql, typed
- * resolvers, one error formatter, no stack traces ever, Sandbox landing page in development.
+ * resolvers, one error formatter, no stack traces ever, GraphQL Armor's limits, the role
+ * checks, CSRF prevention, and introspection and the Sandbox landing page as configured
+ * (both off by default in production).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { SecurityConfig } from '../config';
 import type { Logger } from '../logger';
+import { authorizationPlugin } from '../security/authorization-plugin';
+import { createArmor } from '../security/create-armor';
 import type { ApiContext } from './context';
 import { createFormatError } from './errors';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
+export type ApolloSecurity = Pick<SecurityConfig, 'introspection' | 'landingPage' | 'blockFieldSuggestions' | 'limits'>;
+
 export interface ApolloOptions {
-  readonly production: boolean;
   readonly logger: Logger;
+  readonly security: ApolloSecurity;
   readonly plugins?: readonly ApolloServerPlugin<ApiContext>[];
 }
 
 export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
+  const { security } = options;
+  const armor = createArmor(security);
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    introspection: !options.production,
+    introspection: security.introspection,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: options.production,
+    hideSchemaDetailsFromClientErrors: security.blockFieldSuggestions,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // No client of this API uses automatic persisted queries; without them there is no
+    // cache that anonymous clients can fill.
+    persistedQueries: false,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     formatError: createFormatError(options.logger),
     logger: options.logger,
     plugins: [
-      options.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      security.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
+      authorizationPlugin(),
       ...(options.plugins ?? []),
     ],
   });

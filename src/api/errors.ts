@@ -12,6 +12,18 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   STORE_TIMEOUT = 'STORE_TIMEOUT',
+  /** No API key, or one that is not valid, where a key is needed (HTTP 401). */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A valid key whose role may not do this (HTTP 403). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** Too many requests from this client (HTTP 429, with Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The request body is larger than BODY_LIMIT_BYTES (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A POST whose body is not JSON (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** Malformed HTTP request: bad JSON, CSRF-unsafe request, wrong method (HTTP 400/405). */
+  BAD_REQUEST = 'BAD_REQUEST',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -31,6 +43,21 @@ export function notFound(message: string, argumentName: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, argumentName } });
 }
 
+/** No usable API key where one is needed; answered with HTTP 401 and `WWW-Authenticate: Bearer`. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.UNAUTHENTICATED,
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="cities-kg"']]) },
+    },
+  });
+}
+
+/** A valid key whose role may not do this; answered with HTTP 403. */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+}
+
 function codeOfStoreError(error: GraphStoreError): ErrorCode {
   if (error instanceof InvalidArgumentError) return ErrorCode.BAD_USER_INPUT;
   if (error instanceof NotFoundError) return ErrorCode.NOT_FOUND;
@@ -45,6 +72,8 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.NOT_FOUND,
   ErrorCode.CONFLICT,
   ErrorCode.STORE_TIMEOUT,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',

@@ -64,6 +64,25 @@ export interface ValidationInput {
   readonly sourceTexts: ReadonlyMap<string, string>;
 }
 
+export interface ValidationOptions {
+  /**
+   * Accept sources whose `doc` is an http(s) URL, stored as given (a web page cannot be
+   * checked against seed/sources). Curation and backups allow them; the seed never does.
+   * @default false
+   */
+  readonly allowWebSources?: boolean;
+}
+
+/** Whether a source's `doc` is a web page (`https://…`) rather than a Document id. */
+export function isWebSource(doc: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/.test(doc)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(doc).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export interface ValidationResult {
   readonly graph: GraphData;
   readonly problems: readonly Problem[];
@@ -74,7 +93,7 @@ interface Located<T> {
   readonly value: T;
 }
 
-export function validateGraph(input: ValidationInput): ValidationResult {
+export function validateGraph(input: ValidationInput, options: ValidationOptions = {}): ValidationResult {
   const problems: Problem[] = [];
   const report = (file: string, entity: string, code: ProblemCode, message: string): void => {
     problems.push({ file, entity, code, message });
@@ -100,7 +119,7 @@ export function validateGraph(input: ValidationInput): ValidationResult {
 
   const nodes = mergeNodes(nodeEntries, report);
   const relations = mergeRelations(relationEntries, nodes, rejectedIds, report);
-  checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report);
+  checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report, options.allowWebSources ?? false);
 
   return {
     graph: { nodes: [...nodes.values()].map((entry) => entry.value), relations },
@@ -399,6 +418,7 @@ function checkProvenance(
   nodes: ReadonlyMap<string, Located<NodeRecord>>,
   sourceTexts: ReadonlyMap<string, string>,
   report: Reporter,
+  allowWebSources: boolean,
 ): void {
   const normalizedTexts = new Map<string, string>();
   // Documents already reported as missing their file: citations of them are not reported again.
@@ -420,6 +440,7 @@ function checkProvenance(
       return;
     }
     for (const source of sources) {
+      if (allowWebSources && isWebSource(source.doc)) continue;
       const text = normalizedTexts.get(source.doc);
       if (missingDocuments.has(source.doc)) continue;
       if (text === undefined) {

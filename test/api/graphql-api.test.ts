@@ -40,7 +40,7 @@ describe('node', () => {
     expect(karachi.leaders.map((leader) => leader.from.id)).toContain('person:murtaza-wahab');
     expect(karachi.sources.length).toBeGreaterThan(0);
     for (const source of karachi.sources) {
-      expect(sourceTextByDoc.get(source.document.id)).toContain(normalizeWhitespace(source.quote));
+      expect(sourceTextByDoc.get(source.document?.id ?? '')).toContain(normalizeWhitespace(source.quote));
     }
   });
 
@@ -68,7 +68,7 @@ describe('node', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const edge of connection?.edges ?? []) {
       for (const source of edge.node.sources) {
-        expect(sourceTextByDoc.get(source.document.id)).toContain(normalizeWhitespace(source.quote));
+        expect(sourceTextByDoc.get(source.document?.id ?? '')).toContain(normalizeWhitespace(source.quote));
       }
     }
   });

@@ -4,13 +4,16 @@
 import { nodeTypeOf } from '../enums';
 import type { Resolvers } from '../resolvers-types.generated';
 import { City, Commitment, Country, Declaration, Document, Event, Organization, Person, Programme } from './node-types';
+import { auditLog } from './audit-log';
+import { Mutation } from './mutation';
 import { Query } from './query';
 import { Relation, Source } from './relation';
 import { RelationConnection } from './relation-connection';
 import { traversalQueries } from './traversal';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...traversalQueries },
+  Query: { ...Query, ...traversalQueries, auditLog },
+  Mutation,
   Node: {
     // The GraphQL type of a node is its ontology label.
     __resolveType: (node) => node.label,

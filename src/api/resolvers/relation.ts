@@ -2,6 +2,7 @@
  * Internal. Relations and sources: endpoints and documents resolved through the loaders.
  */
 import { GraphQLError } from 'graphql';
+import { isWebSource } from '../../domain/validate-graph';
 import { ErrorCode } from '../errors';
 import type { RelationResolvers, SourceResolvers } from '../resolvers-types.generated';
 import { nodeById } from './traverse';
@@ -31,10 +32,13 @@ export const Relation: RelationResolvers = {
 
 export const Source: SourceResolvers = {
   document: async (source, _args, context) => {
+    // A curated fact may cite a web page instead of a Document (stored as given).
+    if (isWebSource(source.doc)) return null;
     const document = await requiredNode(context, source.doc);
     if (document.label !== 'Document') {
       throw new GraphQLError(`source ${source.doc} is not a Document`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
     }
     return document;
   },
+  url: (source) => (isWebSource(source.doc) ? source.doc : null),
 };

@@ -1,0 +1,134 @@
+/**
+ * Internal. Curation mutations: each checks the caller's role, turns its input into a
+ * `CurationChange` (the provenance into a source, GraphQL spellings into the ontology's) and
+ * hands it to the curation service, which validates, journals and applies it.
+ */
+import { GraphQLError } from 'graphql';
+import type { CurationChange, NodeFieldValue } from '../../curation/curation-change';
+import type { CurationService } from '../../curation/CurationService';
+import { parseRelationId } from '../../curation/plan-change';
+import type { NodeRecord, RelationInput, RelationRecord, SourceRef } from '../../domain/graph-document';
+import { ID_PATTERN } from '../../domain/ontology';
+import { isWebSource } from '../../domain/validate-graph';
+import { requireRole } from '../../security/require-role';
+import { checkNodeId } from '../arguments';
+import type { ApiContext } from '../context';
+import { labelOf } from '../enums';
+import { badUserInput, ErrorCode } from '../errors';
+import type { AddRelationInput, MutationResolvers, ProvenanceInput } from '../resolvers-types.generated';
+import { toAuditEntry } from './audit-log';
+
+/** Longest web source accepted. */
+const MAX_URL = 2_000;
+
+function curationOf(context: ApiContext): CurationService {
+  if (!context.curation) {
+    throw new GraphQLError('this server takes no curated changes: it was started without a curation journal', {
+      extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+    });
+  }
+  return context.curation;
+}
+
+/** The provenance as a stored source: a Document id, or a web page's URL in `doc`. */
+function sourceOf(provenance: ProvenanceInput): SourceRef {
+  const { doc, url, quote } = provenance;
+  if ((doc === null || doc === undefined) === (url === null || url === undefined)) {
+    throw badUserInput(
+      'provenance: give exactly one of doc (a source Document id such as "doc:003") or url (an http(s) page)',
+      'provenance',
+    );
+  }
+  if (doc !== null && doc !== undefined) {
+    if (!ID_PATTERN.Document.test(doc)) {
+      throw badUserInput(
+        `provenance.doc: ${JSON.stringify(doc.slice(0, 100))} is not a Document id; they look like "doc:003"`,
+        'provenance',
+      );
+    }
+    return { doc, quote };
+  }
+  const page = url as string;
+  if (page.length > MAX_URL || !isWebSource(page)) {
+    throw badUserInput(
+      `provenance.url: expected an http(s) URL of at most ${MAX_URL} characters, got ${JSON.stringify(page.slice(0, 100))}`,
+      'provenance',
+    );
+  }
+  return { doc: page, quote };
+}
+
+/** The set properties of a node input: nulls dropped, `kind` in the ontology's spelling. */
+function nodeFields(input: Readonly<Record<string, unknown>>): Record<string, NodeFieldValue> {
+  const fields: Record<string, NodeFieldValue> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null || value === undefined || key === 'id' || key === 'type' || key === 'provenance') continue;
+    fields[key] = key === 'kind' && typeof value === 'string' ? value.toLowerCase().replace(/_/g, '-') : (value as NodeFieldValue);
+  }
+  return fields;
+}
+
+/** The relation input in the ontology's terms, nulls dropped. */
+function relationOf(input: AddRelationInput): RelationInput {
+  const { type, fromId, toId, forCityId, role, provenance, ...rest } = input;
+  const properties = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null && value !== undefined));
+  return {
+    type,
+    from: checkNodeId(fromId, 'input.fromId'),
+    to: checkNodeId(toId, 'input.toId'),
+    ...properties,
+    ...(role ? { role: role.toLowerCase() } : {}),
+    ...(forCityId ? { forCity: checkNodeId(forCityId, 'input.forCityId', 'City') } : {}),
+    sources: [sourceOf(provenance)],
+  } as RelationInput;
+}
+
+async function apply(context: ApiContext, editor: string, change: CurationChange) {
+  const result = await curationOf(context).apply(change, editor);
+  // Later fields of this request must see the graph as changed, not as cached before.
+  context.loaders.node.clearAll();
+  context.loaders.relations.clearAll();
+  return { after: result.after, audit: toAuditEntry(result.entry) };
+}
+
+export const Mutation: MutationResolvers = {
+  createNode: async (_root, { input }, context) => {
+    // The role is checked before the input, so a caller without one learns nothing about it.
+    const editor = requireRole(context.principal, 'editor', 'createNode');
+    const node = { id: input.id, label: labelOf(input.type), ...nodeFields(input), sources: [sourceOf(input.provenance)] } as NodeRecord;
+    const { after, audit } = await apply(context, editor, { kind: 'createNode', node });
+    return { node: after as NodeRecord, audit };
+  },
+
+  updateNode: async (_root, { input }, context) => {
+    // The role is checked before the input, so a caller without one learns nothing about it.
+    const editor = requireRole(context.principal, 'editor', 'updateNode');
+    const id = checkNodeId(input.id, 'input.id');
+    const change: CurationChange = { kind: 'updateNode', id, set: nodeFields(input), source: sourceOf(input.provenance) };
+    const { after, audit } = await apply(context, editor, change);
+    return { node: after as NodeRecord, audit };
+  },
+
+  addRelation: async (_root, { input }, context) => {
+    // The role is checked before the input, so a caller without one learns nothing about it.
+    const editor = requireRole(context.principal, 'editor', 'addRelation');
+    const { after, audit } = await apply(context, editor, { kind: 'addRelation', relation: relationOf(input) });
+    return { relation: after as RelationRecord, audit };
+  },
+
+  removeRelation: async (_root, { input }, context) => {
+    // The role is checked before the input, so a caller without one learns nothing about it.
+    const editor = requireRole(context.principal, 'editor', 'removeRelation');
+    const parts = parseRelationId(input.id);
+    if (!parts) {
+      throw badUserInput(
+        `input.id: ${JSON.stringify(input.id.slice(0, 100))} is not a relation id; they look like "person:a-LEADS->city:b"`,
+        'input.id',
+      );
+    }
+    checkNodeId(parts.from, 'input.id');
+    checkNodeId(parts.to, 'input.id');
+    const { audit } = await apply(context, editor, { kind: 'removeRelation', id: input.id, source: sourceOf(input.provenance) });
+    return { relation: null, audit };
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * Internal. Runs a curated change through the same validator as the seed (`validateGraph`),
+ * against the store's current graph: the changed entities plus every node they touch (relation
+ * endpoints, `forCity`, the Document nodes cited) are validated together, so endpoints,
+ * labels, properties and verbatim quotes are checked exactly as for seed/graph. Web sources
+ * (http(s) URLs) are accepted and stored as given; `doc:` quotes must be verbatim.
+ */
+import type { GraphData, NodeRecord, RelationInput, SourceRef } from '../domain/graph-document';
+import { isWebSource, validateGraph, type Problem } from '../domain/validate-graph';
+import { InvalidArgumentError, type GraphStore } from '../store/GraphStore';
+
+/** The file name problems of the change itself are reported under. */
+const CHANGE_FILE = '(change)';
+
+export interface ChangedEntities {
+  readonly nodes: readonly NodeRecord[];
+  readonly relations: readonly RelationInput[];
+}
+
+/** Thrown when a change breaks the ontology; carries every problem found. */
+export class InvalidChangeError extends InvalidArgumentError {
+  constructor(
+    operation: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(
+      `${operation}: the change does not pass validation: ${problems.map((problem) => `[${problem.code}] ${problem.message}`).join('; ')}`,
+    );
+  }
+}
+
+/** Validates `changed` in the context of `store`; returns the validated records to write. */
+export async function validateChange(
+  operation: string,
+  store: GraphStore,
+  changed: ChangedEntities,
+  sourceTexts: ReadonlyMap<string, string>,
+): Promise<GraphData> {
+  const changedIds = new Set(changed.nodes.map((node) => node.id));
+  const context = new Map<string, NodeRecord>();
+  const fetch = async (ids: Iterable<string>): Promise<void> => {
+    const wanted = [...new Set(ids)].filter((id) => !changedIds.has(id) && !context.has(id));
+    if (wanted.length === 0) return;
+    for (const node of await store.getNodes(wanted)) if (node) context.set(node.id, node);
+  };
+  await fetch(changed.relations.flatMap((relation) => [relation.from, relation.to, ...(relation.forCity ? [relation.forCity] : [])]));
+  // The Document nodes cited by anything validated: the validator needs them to find the texts.
+  const cited = (sources: readonly SourceRef[]) => sources.map((source) => source.doc).filter((doc) => !isWebSource(doc));
+  await fetch([
+    ...changed.nodes.flatMap((node) => cited(node.sources)),
+    ...changed.relations.flatMap((relation) => cited(relation.sources)),
+    ...[...context.values()].flatMap((node) => cited(node.sources)),
+  ]);
+
+  const { graph, problems } = validateGraph(
+    {
+      files: [
+        { file: '(store)', content: { nodes: [...context.values()] } },
+        { file: CHANGE_FILE, content: { nodes: changed.nodes, relations: changed.relations } },
+      ],
+      sourceTexts,
+    },
+    { allowWebSources: true },
+  );
+  // Problems in the context would mean the stored graph itself is broken; they block too.
+  if (problems.length > 0) throw new InvalidChangeError(operation, problems);
+  // Only the change holds relations, so every validated relation is a changed one.
+  return { nodes: graph.nodes.filter((node) => changedIds.has(node.id)), relations: graph.relations };
+}

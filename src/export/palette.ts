@@ -1,0 +1,24 @@
+/**
+ * Public. One colour per node label, shared by the exports (GEXF `viz:color`, the sigma-ready
+ * graphology JSON) and the explorer page, so a graph looks the same in Gephi and in the
+ * browser. Pure data: the web bundle imports this file too, so it must stay free of Node APIs.
+ */
+import type { NodeLabel } from '../domain/ontology';
+
+/** Colour-blind-friendly enough to tell nine labels apart (Tableau 10 hues). */
+export const LABEL_COLOURS: Readonly<Record<NodeLabel, string>> = {
+  City: '#4e79a7',
+  Country: '#f28e2b',
+  Person: '#e15759',
+  Organization: '#76b7b2',
+  Programme: '#59a14f',
+  Commitment: '#edc948',
+  Declaration: '#b07aa1',
+  Event: '#ff9da7',
+  Document: '#9c755f',
+};
+
+/** Node size for drawing: grows with the square root of the degree so hubs stand out without swamping. */
+export function nodeSize(degree: number): number {
+  return Math.round((4 + 2 * Math.sqrt(Math.max(0, degree))) * 100) / 100;
+}

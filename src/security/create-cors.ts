@@ -1,0 +1,19 @@
+/**
+ * Internal. CORS for /graphql from an allow-list of exact origins (CORS_ORIGINS). With an
+ * empty list no CORS header is ever sent, so browsers keep other origins out; same-origin
+ * pages (the explorer) and non-browser clients are unaffected either way.
+ */
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+
+export function createCors(origins: readonly string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    // `apollo-require-preflight` lets browser GETs pass Apollo's CSRF prevention.
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+    credentials: false,
+    maxAge: 600,
+  });
+}

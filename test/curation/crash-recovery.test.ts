@@ -1,0 +1,95 @@
+/**
+ * A change that answered success survives `kill -9`: the built server (`node
+ * dist/src/cli.js start`, built by `pretest`) takes a mutation with an editor key, is killed
+ * with SIGKILL the moment the success arrives, and a new process on the same journal file
+ * serves the change and its audit entry.
+ */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { print } from 'graphql';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { AuditLogDocument, CreateNodeDocument, CuratedNodeDocument } from '../operations.generated';
+import { API_KEYS, call, EDITOR_KEY, READER_KEY, temporaryDbPath } from '../security/hardened-server';
+
+const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
+const QUOTE = 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة';
+
+interface Started {
+  readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  readonly url: string;
+  readonly exited: Promise<NodeJS.Signals | number | null>;
+}
+
+async function startCli(dbPath: string): Promise<Started> {
+  const child = spawn(process.execPath, [CLI, 'start'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CURATION_DB: dbPath, API_KEYS, RATE_LIMIT_MAX: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', () => reject(new Error(`server exited before serving: ${output}`)));
+  });
+  return { child, url, exited };
+}
+
+it('keeps a successful mutation after SIGKILL and restart', async () => {
+  const dbPath = temporaryDbPath();
+  const first = await startCli(dbPath);
+  let killedAfterSuccess = false;
+  try {
+    const response = await fetch(first.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}` },
+      body: JSON.stringify({
+        query: print(CreateNodeDocument),
+        variables: {
+          input: {
+            id: 'city:crash-proof',
+            type: 'CITY',
+            kind: 'CITY',
+            name: 'Crash Proof',
+            nameAr: 'مدينة',
+            provenance: { doc: 'doc:000', quote: QUOTE },
+          },
+        },
+      }),
+    });
+    const body = (await response.json()) as { data?: { createNode?: { node: { id: string } } }; errors?: unknown[] };
+    if (response.status === 200 && body.data?.createNode?.node.id === 'city:crash-proof') {
+      // No graceful shutdown: the process dies the moment the success is in.
+      first.child.kill('SIGKILL');
+      killedAfterSuccess = true;
+    }
+    expect(body.errors).toBeUndefined();
+  } finally {
+    if (!killedAfterSuccess) first.child.kill('SIGKILL');
+  }
+  await expect(first.exited).resolves.toBe('SIGKILL');
+  expect(killedAfterSuccess).toBe(true);
+
+  const second = await startCli(dbPath);
+  try {
+    const node = await call({ url: second.url }, CuratedNodeDocument, { id: 'city:crash-proof' });
+    expect(node.data?.node).toMatchObject({ id: 'city:crash-proof', name: 'Crash Proof' });
+    const audit = await call({ url: second.url }, AuditLogDocument, { first: 5 }, READER_KEY);
+    expect(audit.data?.auditLog.edges.map((edge) => [edge.node.action, edge.node.entityId, edge.node.editor])).toEqual([
+      ['CREATE_NODE', 'city:crash-proof', 'alice'],
+    ]);
+  } finally {
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }
+});

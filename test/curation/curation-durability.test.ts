@@ -1,0 +1,126 @@
+/**
+ * Curated changes are layered on the seed and survive restarts and re-seeding: a new store
+ * loaded from the seed and the same journal file holds exactly the curated graph; re-seeding
+ * a live store keeps the changes; an entry the seed no longer fits is skipped and kept; and a
+ * change the store refuses leaves no journal entry behind.
+ */
+import pino from 'pino';
+import { CurationJournal } from '../../src/curation/CurationJournal';
+import { CurationService } from '../../src/curation/CurationService';
+import type { CurationChange } from '../../src/curation/curation-change';
+import { reseed } from '../../src/curation/reseed';
+import type { GraphData, NodeRecord } from '../../src/domain/graph-document';
+import { readSeed } from '../../src/ingest/read-seed';
+import { type MergeSummary } from '../../src/store/GraphStore';
+import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
+import { temporaryDbPath } from '../security/hardened-server';
+
+const QUOTE = 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة';
+const source = { doc: 'doc:000', quote: QUOTE };
+const logger = pino({ level: 'silent' });
+let sourceTexts: ReadonlyMap<string, string>;
+
+beforeAll(async () => {
+  sourceTexts = (await readSeed()).sourceTexts;
+});
+
+async function boot(file: string, store = new MemoryGraphStore()) {
+  const curation = new CurationService({ store, journal: CurationJournal.open(file), sourceTexts, logger });
+  const { replay } = await reseed(store, { curation });
+  return { store, curation, replay };
+}
+
+const changes: CurationChange[] = [
+  {
+    kind: 'createNode',
+    node: { id: 'city:durable-town', label: 'City', kind: 'city', name: 'Durable', nameAr: 'دائم', sources: [source] },
+  },
+  { kind: 'addRelation', relation: { type: 'IN_COUNTRY', from: 'city:durable-town', to: 'country:pk', sources: [source] } },
+  {
+    kind: 'updateNode',
+    id: 'city:karachi',
+    set: { name: 'Karachi (curated)' },
+    source: { doc: 'https://example.org/k', quote: 'renamed' },
+  },
+  { kind: 'removeRelation', id: 'person:murtaza-wahab-LEADS->city:karachi', source },
+];
+
+it('rebuilds exactly the curated graph from the seed and the journal after a restart', async () => {
+  const file = temporaryDbPath();
+  const first = await boot(file);
+  for (const change of changes) await first.curation.apply(change, 'alice');
+  const curated = await first.store.dumpGraph();
+  first.curation.close();
+
+  const second = await boot(file);
+  expect(second.replay).toEqual({ applied: changes.length, skipped: [] });
+  expect(await second.store.dumpGraph()).toEqual(curated);
+  const [karachi] = await second.store.getNodes(['city:karachi']);
+  expect(karachi?.name).toBe('Karachi (curated)');
+  second.curation.close();
+});
+
+it('keeps curated changes when a live store is re-seeded', async () => {
+  const { store, curation } = await boot(temporaryDbPath());
+  await curation.apply(changes[2] as CurationChange, 'alice');
+  await reseed(store, { curation });
+  const [karachi] = await store.getNodes(['city:karachi']);
+  expect(karachi?.name).toBe('Karachi (curated)');
+  curation.close();
+});
+
+it('skips, keeps and reports an entry the seed no longer fits', async () => {
+  const file = temporaryDbPath();
+  const first = await boot(file);
+  await first.curation.apply(changes[0] as CurationChange, 'alice');
+  await first.curation.apply(changes[1] as CurationChange, 'alice');
+  first.curation.close();
+
+  // A seed without Pakistan: the IN_COUNTRY relation has nowhere to go.
+  class SeedWithoutPakistan extends MemoryGraphStore {
+    override async mergeGraph(graph: GraphData): Promise<MergeSummary> {
+      const nodes = graph.nodes.filter((node: NodeRecord) => node.id !== 'country:pk');
+      const relations = graph.relations.filter((relation) => relation.from !== 'country:pk' && relation.to !== 'country:pk');
+      return super.mergeGraph({ nodes, relations });
+    }
+  }
+  const second = await boot(file, new SeedWithoutPakistan());
+  expect(second.replay.applied).toBe(1);
+  expect(second.replay.skipped).toEqual([expect.objectContaining({ seq: 2, entityId: 'city:durable-town-IN_COUNTRY->country:pk' })]);
+  expect(second.curation.health()).toMatchObject({ changes: 2, skipped: 1 });
+  second.curation.close();
+});
+
+it('retracts the journal entry when the store refuses the write', async () => {
+  class RefusingStore extends MemoryGraphStore {
+    refuse = false;
+    override async mergeGraph(graph: GraphData): Promise<MergeSummary> {
+      if (this.refuse) throw new Error('disk on fire');
+      return super.mergeGraph(graph);
+    }
+  }
+  const store = new RefusingStore();
+  const { curation } = await boot(temporaryDbPath(), store);
+  store.refuse = true;
+  await expect(curation.apply(changes[0] as CurationChange, 'alice')).rejects.toThrow('disk on fire');
+  expect(curation.auditLog({ first: 10 }).totalCount).toBe(0);
+  expect(await store.getNodes(['city:durable-town'])).toEqual([null]);
+  curation.close();
+});
+
+it('runs concurrent changes one at a time, each seeing the previous one', async () => {
+  const { store, curation } = await boot(temporaryDbPath());
+  const updates = ['one', 'two', 'three'].map((alias) =>
+    curation.apply(
+      { kind: 'updateNode', id: 'city:karachi', set: { aliases: [alias] }, source: { doc: 'https://example.org', quote: alias } },
+      'alice',
+    ),
+  );
+  const results = await Promise.all(updates);
+  expect(results.map((result) => result.entry.seq)).toEqual([1, 2, 3]);
+  // Each change's "before" is the previous change's "after".
+  expect(JSON.parse(results[2]?.entry.beforeJson ?? '{}')).toEqual(JSON.parse(results[1]?.entry.afterJson ?? '[]'));
+  const [karachi] = await store.getNodes(['city:karachi']);
+  expect(karachi?.aliases).toEqual(['three']);
+  curation.close();
+});

@@ -1,0 +1,190 @@
+/**
+ * The three export formats, parsed back with independent readers: the XML must be well
+ * formed, and every node, relation, type and Arabic name must survive the round trip.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import Graph, { MultiDirectedGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
+import { relationId, type GraphData, type NodeRecord, type RelationInput } from '../../src/domain/graph-document';
+import { ingestSeed } from '../../src/ingest/ingest-seed';
+import { serializeGraph } from '../../src/export/serialize-graph';
+import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
+
+const cite = (quote: string) => [{ doc: 'doc:000', quote }];
+
+const nodes: NodeRecord[] = [
+  { id: 'city:karachi', label: 'City', kind: 'city', name: 'Karachi', nameAr: 'كراتشي', population: 20000000, sources: cite('كراتشي') },
+  { id: 'country:pk', label: 'Country', name: 'Pakistan', nameAr: 'باكستان', code: 'PK', sources: cite('باكستان') },
+  { id: 'person:murtaza-wahab', label: 'Person', name: 'Murtaza Wahab', nameAr: 'مرتضى وهاب', sources: cite('مرتضى وهاب') },
+  // Characters XML must escape, in both scripts.
+  {
+    id: 'org:cplc',
+    label: 'Organization',
+    kind: 'ngo',
+    name: 'Citizens-Police Liaison Committee <CPLC> & "friends"',
+    nameAr: "لجنة الاتصال بين المواطنين والشرطة & 'CPLC'",
+    acronym: 'CPLC',
+    sources: cite('CPLC'),
+  },
+];
+const relations: RelationInput[] = [
+  { type: 'IN_COUNTRY', from: 'city:karachi', to: 'country:pk', sources: cite('كراتشي باكستان') },
+  { type: 'LEADS', from: 'person:murtaza-wahab', to: 'city:karachi', title: 'Mayor', asOf: '2023', sources: cite('العمدة') },
+  // A second relation between the same two nodes: the formats must keep both.
+  { type: 'WORKS_FOR', from: 'person:murtaza-wahab', to: 'city:karachi', title: 'Mayor', sources: cite('العمدة') },
+  { type: 'PARTNERS_WITH', from: 'org:cplc', to: 'city:karachi', context: 'police & <safety>', sources: cite('CPLC') },
+];
+const fixture: GraphData = { nodes, relations: relations.map((relation) => ({ ...relation, id: relationId(relation) })) };
+
+async function seedGraph(): Promise<GraphData> {
+  const store = new MemoryGraphStore();
+  await ingestSeed(store);
+  const graph = await store.dumpGraph();
+  await store.close();
+  return graph;
+}
+
+function expectSameElements(parsed: Graph, data: GraphData): void {
+  expect(parsed.order).toBe(data.nodes.length);
+  expect(parsed.size).toBe(data.relations.length);
+  expect(parsed.nodes().sort()).toEqual(data.nodes.map((node) => node.id).sort());
+  expect(parsed.edges().sort()).toEqual(data.relations.map((relation) => relation.id).sort());
+}
+
+describe('GEXF', () => {
+  const xml = serializeGraph('gexf', fixture);
+
+  it('is well-formed GEXF 1.3 with a directed graph', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as {
+      gexf: { version: string; xmlns: string; graph: { defaultedgetype: string } };
+    };
+    expect(document.gexf.version).toBe('1.3');
+    expect(document.gexf.xmlns).toBe('http://gexf.net/1.3');
+    expect(document.gexf.graph.defaultedgetype).toBe('directed');
+  });
+
+  it('parses back with every node, relation, type and Arabic name', () => {
+    const parsed = parseGexf(MultiDirectedGraph, xml);
+    expectSameElements(parsed, fixture);
+    expect(parsed.getNodeAttributes('city:karachi')).toMatchObject({
+      label: 'Karachi',
+      type: 'City',
+      nameAr: 'كراتشي',
+      population: 20000000,
+    });
+    expect(parsed.getNodeAttributes('org:cplc')).toMatchObject({
+      label: 'Citizens-Police Liaison Committee <CPLC> & "friends"',
+      nameAr: "لجنة الاتصال بين المواطنين والشرطة & 'CPLC'",
+    });
+    expect(parsed.getEdgeAttributes('person:murtaza-wahab-LEADS->city:karachi')).toMatchObject({
+      type: 'LEADS',
+      title: 'Mayor',
+      asOf: '2023',
+    });
+    expect(parsed.getEdgeAttributes('person:murtaza-wahab-WORKS_FOR->city:karachi')).toMatchObject({ type: 'WORKS_FOR' });
+    expect(parsed.source('city:karachi-IN_COUNTRY->country:pk')).toBe('city:karachi');
+    expect(parsed.target('city:karachi-IN_COUNTRY->country:pk')).toBe('country:pk');
+  });
+
+  it('gives each edge its relation type as GEXF kind, so Gephi keeps parallel relations apart', () => {
+    expect(xml).toContain('kind="LEADS"');
+    expect(xml).toContain('kind="WORKS_FOR"');
+  });
+
+  it('holds the whole seed graph', async () => {
+    const seed = await seedGraph();
+    const parsed = parseGexf(MultiDirectedGraph, serializeGraph('gexf', seed));
+    expectSameElements(parsed, seed);
+    expect(parsed.getNodeAttribute('city:karachi', 'nameAr')).toBe('كراتشي');
+  });
+});
+
+describe('GraphML', () => {
+  const xml = serializeGraph('graphml', fixture);
+
+  it('is well-formed GraphML with typed keys', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as {
+      graphml: { key: { for: string; 'attr.name': string; 'attr.type': string }[]; graph: { edgedefault: string } };
+    };
+    expect(document.graphml.graph.edgedefault).toBe('directed');
+    const keyType = (domain: string, name: string) =>
+      document.graphml.key.find((key) => key.for === domain && key['attr.name'] === name)?.['attr.type'];
+    expect(keyType('node', 'nameAr')).toBe('string');
+    expect(keyType('node', 'population')).toBe('int');
+    // Karachi's size is a whole 8, Murtaza Wahab's 6.83: the key widens to double.
+    expect(keyType('node', 'size')).toBe('double');
+    expect(keyType('edge', 'type')).toBe('string');
+  });
+
+  it('parses back with every node, relation, type and Arabic name', () => {
+    const parsed = parseGraphml(MultiDirectedGraph, xml);
+    expectSameElements(parsed, fixture);
+    expect(parsed.getNodeAttributes('city:karachi')).toMatchObject({
+      label: 'Karachi',
+      type: 'City',
+      nameAr: 'كراتشي',
+      population: 20000000,
+    });
+    expect(parsed.getNodeAttributes('org:cplc')).toMatchObject({ nameAr: "لجنة الاتصال بين المواطنين والشرطة & 'CPLC'" });
+    expect(parsed.getEdgeAttributes('org:cplc-PARTNERS_WITH->city:karachi')).toMatchObject({
+      type: 'PARTNERS_WITH',
+      context: 'police & <safety>',
+    });
+    expect(parsed.source('person:murtaza-wahab-LEADS->city:karachi')).toBe('person:murtaza-wahab');
+  });
+
+  it('replaces control characters XML 1.0 cannot hold instead of writing an unreadable file', () => {
+    const broken: GraphData = { nodes: [{ ...nodes[1]!, name: 'Paki\u0001stan' }], relations: [] };
+    const out = serializeGraph('graphml', broken);
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(parseGraphml(MultiDirectedGraph, out).getNodeAttribute('country:pk', 'name')).toBe('Paki\uFFFDstan');
+  });
+
+  it('holds the whole seed graph', async () => {
+    const seed = await seedGraph();
+    expectSameElements(parseGraphml(MultiDirectedGraph, serializeGraph('graphml', seed)), seed);
+  });
+});
+
+describe('graphology JSON', () => {
+  const json = JSON.parse(serializeGraph('json', fixture)) as SerializedGraph;
+
+  it('has graphology serialisation shape and imports into a new Graph', () => {
+    expect(json.options).toMatchObject({ type: 'directed', multi: true });
+    expect(json.nodes.find((node) => node.key === 'city:karachi')?.attributes).toMatchObject({ nodeType: 'City', nameAr: 'كراتشي' });
+    expect(json.edges.find((edge) => edge.key === 'city:karachi-IN_COUNTRY->country:pk')).toMatchObject({
+      source: 'city:karachi',
+      target: 'country:pk',
+      attributes: { relationType: 'IN_COUNTRY' },
+    });
+    const graph = new Graph({ multi: true });
+    graph.import(json);
+    expectSameElements(graph, fixture);
+  });
+
+  it('gives every node what sigma.js needs (x, y, size, label, color) and no `type`, which sigma reserves', () => {
+    for (const { attributes } of json.nodes) {
+      expect(attributes).toEqual(
+        expect.objectContaining({ x: expect.any(Number), y: expect.any(Number), size: expect.any(Number), label: expect.any(String) }),
+      );
+      expect(attributes?.['color']).toMatch(/^#[0-9a-f]{6}$/);
+      expect(attributes).not.toHaveProperty('type');
+    }
+    for (const { attributes } of json.edges) expect(attributes).not.toHaveProperty('type');
+  });
+
+  it('holds the whole seed graph', async () => {
+    const seed = await seedGraph();
+    const graph = new Graph({ multi: true });
+    graph.import(JSON.parse(serializeGraph('json', seed)) as SerializedGraph);
+    expectSameElements(graph, seed);
+  });
+});
+
+it('refuses a relation whose endpoint the data lacks (a selection bug, not a silent drop)', () => {
+  expect(() => serializeGraph('json', { nodes: nodes.slice(0, 1), relations: fixture.relations.slice(0, 1) })).toThrow(/country:pk/);
+});

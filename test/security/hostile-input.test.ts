@@ -1,0 +1,112 @@
+/**
+ * Hostile input over real HTTP against a production-configured server on an ephemeral
+ * loopback port: every request of the generated corpus (over a thousand) gets a 4xx, or a
+ * 200 whose GraphQL errors all carry a client code; never a 5xx, an internal error or a stack
+ * trace; the server stays up; and the graph and the journal are exactly as before.
+ */
+import { StatsDocument } from '../operations.generated';
+import { call, EDITOR_KEY, READER_KEY, startHardenedServer, type HardenedServer } from './hardened-server';
+import { hostileCorpus, type HostileRequest } from './hostile-corpus';
+
+/** Requests in flight at once: enough to overlap, few enough for a 2-core machine. */
+const CONCURRENCY = 8;
+/**
+ * A request that takes longer than this counts as a hang. The whole corpus takes ~10 s on
+ * an idle 2-core machine; the test's own bound (below) leaves room for a loaded one.
+ */
+const REQUEST_TIMEOUT_MS = 15_000;
+const STACK_LINE = /\n\s+at\s|\bat\s+\S+\s+\(.*:\d+:\d+\)|node_modules|\/src\//;
+
+interface Outcome {
+  readonly request: HostileRequest;
+  readonly status: number;
+  readonly codes: readonly unknown[];
+  readonly hasData: boolean;
+  readonly text: string;
+}
+
+async function send(server: HardenedServer, request: HostileRequest): Promise<Outcome> {
+  const response = await fetch(`${server.origin}${request.path ?? '/graphql'}`, {
+    method: request.method,
+    headers: request.headers,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  let parsed: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } | undefined;
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    parsed = undefined;
+  }
+  return {
+    request,
+    status: response.status,
+    codes: (parsed?.errors ?? []).map((error) => error.extensions?.code),
+    hasData: parsed?.data !== undefined && parsed.data !== null,
+    text,
+  };
+}
+
+let server: HardenedServer;
+beforeAll(async () => {
+  server = await startHardenedServer({ NODE_ENV: 'production' });
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, and changes nothing', async () => {
+  const corpus = hostileCorpus({ editor: EDITOR_KEY, reader: READER_KEY });
+  expect(corpus.length).toBeGreaterThanOrEqual(1_000);
+  const statsBefore = await call(server, StatsDocument, {});
+  const graphBefore = await server.store.dumpGraph();
+
+  const outcomes: Outcome[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < corpus.length) {
+      const request = corpus[next] as HostileRequest;
+      next += 1;
+      try {
+        outcomes.push(await send(server, request));
+      } catch (error) {
+        failures.push(`${request.name}: no answer (${(error as Error).message})`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+
+  for (const outcome of outcomes) {
+    const name = outcome.request.name;
+    if (outcome.status >= 500) failures.push(`${name}: HTTP ${outcome.status} ${outcome.text.slice(0, 200)}`);
+    if (outcome.codes.some((code) => typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR')) {
+      failures.push(`${name}: error codes ${JSON.stringify(outcome.codes)} ${outcome.text.slice(0, 200)}`);
+    }
+    if (outcome.status === 200 && outcome.codes.length === 0 && !outcome.hasData && outcome.text.length > 0) {
+      failures.push(`${name}: 200 with neither data nor errors: ${outcome.text.slice(0, 200)}`);
+    }
+    if (STACK_LINE.test(outcome.text)) failures.push(`${name}: internal detail in ${outcome.text.slice(0, 200)}`);
+  }
+  expect(failures).toEqual([]);
+  expect(outcomes).toHaveLength(corpus.length);
+
+  // Still up, and nothing changed: same stats, same graph, no journal entry.
+  expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
+  const statsAfter = await call(server, StatsDocument, {});
+  expect(statsAfter.data).toEqual(statsBefore.data);
+  expect(await server.store.dumpGraph()).toEqual(graphBefore);
+  expect(
+    (await fetch(`${server.origin}/readyz`).then((response) => response.json() as Promise<{ curation?: { changes: number } }>)).curation
+      ?.changes,
+  ).toBe(0);
+
+  const summary = {
+    requests: outcomes.length,
+    clientErrors: outcomes.filter((outcome) => outcome.status >= 400).length,
+    graphqlErrors: outcomes.filter((outcome) => outcome.status === 200 && outcome.codes.length > 0).length,
+    answeredWithData: outcomes.filter((outcome) => outcome.status === 200 && outcome.codes.length === 0).length,
+  };
+  expect(summary.clientErrors + summary.graphqlErrors + summary.answeredWithData).toBe(outcomes.length);
+}, 180_000);

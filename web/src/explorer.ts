@@ -1,0 +1,164 @@
+/**
+ * The explorer's actions, each turning GraphQL answers into graph changes: expand a node,
+ * show a search hit, a city's peer network, a path between two nodes, or the whole graph.
+ * The UI modules call these; tests drive the same methods through `window.__explorer`.
+ */
+import type { SerializedGraph } from 'graphology-types';
+import { nodeDetails, peerNetwork, shortestPath, subgraph, type NodeDetails, type NodeSummary } from './api';
+import { addEdges, addNodes, resize, type ExplorerEdge, type ExplorerGraph, type ExplorerNode } from './graph';
+import type { Layout } from './layout';
+import { focusNode, type ExplorerRenderer } from './renderer';
+import type { StatusLine } from './status';
+import type { ViewState } from './view';
+
+export interface ExplorerDeps {
+  readonly graph: ExplorerGraph;
+  readonly view: ViewState;
+  readonly renderer: ExplorerRenderer;
+  readonly layout: Layout;
+  readonly status: StatusLine;
+  /** Shows a node's details (or clears the panel with null). */
+  readonly showDetails: (details: NodeDetails | null) => void;
+  /** Called after the graph's contents change, for the legend and filter counts. */
+  readonly onGraphChange: () => void;
+}
+
+/** Where to point the camera once the layout has settled. */
+type SettleView = { readonly kind: 'focus'; readonly node: string } | { readonly kind: 'fit' };
+
+export class Explorer {
+  /** Set by the view that started a layout run; used once, when that run ends. */
+  private settleView: SettleView | undefined;
+
+  constructor(private readonly deps: ExplorerDeps) {
+    // Nodes move while the layout runs, so the camera is aimed again once it settles (once:
+    // later expansions elsewhere must not drag the camera back).
+    deps.layout.onStop(() => {
+      const settle = this.settleView;
+      this.settleView = undefined;
+      if (settle?.kind === 'fit') void this.fit();
+      else if (settle?.kind === 'focus' && deps.graph.hasNode(settle.node)) void focusNode(deps.renderer, settle.node);
+    });
+  }
+
+  /** Merges the node's depth-1 neighbourhood into the drawing. */
+  async expand(id: string): Promise<void> {
+    const { graph, layout, status } = this.deps;
+    const neighbourhood = await subgraph([id], 1);
+    const added = addNodes(graph, neighbourhood.nodes, id);
+    addEdges(graph, neighbourhood.edges);
+    if (graph.hasNode(id)) graph.setNodeAttribute(id, 'expanded', true);
+    this.changed();
+    status.info(
+      `${graph.getNodeAttribute(id, 'label')}: ${added.length} new of ${neighbourhood.nodes.length - 1} neighbours${neighbourhood.truncated ? ' (truncated)' : ''}.`,
+    );
+    if (added.length > 0) layout.run();
+  }
+
+  /**
+   * Selects a node: details panel, emphasis and, when `expand` (a click or a search), its
+   * neighbourhood unless already fetched. Peer and path views select without expanding, so
+   * that what they show stays what was asked for.
+   */
+  async select(id: string, expand = true): Promise<void> {
+    const { graph, view, renderer } = this.deps;
+    view.selected = id;
+    renderer.refresh({ skipIndexation: true });
+    const expanded = graph.hasNode(id) && graph.getNodeAttribute(id, 'expanded') === true;
+    if (expand && expanded) this.deps.status.info(`${graph.getNodeAttribute(id, 'label')}: neighbourhood already drawn.`);
+    const expanding = !expand || expanded ? Promise.resolve() : this.expand(id);
+    const [details] = await Promise.all([nodeDetails(id), expanding]);
+    this.deps.showDetails(details);
+  }
+
+  /** A search hit: draw it, expand it, select it and move the camera onto it. */
+  async showHit(node: NodeSummary): Promise<void> {
+    const { graph, renderer } = this.deps;
+    addNodes(graph, [node]);
+    this.settleView = { kind: 'focus', node: node.id };
+    await this.select(node.id);
+    await focusNode(renderer, node.id);
+  }
+
+  async showPeerNetwork(cityId: string, maxHops: number, includeWorkshops: boolean): Promise<void> {
+    const { graph, status } = this.deps;
+    const network = await peerNetwork(cityId, maxHops, includeWorkshops);
+    this.clear();
+    const events = new Map<string, NodeSummary>();
+    network.peers.forEach((peer) => peer.via.forEach((event) => events.set(event.id, event)));
+    addNodes(graph, [network.city, ...network.peers.map((peer) => peer.node), ...events.values()]);
+    // Who took part in which connecting event: the participations among the drawn nodes.
+    if (events.size > 0) addEdges(graph, (await subgraph([...events.keys()], 1, ['PARTICIPATED_IN'])).edges);
+    this.settleView = { kind: 'fit' };
+    this.changed();
+    void this.fit();
+    this.deps.layout.run();
+    status.info(
+      network.peers.length === 0
+        ? `${network.city.name} has no peers through exchanges within ${maxHops} hops${includeWorkshops ? '' : ' (workshops not counted)'}.`
+        : `${network.city.name}: ${network.peers.length} peers through ${events.size} events within ${maxHops} hops.`,
+    );
+    await this.select(cityId, false);
+  }
+
+  async showPath(fromId: string, toId: string, maxHops: number): Promise<void> {
+    const { graph, view, status } = this.deps;
+    const path = await shortestPath(fromId, toId, maxHops);
+    if (!path) {
+      status.info(`No path within ${maxHops} hops.`);
+      return;
+    }
+    this.clear();
+    addNodes(graph, path.nodes);
+    // A path reads best as a line, left to right, so it skips the force layout.
+    path.nodes.forEach((node, index) => graph.mergeNodeAttributes(node.id, { x: index * 10, y: index % 2 === 0 ? 0 : 3 }));
+    addEdges(
+      graph,
+      path.relations.map((relation) => ({ id: relation.id, source: relation.from.id, target: relation.to.id, type: relation.type })),
+    );
+    view.path = { nodes: new Set(path.nodes.map((node) => node.id)), edges: new Set(path.relations.map((relation) => relation.id)) };
+    this.changed();
+    status.info(`Path of ${path.length} relations: ${path.nodes.map((node) => node.name).join(' → ')}.`);
+    await this.fit();
+    await this.select(fromId, false);
+  }
+
+  /** The whole graph, from the JSON export (which carries sigma-ready attributes). */
+  async showWholeGraph(): Promise<void> {
+    const response = await fetch(new URL('../export/graph.json', window.location.href));
+    if (!response.ok) throw new Error(`GET /export/graph.json answered ${response.status}`);
+    // The export writes exactly these attributes (see src/export/serialize-graph.ts).
+    const serialized = (await response.json()) as SerializedGraph<ExplorerNode, ExplorerEdge>;
+    this.clear();
+    this.deps.graph.import(serialized);
+    this.settleView = { kind: 'fit' };
+    this.changed();
+    void this.fit();
+    this.deps.layout.run();
+    this.deps.status.info(`Whole graph: ${this.deps.graph.order} nodes, ${this.deps.graph.size} relations.`);
+  }
+
+  /** Camera onto the whole drawing, a little zoomed out so labels at the edges stay readable. */
+  async fit(): Promise<void> {
+    await this.deps.renderer.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1.15, angle: 0 }, { duration: 300 });
+  }
+
+  clear(): void {
+    const { graph, view, layout } = this.deps;
+    layout.stop();
+    graph.clear();
+    view.selected = undefined;
+    view.hovered = undefined;
+    view.hoveredNeighbours = new Set();
+    view.path = { nodes: new Set(), edges: new Set() };
+    this.settleView = undefined;
+    this.deps.showDetails(null);
+    this.changed();
+  }
+
+  private changed(): void {
+    resize(this.deps.graph);
+    this.deps.onGraphChange();
+    this.deps.renderer.refresh();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The graph the page draws: a graphology multi directed graph whose attributes are those of
+ * the `/export/graph.json` file (so that file loads as is), plus what sigma.js needs to draw
+ * (x, y, size, label, color). Sigma reserves `type` for its programs, hence `nodeType` and
+ * `relationType`.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import type { NodeLabel, RelationType } from '../../src/domain/ontology';
+import { LABEL_COLOURS, nodeSize } from '../../src/export/palette';
+import { labelOf, type EdgeSummary, type NodeSummary } from './api';
+
+export interface ExplorerNode {
+  label: string;
+  nodeType: NodeLabel;
+  nameAr: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** Whether its depth-1 neighbourhood has been fetched (clicking it again adds nothing new). */
+  expanded?: boolean;
+}
+
+/** Edge size and colour come from sigma's settings and the reducers (see renderer.ts). */
+export interface ExplorerEdge {
+  relationType: RelationType;
+  label: string;
+}
+
+export type ExplorerGraph = MultiDirectedGraph<ExplorerNode, ExplorerEdge>;
+
+export function createGraph(): ExplorerGraph {
+  return new MultiDirectedGraph<ExplorerNode, ExplorerEdge>({ allowSelfLoops: true });
+}
+
+/**
+ * Adds the nodes not yet drawn, scattered around `near` (the node being expanded) so the
+ * layout starts from a sensible place instead of piling everything on one point. Returns the
+ * ids it added.
+ */
+export function addNodes(graph: ExplorerGraph, nodes: readonly NodeSummary[], near?: string): string[] {
+  const centre = near && graph.hasNode(near) ? graph.getNodeAttributes(near) : { x: 0, y: 0 };
+  const spread = Math.max(10, Math.sqrt(graph.order + nodes.length) * 5);
+  const added: string[] = [];
+  for (const node of nodes) {
+    if (graph.hasNode(node.id)) continue;
+    const label = labelOf(node.type);
+    const angle = Math.random() * 2 * Math.PI;
+    const radius = spread * (0.3 + Math.random() * 0.7);
+    graph.addNode(node.id, {
+      label: node.name,
+      nodeType: label,
+      nameAr: node.nameAr,
+      x: centre.x + Math.cos(angle) * radius,
+      y: centre.y + Math.sin(angle) * radius,
+      size: nodeSize(0),
+      color: LABEL_COLOURS[label],
+    });
+    added.push(node.id);
+  }
+  return added;
+}
+
+/** Adds the edges not yet drawn whose both ends are drawn. */
+export function addEdges(graph: ExplorerGraph, edges: readonly EdgeSummary[]): void {
+  for (const edge of edges) {
+    if (graph.hasEdge(edge.id) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, { relationType: edge.type, label: edge.type });
+  }
+}
+
+/** Sizes follow degree, so they are recomputed after every merge. */
+export function resize(graph: ExplorerGraph): void {
+  graph.forEachNode((node) => graph.setNodeAttribute(node, 'size', nodeSize(graph.degree(node))));
+}

@@ -1,0 +1,88 @@
+/**
+ * Entry point of the explorer page: builds the graph, the sigma renderer, the layout and the
+ * panels, wires the events, and exposes the pieces on `window.__explorer` for the browser test
+ * (and for anyone poking at the graph from the console).
+ */
+import { renderDetails } from './details';
+import { byId } from './dom';
+import { Explorer } from './explorer';
+import { createGraph, type ExplorerGraph } from './graph';
+import { Layout } from './layout';
+import { renderFilters, renderLegend } from './legend';
+import { Modes } from './modes';
+import { NodePicker } from './node-picker';
+import { createRenderer, type ExplorerRenderer } from './renderer';
+import { StatusLine } from './status';
+import { createViewState, type ViewState } from './view';
+
+export interface ExplorerHandle {
+  readonly graph: ExplorerGraph;
+  readonly renderer: ExplorerRenderer;
+  readonly layout: Layout;
+  readonly view: ViewState;
+  readonly explorer: Explorer;
+}
+
+declare global {
+  interface Window {
+    __explorer?: ExplorerHandle;
+  }
+}
+
+function main(): void {
+  const graph = createGraph();
+  const view = createViewState();
+  const status = new StatusLine(byId('status', HTMLElement));
+  const renderer = createRenderer(graph, byId('graph', HTMLElement), view);
+  const layout = new Layout(graph);
+  const legend = byId('legend', HTMLUListElement);
+  const filters = byId('filters', HTMLUListElement);
+  const panel = byId('details', HTMLElement);
+
+  const refreshPanels = (): void => {
+    renderLegend(legend, graph);
+    renderFilters(filters, graph, view, () => renderer.refresh({ skipIndexation: true }));
+  };
+  const explorer = new Explorer({
+    graph,
+    view,
+    renderer,
+    layout,
+    status,
+    onGraphChange: refreshPanels,
+    showDetails: (details) =>
+      renderDetails(panel, details, {
+        onPeerNetwork: (city) => void modes.peersOf(city),
+        onPathEnd: (node, end) => void modes.pathEnd(node, end),
+      }),
+  });
+  // The details panel's buttons call into the modes, created once the explorer exists.
+  const modes = new Modes(explorer, status);
+
+  new NodePicker({
+    input: byId('search-input', HTMLInputElement),
+    results: byId('search-results', HTMLUListElement),
+    status,
+    onPick: (node) => void status.guard('search', () => explorer.showHit(node)),
+  });
+
+  renderer.on('clickNode', ({ node }) => void status.guard('expand', () => explorer.select(node)));
+  renderer.on('enterNode', ({ node }) => {
+    view.hovered = node;
+    view.hoveredNeighbours = new Set(graph.neighbors(node));
+    renderer.refresh({ skipIndexation: true });
+  });
+  renderer.on('leaveNode', () => {
+    view.hovered = undefined;
+    view.hoveredNeighbours = new Set();
+    renderer.refresh({ skipIndexation: true });
+  });
+  const layoutStatus = new StatusLine(byId('layout-status', HTMLElement));
+  layout.onStop(() => layoutStatus.info(`Layout settled after ${layout.iterations} iterations.`));
+
+  explorer.clear();
+  status.info('Search for a city, a person or an organisation, in English or Arabic.');
+  window.__explorer = { graph, renderer, layout, view, explorer };
+}
+
+main();

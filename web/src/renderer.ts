@@ -1,0 +1,101 @@
+/**
+ * sigma.js over the explorer graph. Reducers apply the view state without touching the
+ * data: hovering a node fades everything but it and its neighbours, the relation-type filter
+ * hides edges (and nodes left with no visible edge), the selection and a path stand out.
+ */
+import Sigma from 'sigma';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { ExplorerEdge, ExplorerGraph, ExplorerNode } from './graph';
+import type { ViewState } from './view';
+
+const FADED = '#e4e7eb';
+const EDGE = '#b8bec8';
+const EDGE_EMPHASIS = '#3b4252';
+
+export type ExplorerRenderer = Sigma<ExplorerNode, ExplorerEdge>;
+
+export function createRenderer(graph: ExplorerGraph, container: HTMLElement, view: ViewState): ExplorerRenderer {
+  const edgeHidden = (attributes: ExplorerEdge): boolean => view.hiddenRelationTypes.has(attributes.relationType);
+
+  const nodeReducer = (node: string, data: ExplorerNode): Partial<NodeDisplayData> => {
+    const display: Partial<NodeDisplayData> = { ...data };
+    const filtering = view.hiddenRelationTypes.size > 0;
+    // A node whose every relation is filtered out goes too, unless it is the selection.
+    if (
+      filtering &&
+      node !== view.selected &&
+      graph.degree(node) > 0 &&
+      !graph.someEdge(node, (_edge, attributes) => !edgeHidden(attributes))
+    ) {
+      display.hidden = true;
+    }
+    if (view.hovered !== undefined && node !== view.hovered && !view.hoveredNeighbours.has(node)) {
+      display.color = FADED;
+      display.label = '';
+      display.zIndex = 0;
+    } else if (view.hovered !== undefined) {
+      display.zIndex = 1;
+      display.forceLabel = true;
+    }
+    if (node === view.selected || node === view.hovered || view.path.nodes.has(node)) {
+      display.highlighted = true;
+      display.forceLabel = true;
+    }
+    return display;
+  };
+
+  const edgeReducer = (edge: string, data: ExplorerEdge): Partial<EdgeDisplayData> => {
+    const display: Partial<EdgeDisplayData> = { ...data, size: 1.5, color: EDGE };
+    if (edgeHidden(data)) display.hidden = true;
+    if (view.hovered !== undefined) {
+      if (graph.hasExtremity(edge, view.hovered)) {
+        display.color = EDGE_EMPHASIS;
+        display.size = 2.5;
+      } else {
+        display.hidden = true;
+      }
+    }
+    if (view.path.edges.has(edge)) {
+      display.color = EDGE_EMPHASIS;
+      display.size = 3;
+    }
+    return display;
+  };
+
+  return new Sigma<ExplorerNode, ExplorerEdge>(graph, container, {
+    defaultEdgeType: 'arrow',
+    defaultEdgeColor: EDGE,
+    labelRenderedSizeThreshold: 5,
+    labelFont: 'system-ui, sans-serif',
+    zIndex: true,
+    nodeReducer,
+    edgeReducer,
+  });
+}
+
+/**
+ * Moves the camera onto a node, zoomed so that its neighbours stay in view. Distances are
+ * measured on screen at the current zoom; the on-screen distance scales as 1/ratio, so the
+ * ratio that brings the farthest neighbour within FOCUS_REACH of the centre follows directly.
+ */
+const FOCUS_REACH = 0.4;
+
+export async function focusNode(renderer: ExplorerRenderer, node: string): Promise<void> {
+  const graph = renderer.getGraph();
+  // Display data is computed when sigma renders; render now so it holds the latest positions
+  // (the layout's last iteration may not have been drawn yet).
+  renderer.refresh();
+  const centre = renderer.getNodeDisplayData(node);
+  if (!centre || !graph.hasNode(node)) return;
+  const camera = renderer.getCamera();
+  const { width, height } = renderer.getDimensions();
+  const here = renderer.graphToViewport(graph.getNodeAttributes(node));
+  let reach = 0;
+  graph.forEachNeighbor(node, (_neighbour, attributes) => {
+    const there = renderer.graphToViewport(attributes);
+    reach = Math.max(reach, Math.hypot(there.x - here.x, there.y - here.y));
+  });
+  const current = camera.getState().ratio;
+  const ratio = reach === 0 ? current : Math.min(2, Math.max(0.05, (current * reach) / (FOCUS_REACH * Math.min(width, height))));
+  await camera.animate({ x: centre.x, y: centre.y, ratio }, { duration: 500 });
+}
