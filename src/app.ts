@@ -4,32 +4,17 @@
  * SIGTERM/SIGINT. Refuses to serve an invalid seed graph.
  */
 import type { AppConfig } from './config';
-import { CurationJournal } from './curation/CurationJournal';
-import { CurationService } from './curation/CurationService';
-import { reseed } from './curation/reseed';
-import { readSeed } from './ingest/read-seed';
 import type { Logger } from './logger';
+import { openGraph } from './open-graph';
 import { startServer, type RunningServer } from './server';
-import { createStore } from './store/create-store';
-import { withTimeout } from './store/with-timeout';
 
 export async function startApp(config: AppConfig, logger: Logger): Promise<RunningServer> {
-  const store = await createStore(config, logger);
-  let journal: CurationJournal | undefined;
+  const started = Date.now();
+  const graph = await openGraph(config, logger);
   try {
-    // The seed is the base; curated changes are layered on it, in the order they were made.
-    journal = CurationJournal.open(config.curation.dbPath);
-    const curation = new CurationService({
-      store: withTimeout(store, config.security.storeTimeoutMs),
-      journal,
-      sourceTexts: (await readSeed(config.seedDir)).sourceTexts,
-      logger,
-    });
-    const started = Date.now();
-    const { ingest, replay } = await reseed(store, { seedDir: config.seedDir, curation });
-    logger.info({ ...ingest, ms: Date.now() - started, store: store.kind }, 'seed graph loaded');
+    logger.info({ ...graph.ingest, ms: Date.now() - started, store: graph.store.kind }, 'seed graph loaded');
     logger.info(
-      { file: config.curation.dbPath, applied: replay.applied, skipped: replay.skipped.length, ...journal.settings() },
+      { file: config.curation.dbPath, applied: graph.replay.applied, skipped: graph.replay.skipped.length, ...graph.journal.settings() },
       'curated changes replayed',
     );
     const roles = config.security.apiKeys.map((key) => key.role);
@@ -41,19 +26,18 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       },
       'api keys loaded',
     );
-
+    // From here the server owns the store and the journal: its stop() closes both.
     return await startServer({
-      store,
+      store: graph.store,
       logger,
       port: config.port,
       host: config.host,
       production: config.env === 'production',
       security: config.security,
-      curation,
+      curation: graph.curation,
     });
   } catch (error) {
-    journal?.close();
-    await store.close();
+    await graph.close();
     throw error;
   }
 }

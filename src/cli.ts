@@ -9,13 +9,17 @@ import { coverageReport, formatCoverageReport } from './ingest/coverage-report';
 import { formatProblems, InvalidSeedError } from './ingest/load-seed';
 import { createLogger } from './logger';
 import { seedCommand, UsageError } from './ingest/seed-command';
+import { exportCommand } from './backup/export-command';
+import { importCommand } from './backup/import-command';
 import { readSeed } from './ingest/read-seed';
 import { validateGraph } from './domain/validate-graph';
 
 const USAGE = `usage: cities-kg <command>
   start      serve the GraphQL API (GRAPH_STORE=memory|neo4j, PORT)
   validate   check seed/graph against the ontology and the sources
-  seed       [--store memory|neo4j] [--reset --yes]  write the seed graph to a store
+  seed       [--store memory|neo4j] [--reset --yes]  write the seed graph (and curated changes) to a store
+  export     [--format backup|gexf|graphml|json] [--out FILE] [--ids a,b --depth N]
+  import     --file FILE [--store memory|neo4j]  restore a backup into an empty store
   report     print the coverage report of seed/graph`;
 
 async function validateCommand(): Promise<number> {
@@ -56,14 +60,26 @@ async function startCommand(): Promise<number> {
   }
 }
 
-async function seedCliCommand(args: readonly string[]): Promise<number> {
-  const config = loadConfig();
-  return seedCommand(args, config, createLogger(config), process.stdout);
+/** A command that needs the configuration and a logger. */
+function withConfig(
+  command: (
+    args: readonly string[],
+    config: ReturnType<typeof loadConfig>,
+    logger: ReturnType<typeof createLogger>,
+    out: NodeJS.WritableStream,
+  ) => Promise<number>,
+) {
+  return (args: readonly string[]): Promise<number> => {
+    const config = loadConfig();
+    return command(args, config, createLogger(config), process.stdout);
+  };
 }
 
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   start: startCommand,
-  seed: seedCliCommand,
+  seed: withConfig(seedCommand),
+  export: withConfig(exportCommand),
+  import: withConfig(importCommand),
   validate: validateCommand,
   report: reportCommand,
 };
@@ -86,7 +102,8 @@ main(process.argv.slice(2)).then(
     const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`cities-kg: ${message}\n`);
     // Wrong words on the command line (including unknown flags from parseArgs) exit 2.
-    const usage = error instanceof UsageError || (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    const code = (error as { code?: unknown }).code;
+    const usage = error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'));
     process.exitCode = usage ? 2 : 1;
   },
 );

@@ -4,14 +4,14 @@
  * `ingestSeed` over a curated node would put the seed's version back until the next replay.
  */
 import { ingestSeed, type IngestResult } from '../ingest/ingest-seed';
-import type { GraphStore } from '../store/GraphStore';
+import type { GraphStore, MergeOptions } from '../store/GraphStore';
 import type { CurationService, ReplaySummary } from './CurationService';
 
 export async function reseed(
   store: GraphStore,
-  options: { readonly seedDir?: string | undefined; readonly curation: CurationService },
+  options: { readonly seedDir?: string | undefined; readonly curation: CurationService; readonly onProgress?: MergeOptions['onProgress'] },
 ): Promise<{ readonly ingest: IngestResult; readonly replay: ReplaySummary }> {
-  const ingest = await ingestSeed(store, options.seedDir);
+  const ingest = await ingestSeed(store, options.seedDir, options.onProgress ? { onProgress: options.onProgress } : {});
   const replay = await options.curation.replay();
   return { ingest, replay };
 }

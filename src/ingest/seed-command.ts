@@ -1,16 +1,22 @@
 /**
  * Public. `cities-kg seed [--store memory|neo4j] [--reset --yes]`: validates the seed and
- * merges it into a store with progress, idempotently (a second run creates nothing).
- * `--reset` first removes this graph's labels, and only with `--yes`.
+ * merges it into a store with progress, then replays the curated changes on top, so a
+ * re-seed never drops them; idempotent (a second run creates nothing). `--reset` first
+ * removes this graph's labels, and only with `--yes`.
  */
 import { parseArgs } from 'node:util';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
-import { createStore } from '../store/create-store';
-import { ingestSeed } from './ingest-seed';
+import { openGraph } from '../open-graph';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+export function storeKindOf(value: string | undefined, config: AppConfig): AppConfig['store'] {
+  const kind = value ?? config.store;
+  if (kind !== 'memory' && kind !== 'neo4j') throw new UsageError(`--store must be memory or neo4j, got "${kind}"`);
+  return kind;
 }
 
 export async function seedCommand(args: readonly string[], config: AppConfig, logger: Logger, out: NodeJS.WritableStream): Promise<number> {
@@ -19,24 +25,26 @@ export async function seedCommand(args: readonly string[], config: AppConfig, lo
     options: { store: { type: 'string' }, reset: { type: 'boolean', default: false }, yes: { type: 'boolean', default: false } },
     strict: true,
   });
-  const kind = values.store ?? config.store;
-  if (kind !== 'memory' && kind !== 'neo4j') throw new UsageError(`--store must be memory or neo4j, got "${kind}"`);
+  const kind = storeKindOf(values.store, config);
   if (values.reset && !values.yes) {
     throw new UsageError('--reset removes every node and relation of this graph from the store; add --yes to confirm');
   }
-  const store = await createStore(config, logger, kind);
+  const graph = await openGraph(config, logger, {
+    kind,
+    reset: values.reset,
+    onReset: (removed) => out.write(`reset: removed ${removed} nodes from the ${kind} store\n`),
+    onProgress: ({ done, total }) => out.write(`seeding ${kind}: ${done}/${total}\n`),
+  });
   try {
-    if (values.reset) out.write(`reset: removed ${await store.clear()} nodes from the ${kind} store\n`);
-    const result = await ingestSeed(store, config.seedDir, {
-      onProgress: ({ done, total }) => out.write(`seeding ${kind}: ${done}/${total}\n`),
-    });
+    const { ingest, replay } = graph;
     out.write(
-      `seeded ${kind}: ${result.nodes} nodes and ${result.relations} relations in the seed; ` +
-        `created ${result.nodesCreated} nodes and ${result.relationsCreated} relations, ` +
-        `updated ${result.nodesUpdated} nodes and ${result.relationsUpdated} relations\n`,
+      `seeded ${kind}: ${ingest.nodes} nodes and ${ingest.relations} relations in the seed; ` +
+        `created ${ingest.nodesCreated} nodes and ${ingest.relationsCreated} relations, ` +
+        `updated ${ingest.nodesUpdated} nodes and ${ingest.relationsUpdated} relations; ` +
+        `replayed ${replay.applied} curated changes\n`,
     );
     return 0;
   } finally {
-    await store.close();
+    await graph.close();
   }
 }

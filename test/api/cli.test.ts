@@ -3,7 +3,7 @@
  * exits non-zero, and `start` refuses to serve an invalid graph and says why.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/project-root';
@@ -24,9 +24,14 @@ function seedWith(graphFiles: Record<string, unknown>): string {
   return dir;
 }
 
-function run(args: string[], seedDir: string) {
+/** A curation journal of its own for each run, so tests never touch the repository's data/. */
+function journalPath(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), 'cities-kg-journal-')), 'curation.sqlite');
+}
+
+function run(args: string[], seedDir: string, extraEnv: Record<string, string> = {}) {
   return spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, SEED_DIR: seedDir, PORT: '0', LOG_LEVEL: 'silent' },
+    env: { ...process.env, SEED_DIR: seedDir, PORT: '0', LOG_LEVEL: 'silent', CURATION_DB: journalPath(), ...extraEnv },
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -94,7 +99,7 @@ describe('cli start', () => {
   it('serves on PORT, answers /healthz, and exits 0 on SIGTERM', async () => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [CLI, 'start'], {
-      env: { ...process.env, SEED_DIR: seedWith({}), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      env: { ...process.env, SEED_DIR: seedWith({}), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CURATION_DB: journalPath() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -142,5 +147,58 @@ describe('cli seed', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('NEO4J_URI');
+  });
+});
+
+describe('cli export and import', () => {
+  const city = {
+    id: 'city:karachi',
+    label: 'City',
+    kind: 'city',
+    name: 'Karachi',
+    nameAr: 'كراتشي',
+    sources: [{ doc: 'doc:000', quote: 'أضواء المدينة: كراتشي باكستان' }],
+  };
+
+  it('exports a backup of the whole graph that imports into an empty store', () => {
+    const seed = seedWith({ 'city.json': { nodes: [city] } });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cities-kg-export-')), 'backup.json');
+    const exported = run(['export', '--out', file], seed);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain(`exported backup to ${file}`);
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as { format: string; counts: { nodes: number } };
+    expect(backup).toMatchObject({ format: 'cities-kg-backup', counts: { nodes: 6, relations: 0 } });
+    const imported = run(['import', '--file', file, '--store', 'memory'], seed);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain('imported 6 nodes and 0 relations into the memory store');
+  });
+
+  it('refuses a backup that fails validation, naming the problem, and writes nothing', () => {
+    const seed = seedWith({});
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cities-kg-export-')), 'bad.json');
+    const broken = {
+      format: 'cities-kg-backup',
+      version: 1,
+      exportedAt: 'x',
+      store: 'memory',
+      counts: { nodes: 1, relations: 0 },
+      graph: { nodes: [{ ...city, id: 'city:Bad' }], relations: [] },
+    };
+    writeFileSync(file, JSON.stringify(broken));
+    const result = run(['import', '--file', file], seed);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('[BAD_ID]');
+  });
+
+  it('exports GEXF for Gephi, and rejects an unknown format with exit 2', () => {
+    const seed = seedWith({ 'city.json': { nodes: [city] } });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cities-kg-export-')), 'graph.gexf');
+    const result = run(['export', '--format', 'gexf', '--out', file], seed);
+    expect(result.status).toBe(0);
+    const gexf = readFileSync(file, 'utf8');
+    expect(gexf).toContain('<gexf');
+    expect(gexf).toContain('كراتشي');
+    expect(run(['export', '--format', 'pdf'], seed).status).toBe(2);
+    expect(run(['import'], seed).status).toBe(2);
   });
 });
