@@ -1,39 +1,38 @@
 /**
- * Public. The embedded default store: the whole graph in process, in a graphology
- * multi-directed graph (one edge per relation, keyed by relation id), with a MiniSearch
- * name index and per-label id lists for cursor pages.
+ * Public. The embedded default store: the whole graph in process. Nodes and relations are
+ * kept as written (records by reference) in tables with typed columns, and a read index
+ * built once per write (adjacency per relation type and direction, id ranks) serves every
+ * traversal from typed arrays. Names are searched with MiniSearch, indexed on first search.
  */
-import { MultiDirectedGraph } from 'graphology';
 import type { GraphData, NodeRecord, RelationRecord } from '../../domain/graph-document';
 import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '../../domain/ontology';
 import { decodeCursor, encodeCursor } from '../cursor';
-import {
-  ConflictError,
-  InvalidArgumentError,
-  type CitySuggestionResult,
-  type GraphCounts,
-  type GraphStore,
-  type PartnerOverlapResult,
-  type PathResult,
-  type PeerNetworkQuery,
-  type PeerResult,
-  type ProjectedGraph,
-  type Projection,
-  type SharedPartnersQuery,
-  type ShortestPathQuery,
-  type SubgraphQuery,
-  type SubgraphResult,
-  type ListNodesQuery,
-  type MergeOptions,
-  type MergeSummary,
-  type NodePage,
-  type RelationsQuery,
-  type SearchHit,
-  type SearchQuery,
+import type {
+  CitySuggestionResult,
+  GraphCounts,
+  GraphStore,
+  ListNodesQuery,
+  MergeOptions,
+  MergeSummary,
+  NodePage,
+  PartnerOverlapResult,
+  PathResult,
+  PeerNetworkQuery,
+  PeerResult,
+  ProjectedGraph,
+  Projection,
+  RelationsQuery,
+  SearchHit,
+  SearchQuery,
+  SharedPartnersQuery,
+  ShortestPathQuery,
+  SubgraphQuery,
+  SubgraphResult,
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
-import { stableJson } from '../stable-json';
-import { compareIds, type EdgeAttributes, type NodeAttributes } from './knowledge-graph';
+import { LABEL_CODE, TYPE_CODE, TYPE_SORT_KEY, typeCodes, typeMask } from './codes';
+import { compareIds, forEachRelation, inIdOrder, KnowledgeGraph } from './knowledge-graph';
+import { mergeGraph } from './merge-graph';
 import { NameIndex } from './NameIndex';
 import { commonPartners, sharedPartners } from './traversal/partners';
 import { peerNetwork } from './traversal/peer-network';
@@ -42,18 +41,13 @@ import { shortestPath } from './traversal/shortest-path';
 import { similarCities } from './traversal/similar-cities';
 import { subgraph } from './traversal/subgraph';
 
-
-function compareRelations(a: RelationRecord, b: RelationRecord): number {
-  return compareIds(a.type, b.type) || compareIds(a.from, b.from) || compareIds(a.to, b.to);
-}
-
-/** Index of the first id in a sorted list that is greater than `after`. */
-function firstAfter(sortedIds: readonly string[], after: string): number {
+/** Index of the first node in an id-ordered list whose id is greater than `after`. */
+function firstAfter(nodes: Int32Array, idOf: (node: number) => string, after: string): number {
   let low = 0;
-  let high = sortedIds.length;
+  let high = nodes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((sortedIds[middle] as string) <= after) low = middle + 1;
+    if (idOf(nodes[middle]!) <= after) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -61,160 +55,122 @@ function firstAfter(sortedIds: readonly string[], after: string): number {
 
 export class MemoryGraphStore implements GraphStore {
   readonly kind = 'memory' as const;
-  private readonly graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  private readonly names = new NameIndex();
-  /** Sorted ids per label; rebuilt lazily after a write. */
-  private idsByLabel: Map<NodeLabel, string[]> | undefined;
+  private readonly graph = new KnowledgeGraph();
+  private readonly names = new NameIndex((id) => {
+    const node = this.graph.indexOf(id);
+    return node === undefined ? undefined : this.graph.nodes.record(node);
+  });
 
   async mergeGraph(data: GraphData, options: MergeOptions = {}): Promise<MergeSummary> {
     const total = data.nodes.length + data.relations.length;
-    // Check everything before writing anything, so a bad graph changes nothing.
-    for (const node of data.nodes) this.checkNodeMerge(node);
-    const nodeIds = new Set(data.nodes.map((node) => node.id));
-    for (const relation of data.relations) {
-      for (const end of [relation.from, relation.to]) {
-        if (!nodeIds.has(end) && !this.graph.hasNode(end)) {
-          throw new InvalidArgumentError(
-            `mergeGraph: relation ${relation.id} ends at ${end}, which is neither in the graph nor in the store`,
-          );
-        }
-      }
-    }
-
-    let nodesCreated = 0;
-    let nodesUpdated = 0;
-    for (const node of data.nodes) {
-      if (!this.graph.hasNode(node.id)) {
-        this.graph.addNode(node.id, { record: node });
-        this.names.upsert(node);
-        nodesCreated += 1;
-      } else if (stableJson(this.graph.getNodeAttribute(node.id, 'record')) !== stableJson(node)) {
-        this.graph.setNodeAttribute(node.id, 'record', node);
-        this.names.upsert(node);
-        nodesUpdated += 1;
-      }
-    }
-    let relationsCreated = 0;
-    let relationsUpdated = 0;
-    for (const relation of data.relations) {
-      if (!this.graph.hasEdge(relation.id)) {
-        this.graph.addEdgeWithKey(relation.id, relation.from, relation.to, { record: relation });
-        relationsCreated += 1;
-      } else if (stableJson(this.graph.getEdgeAttribute(relation.id, 'record')) !== stableJson(relation)) {
-        this.graph.setEdgeAttribute(relation.id, 'record', relation);
-        relationsUpdated += 1;
-      }
-    }
-    if (nodesCreated > 0) this.idsByLabel = undefined;
+    const summary = mergeGraph(this.graph, data, (changed) => {
+      for (const node of changed) this.names.upsert(node);
+    });
     options.onProgress?.({ done: total, total });
-    return { nodesCreated, nodesUpdated, relationsCreated, relationsUpdated };
-  }
-
-  private checkNodeMerge(node: NodeRecord): void {
-    if (!this.graph.hasNode(node.id)) return;
-    const known = this.graph.getNodeAttribute(node.id, 'record');
-    if (known.label !== node.label) {
-      throw new ConflictError(`mergeGraph: node ${node.id} is a ${known.label}; it cannot become a ${node.label}`);
-    }
+    return summary;
   }
 
   async clear(): Promise<number> {
-    const removed = this.graph.order;
-    this.graph.clear();
+    const removed = this.graph.nodes.size;
+    this.graph.nodes.clear();
+    this.graph.relations.clear();
+    this.graph.invalidate();
     this.names.clear();
-    this.idsByLabel = undefined;
     return removed;
   }
 
   async removeRelation(id: string): Promise<boolean> {
-    if (!this.graph.hasEdge(id)) return false;
-    this.graph.dropEdge(id);
+    const row = this.graph.relations.rowOf(id);
+    if (row === undefined) return false;
+    this.graph.relations.remove(row);
+    this.graph.invalidate();
     return true;
   }
 
   async dumpGraph(): Promise<GraphData> {
-    const nodes = this.graph.mapNodes((_id, attributes) => attributes.record).sort((a, b) => compareIds(a.id, b.id));
-    const relations = this.graph.mapEdges((_id, attributes) => attributes.record).sort((a, b) => compareIds(a.id, b.id));
-    return { nodes, relations };
+    const nodes = Array.from(this.graph.index().order, (node) => this.graph.nodes.record(node));
+    const relations = this.graph.relations.records.filter((record): record is RelationRecord => record !== undefined);
+    return { nodes, relations: relations.sort((a, b) => compareIds(a.id, b.id)) };
   }
 
   async getNodes(ids: readonly string[]): Promise<readonly (NodeRecord | null)[]> {
-    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, 'record') : null));
+    return ids.map((id) => {
+      const node = this.graph.indexOf(id);
+      return node === undefined ? null : this.graph.nodes.record(node);
+    });
   }
 
   async listNodes(query: ListNodesQuery): Promise<NodePage> {
     checkPageSize(`list ${query.label}`, query.first);
     const afterId = query.after ? decodeCursor(query.after) : undefined;
-    let ids = this.sortedIds(query.label);
-    if (query.linkedTo) ids = this.filterLinked(ids, query.linkedTo);
-    const start = afterId === undefined ? 0 : firstAfter(ids, afterId);
-    const pageIds = ids.slice(start, start + query.first);
-    const last = pageIds[pageIds.length - 1];
+    const ids = query.linkedTo ? this.linkedNodes(query.label, query.linkedTo) : this.graph.index().byLabel.get(query.label)!;
+    const idOf = (node: number): string => this.graph.nodes.idOf(node);
+    const start = afterId === undefined ? 0 : firstAfter(ids, idOf, afterId);
+    const page = Array.from(ids.subarray(start, start + query.first), (node) => this.graph.nodes.record(node));
+    const last = page[page.length - 1];
     return {
-      nodes: pageIds.map((id) => this.graph.getNodeAttribute(id, 'record')),
+      nodes: page,
       totalCount: ids.length,
-      endCursor: last === undefined ? null : encodeCursor(last),
+      endCursor: last === undefined ? null : encodeCursor(last.id),
       hasNextPage: start + query.first < ids.length,
     };
   }
 
-  private sortedIds(label: NodeLabel): string[] {
-    if (!this.idsByLabel) {
-      const byLabel = new Map<NodeLabel, string[]>(NODE_LABELS.map((each) => [each, []]));
-      this.graph.forEachNode((id, attributes) => byLabel.get(attributes.record.label)?.push(id));
-      for (const ids of byLabel.values()) ids.sort(compareIds);
-      this.idsByLabel = byLabel;
-    }
-    return this.idsByLabel.get(label) ?? [];
-  }
-
-  private filterLinked(ids: readonly string[], linkedTo: NonNullable<ListNodesQuery['linkedTo']>): string[] {
-    if (!this.graph.hasNode(linkedTo.id)) return [];
-    // The candidates' relation points OUT to the anchor when direction is OUT.
-    const linked = new Set<string>();
-    const collect = (_edge: string, attributes: EdgeAttributes, source: string, target: string): void => {
-      if (attributes.record.type === linkedTo.type) linked.add(linkedTo.direction === 'OUT' ? source : target);
-    };
-    if (linkedTo.direction === 'OUT') this.graph.forEachInEdge(linkedTo.id, collect);
-    else this.graph.forEachOutEdge(linkedTo.id, collect);
-    return ids.filter((id) => linked.has(id));
+  /** Nodes of a label with a relation of a type to (OUT) or from (IN) an anchor, in id order. */
+  private linkedNodes(label: NodeLabel, linkedTo: NonNullable<ListNodesQuery['linkedTo']>): Int32Array {
+    const anchor = this.graph.indexOf(linkedTo.id);
+    if (anchor === undefined) return new Int32Array(0);
+    const index = this.graph.index();
+    const labels = this.graph.nodes.labels;
+    const code = LABEL_CODE[label];
+    const linked = new Set<number>();
+    // The candidates' relation points OUT to the anchor: read the anchor's IN bucket.
+    forEachRelation(index, anchor, linkedTo.direction === 'OUT' ? 'IN' : 'OUT', typeMask([TYPE_CODE[linkedTo.type]]), (neighbour) => {
+      if (labels[neighbour] === code) linked.add(neighbour);
+    });
+    return inIdOrder(index, [...linked]);
   }
 
   async getRelations(query: RelationsQuery): Promise<readonly RelationRecord[]> {
-    const types = query.types && query.types.length > 0 ? new Set<RelationType>(query.types) : undefined;
-    const found = new Map<string, RelationRecord>();
-    const keep = (_edge: string, attributes: EdgeAttributes): void => {
-      if (!types || types.has(attributes.record.type)) found.set(attributes.record.id, attributes.record);
-    };
+    const index = this.graph.index();
+    const { from, to, types } = this.graph.relations;
+    const rank = index.rank;
+    const rows = [...this.relationRows(query)];
+    // By (type, from, to) as their strings compare: type names alphabetically, ends by id rank.
+    rows.sort(
+      (a, b) => TYPE_SORT_KEY[types[a]!]! - TYPE_SORT_KEY[types[b]!]! || rank[from[a]!]! - rank[from[b]!]! || rank[to[a]!]! - rank[to[b]!]!,
+    );
+    return rows.map((row) => this.graph.relations.records[row]!);
+  }
+
+  /** Rows of the relations a query touches, each once. */
+  private relationRows(query: RelationsQuery): Set<number> {
+    const index = this.graph.index();
+    const mask = typeMask(typeCodes(query.types));
+    const rows = new Set<number>();
     for (const id of new Set(query.nodeIds)) {
-      if (!this.graph.hasNode(id)) continue;
-      if (query.direction !== 'IN') this.graph.forEachOutEdge(id, keep);
-      if (query.direction !== 'OUT') this.graph.forEachInEdge(id, keep);
+      const node = this.graph.indexOf(id);
+      if (node !== undefined) forEachRelation(index, node, query.direction, mask, (_neighbour, row) => rows.add(row));
     }
-    return [...found.values()].sort(compareRelations);
+    return rows;
   }
 
   async search(query: SearchQuery): Promise<readonly SearchHit[]> {
     const text = checkSearchText(query.text);
     checkPageSize('search', query.first);
-    return this.names.search(text, query.labels, query.first).map((match) => ({
-      node: this.graph.getNodeAttribute(match.id, 'record'),
-      score: match.score,
-      exact: match.exact,
-    }));
+    const matches = await this.names.search(text, query.labels, query.first);
+    return matches.map((match) => ({ node: this.graph.record(match.id), score: match.score, exact: match.exact }));
   }
 
   async counts(): Promise<GraphCounts> {
-    const byLabel = Object.fromEntries(NODE_LABELS.map((label) => [label, this.sortedIds(label).length])) as Record<NodeLabel, number>;
-    const byType = Object.fromEntries(RELATION_TYPES.map((type) => [type, 0])) as Record<RelationType, number>;
-    this.graph.forEachEdge((_edge, attributes) => {
-      byType[attributes.record.type] += 1;
-    });
-    return { nodes: this.graph.order, relations: this.graph.size, byLabel, byType };
+    const index = this.graph.index();
+    const byLabel = Object.fromEntries(NODE_LABELS.map((label) => [label, index.byLabel.get(label)!.length])) as Record<NodeLabel, number>;
+    const byType = Object.fromEntries(RELATION_TYPES.map((type) => [type, index.typeCounts[TYPE_CODE[type]]!])) as Record<RelationType, number>;
+    return { nodes: this.graph.nodes.size, relations: this.graph.relations.size, byLabel, byType };
   }
 
   async countRelations(query: RelationsQuery): Promise<number> {
-    return (await this.getRelations(query)).length;
+    return this.relationRows(query).size;
   }
 
   async peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]> {

@@ -1,22 +1,33 @@
 /**
  * Internal. Partner organisations of programmes and cities, and the overlaps between them.
+ * Works on node indices; ids are only read back for the answer.
  */
 import type { RelationType } from '../../../domain/ontology';
 import type { PartnerOverlapResult, SharedPartnersQuery } from '../../GraphStore';
-import { compareIds, labelOf, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
+import { LABEL_CODE, typeCodes, typeMask } from '../codes';
+import { compareIds, forEachRelation, inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
 
 /** Relation types that make an organisation a partner of what it touches. */
 export const PARTNER_TYPES: ReadonlySet<RelationType> = new Set(['PARTNER_IN', 'RUNS', 'PARTNERS_WITH', 'MEMBER_OF']);
+const PARTNER_MASK = typeMask(typeCodes(PARTNER_TYPES));
+const ORGANIZATION = LABEL_CODE.Organization;
+const PROGRAMME = LABEL_CODE.Programme;
+
+/** Organisation indices directly linked to a node by a partner relation, in either direction. */
+function partnerIndices(graph: KnowledgeGraph, node: number): Set<number> {
+  const partners = new Set<number>();
+  const labels = graph.nodes.labels;
+  forEachRelation(graph.index(), node, 'BOTH', PARTNER_MASK, (neighbour) => {
+    if (labels[neighbour] === ORGANIZATION) partners.add(neighbour);
+  });
+  return partners;
+}
 
 /** Organisations directly linked to a node by a partner relation, in either direction. */
 export function partnersOf(graph: KnowledgeGraph, id: string): Set<string> {
-  const partners = new Set<string>();
-  if (!graph.hasNode(id)) return partners;
-  for (const relation of relationsAt(graph, id, 'BOTH', PARTNER_TYPES)) {
-    const other = otherEnd(relation, id);
-    if (labelOf(graph, other) === 'Organization') partners.add(other);
-  }
-  return partners;
+  const node = graph.indexOf(id);
+  if (node === undefined) return new Set();
+  return new Set([...partnerIndices(graph, node)].map((partner) => graph.nodes.idOf(partner)));
 }
 
 export function commonPartners(graph: KnowledgeGraph, ids: readonly string[]): string[] {
@@ -26,22 +37,37 @@ export function commonPartners(graph: KnowledgeGraph, ids: readonly string[]): s
 }
 
 export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery): PartnerOverlapResult[] {
-  const programmes = (query.programmeIds ?? graph.filterNodes((_id, attributes) => attributes.record.label === 'Programme'))
-    .filter((id) => graph.hasNode(id) && labelOf(graph, id) === 'Programme')
-    .sort(compareIds);
-  const partners = new Map(programmes.map((id) => [id, partnersOf(graph, id)]));
+  const index = graph.index();
+  const labels = graph.nodes.labels;
+  let programmes: Int32Array;
+  if (query.programmeIds) {
+    // Each programme once: a programme paired with itself shares nothing worth reporting.
+    const asked = new Set<number>();
+    for (const id of query.programmeIds) {
+      const node = graph.indexOf(id);
+      if (node !== undefined && labels[node] === PROGRAMME) asked.add(node);
+    }
+    programmes = inIdOrder(index, [...asked]);
+  } else programmes = index.byLabel.get('Programme') ?? new Int32Array(0);
+  const partners = Array.from(programmes, (programme) => partnerIndices(graph, programme));
+  const ids = graph.nodes;
   const overlaps: PartnerOverlapResult[] = [];
   for (let i = 0; i < programmes.length; i += 1) {
-    const a = programmes[i]!;
-    const partnersA = partners.get(a)!;
+    const partnersA = partners[i]!;
     if (partnersA.size === 0) continue;
     for (let j = i + 1; j < programmes.length; j += 1) {
-      const b = programmes[j]!;
-      const partnersB = partners.get(b)!;
-      const shared = [...partnersA].filter((partner) => partnersB.has(partner)).sort(compareIds);
+      const partnersB = partners[j]!;
+      const [small, large] = partnersA.size <= partnersB.size ? [partnersA, partnersB] : [partnersB, partnersA];
+      const shared: number[] = [];
+      for (const partner of small) if (large.has(partner)) shared.push(partner);
       if (shared.length < query.minShared || shared.length === 0) continue;
-      const union = new Set([...partnersA, ...partnersB]).size;
-      overlaps.push({ a, b, partnerIds: shared, jaccard: shared.length / union });
+      const union = partnersA.size + partnersB.size - shared.length;
+      overlaps.push({
+        a: ids.idOf(programmes[i]!),
+        b: ids.idOf(programmes[j]!),
+        partnerIds: Array.from(inIdOrder(index, shared), (partner) => ids.idOf(partner)),
+        jaccard: shared.length / union,
+      });
     }
   }
   return overlaps

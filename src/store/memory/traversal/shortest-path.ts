@@ -1,75 +1,89 @@
 /**
  * Internal. One shortest undirected path by two-ended breadth-first search with a hop cap
- * (graphology-shortest-path follows edge direction and has no cap). Deterministic: each
- * node's relations are visited in id order and ties go to the smaller meeting node id.
+ * (graphology-shortest-path follows edge direction and has no cap). Each level expands the
+ * smaller frontier; visited flags, depths and parent links live in reusable typed scratch
+ * arrays, so a search allocates only its frontiers. Deterministic: frontiers and relations
+ * are visited in index order (write order), and among meetings found on one level the
+ * shortest wins, then the smaller meeting node id.
  */
 import type { RelationRecord } from '../../../domain/graph-document';
 import type { PathResult, ShortestPathQuery } from '../../GraphStore';
-import { compareIds, otherEnd, relationsAt, typeSet, type KnowledgeGraph } from '../knowledge-graph';
+import { ALL_TYPES_MASK, typeCodes, typeMask } from '../codes';
+import type { Adjacency } from '../graph-index';
+import type { KnowledgeGraph } from '../knowledge-graph';
+import type { Marks } from '../marks';
 
-interface Step {
-  readonly previous: string | null;
-  readonly relation: RelationRecord | null;
-  readonly depth: number;
-}
-
-/** One end's search: how each reached node was reached, and the current level. */
 interface SearchSide {
-  readonly steps: Map<string, Step>;
-  frontier: string[];
+  readonly marks: Marks;
+  frontier: number[];
   depth: number;
 }
 
-function startAt(id: string): SearchSide {
-  return { steps: new Map([[id, { previous: null, relation: null, depth: 0 }]]), frontier: [id], depth: 0 };
-}
-
-/** The nodes and relations from `end` back to the side's start. */
-function walkBack(side: SearchSide, end: string): { nodes: string[]; relations: RelationRecord[] } {
+/** From `end` back to the side's start: nodes and relation rows. */
+function walkBack(side: SearchSide, end: number): { nodes: number[]; rows: number[] } {
   const nodes = [end];
-  const relations: RelationRecord[] = [];
-  let step = side.steps.get(end);
-  while (step && step.previous !== null && step.relation !== null) {
-    relations.push(step.relation);
-    nodes.push(step.previous);
-    step = side.steps.get(step.previous);
+  const rows: number[] = [];
+  let node = end;
+  while (side.marks.value[node]! > 0) {
+    rows.push(side.marks.row[node]!);
+    node = side.marks.parent[node]!;
+    nodes.push(node);
   }
-  return { nodes, relations };
+  return { nodes, rows };
 }
 
 export function shortestPath(graph: KnowledgeGraph, query: ShortestPathQuery): PathResult | null {
-  const { fromId, toId } = query;
-  if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return null;
-  if (fromId === toId) return { nodeIds: [fromId], relations: [] };
-  const types = typeSet(query.types);
-  const forward = startAt(fromId);
-  const backward = startAt(toId);
+  const from = graph.indexOf(query.fromId);
+  const to = graph.indexOf(query.toId);
+  if (from === undefined || to === undefined) return null;
+  if (from === to) return { nodeIds: [query.fromId], relations: [] };
+  const index = graph.index();
+  const mask = typeMask(typeCodes(query.types));
+  const rank = index.rank;
+  const forward: SearchSide = { marks: graph.marks(0), frontier: [from], depth: 0 };
+  const backward: SearchSide = { marks: graph.marks(1), frontier: [to], depth: 0 };
+  forward.marks.mark(from, 0);
+  backward.marks.mark(to, 0);
 
   while (forward.frontier.length > 0 && backward.frontier.length > 0 && forward.depth + backward.depth < query.maxHops) {
     // Expand the smaller frontier: the two searches meet having touched fewer nodes.
     const [side, opposite] = forward.frontier.length <= backward.frontier.length ? [forward, backward] : [backward, forward];
-    const next: string[] = [];
-    const meetings: { node: string; length: number }[] = [];
-    for (const node of side.frontier) {
-      const relations = relationsAt(graph, node, 'BOTH', types).sort((a, b) => compareIds(a.id, b.id));
-      for (const relation of relations) {
-        const neighbour = otherEnd(relation, node);
-        if (side.steps.has(neighbour)) continue;
-        side.steps.set(neighbour, { previous: node, relation, depth: side.depth + 1 });
+    const { marks } = side;
+    const depth = side.depth + 1;
+    const next: number[] = [];
+    let meeting = -1;
+    let meetingLength = Infinity;
+    const reach = (adjacency: Adjacency, node: number): void => {
+      for (let k = adjacency.offsets[node]!, end = adjacency.offsets[node + 1]!; k < end; k += 1) {
+        if (mask !== ALL_TYPES_MASK && !((mask >>> adjacency.types[k]!) & 1)) continue;
+        const neighbour = adjacency.neighbours[k]!;
+        if (marks.has(neighbour)) continue;
+        marks.mark(neighbour, depth);
+        marks.parent[neighbour] = node;
+        marks.row[neighbour] = adjacency.relations[k]!;
         next.push(neighbour);
-        const met = opposite.steps.get(neighbour);
-        if (met) meetings.push({ node: neighbour, length: side.depth + 1 + met.depth });
+        if (!opposite.marks.has(neighbour)) continue;
+        const length = depth + opposite.marks.value[neighbour]!;
+        if (length < meetingLength || (length === meetingLength && rank[neighbour]! < rank[meeting]!)) {
+          meeting = neighbour;
+          meetingLength = length;
+        }
       }
+    };
+    for (const node of side.frontier) {
+      reach(index.out, node);
+      reach(index.in, node);
     }
-    side.depth += 1;
-    side.frontier = next.sort(compareIds);
-    const meeting = meetings.sort((a, b) => a.length - b.length || compareIds(a.node, b.node))[0];
-    if (meeting) {
-      const head = walkBack(forward, meeting.node);
-      const tail = walkBack(backward, meeting.node);
+    side.depth = depth;
+    side.frontier = next;
+    if (meeting >= 0) {
+      const head = walkBack(forward, meeting);
+      const tail = walkBack(backward, meeting);
+      const records = graph.relations.records;
+      const relations: RelationRecord[] = [...head.rows.reverse(), ...tail.rows].map((row) => records[row]!);
       return {
-        nodeIds: [...head.nodes.reverse(), ...tail.nodes.slice(1)],
-        relations: [...head.relations.reverse(), ...tail.relations],
+        nodeIds: [...head.nodes.reverse(), ...tail.nodes.slice(1)].map((node) => graph.nodes.idOf(node)),
+        relations,
       };
     }
   }

@@ -5,7 +5,7 @@
  * every city has (the network itself) says less than one two cities share.
  */
 import type { CitySuggestionResult, SharedReason } from '../../GraphStore';
-import { compareIds, labelOf, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
+import { compareIds, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
 import { partnersOf } from './partners';
 import { peerNetwork } from './peer-network';
 
@@ -19,7 +19,7 @@ function profileOf(graph: KnowledgeGraph, cityId: string): Profile {
   const commitments = new Set<string>();
   const kinds = new Set<string>();
   for (const runs of relationsAt(graph, cityId, 'OUT', new Set(['RUNS']))) {
-    const programme = graph.getNodeAttribute(runs.to, 'record');
+    const programme = graph.record(runs.to);
     if (programme.label === 'Programme') kinds.add(programme.kind);
     for (const partner of partnersOf(graph, runs.to)) partners.add(partner);
     for (const advances of relationsAt(graph, runs.to, 'OUT', new Set(['ADVANCES']))) commitments.add(advances.to);
@@ -29,11 +29,11 @@ function profileOf(graph: KnowledgeGraph, cityId: string): Profile {
 }
 
 export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionResult[] {
-  if (!graph.hasNode(cityId)) return [];
+  if (!graph.has(cityId)) return [];
   const exchanged = new Set(peerNetwork(graph, { cityId, maxHops: 1, eventKinds: ['exchange'] }).map((peer) => peer.id));
   // A city's own districts and the province it belongs to are not peers to suggest.
   for (const relation of relationsAt(graph, cityId, 'BOTH', new Set(['PART_OF']))) exchanged.add(otherEnd(relation, cityId));
-  const cities = graph.filterNodes((id) => labelOf(graph, id) === 'City').sort(compareIds);
+  const cities = Array.from(graph.index().byLabel.get('City') ?? [], (city) => graph.nodes.idOf(city));
   const profiles = new Map(cities.map((id) => [id, profileOf(graph, id)]));
   const holders = new Map<string, number>();
   for (const profile of profiles.values()) {

@@ -1,46 +1,66 @@
 /**
  * Internal. The neighbourhood of some nodes, breadth first, in (depth, id) order, cut at
- * `limit` nodes; relations among the kept nodes of the asked types.
+ * `limit` nodes; relations among the kept nodes of the asked types, by id. Levels are
+ * ordered by an integer sort of id ranks, so a hub's thousands of neighbours cost no
+ * string compares; only the kept relations are sorted by their id strings.
  */
-import type { RelationRecord } from '../../../domain/graph-document';
 import type { SubgraphQuery, SubgraphResult } from '../../GraphStore';
-import { compareIds, otherEnd, relationsAt, typeSet, type KnowledgeGraph } from '../knowledge-graph';
+import { ALL_TYPES_MASK, typeCodes, typeMask } from '../codes';
+import { forEachRelation, inIdOrder, sortRowsById, type KnowledgeGraph } from '../knowledge-graph';
 
 export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphResult {
-  const types = typeSet(query.types);
-  const depthOf = new Map<string, number>();
-  let level = [...new Set(query.ids)].filter((id) => graph.hasNode(id)).sort(compareIds);
+  const index = graph.index();
+  const mask = typeMask(typeCodes(query.types));
+  const kept = graph.marks(0);
+  const queued = graph.marks(1);
+  const starts: number[] = [];
+  for (const id of query.ids) {
+    const node = graph.indexOf(id);
+    if (node !== undefined && !queued.has(node)) {
+      queued.mark(node);
+      starts.push(node);
+    }
+  }
+  let level = inIdOrder(index, starts);
+  const order: number[] = [];
   let truncated = false;
   for (let depth = 0; level.length > 0; depth += 1) {
-    const room = query.limit - depthOf.size;
+    const room = query.limit - order.length;
     if (level.length > room) {
-      level = level.slice(0, room);
+      level = level.subarray(0, room);
       truncated = true;
     }
-    for (const id of level) depthOf.set(id, depth);
-    if (truncated || depth === query.depth) break;
-    const next = new Set<string>();
-    for (const id of level) {
-      for (const relation of relationsAt(graph, id, query.direction, types)) {
-        const neighbour = otherEnd(relation, id);
-        if (!depthOf.has(neighbour)) next.add(neighbour);
-      }
+    for (const node of level) {
+      kept.mark(node, depth);
+      order.push(node);
     }
-    level = [...next].sort(compareIds);
-    if (depthOf.size === query.limit && level.length > 0) {
+    if (truncated || depth === query.depth) break;
+    const next: number[] = [];
+    for (const node of level) {
+      forEachRelation(index, node, query.direction, mask, (neighbour) => {
+        if (kept.has(neighbour) || queued.has(neighbour)) return;
+        queued.mark(neighbour);
+        next.push(neighbour);
+      });
+    }
+    // Only as many as there is room for can be kept (one more tells that the cut happened).
+    level = inIdOrder(index, next, query.limit - order.length + 1);
+    if (order.length === query.limit && level.length > 0) {
       truncated = true;
       break;
     }
   }
-  const relations = new Map<string, RelationRecord>();
-  for (const id of depthOf.keys()) {
-    for (const relation of relationsAt(graph, id, 'OUT', types)) {
-      if (depthOf.has(relation.to)) relations.set(relation.id, relation);
+
+  const among: number[] = [];
+  const { offsets, neighbours, relations: rows, types } = index.out;
+  for (const node of order) {
+    for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k += 1) {
+      if (kept.has(neighbours[k]!) && (mask === ALL_TYPES_MASK || (mask >>> types[k]!) & 1)) among.push(rows[k]!);
     }
   }
   return {
-    nodes: [...depthOf].map(([id, depth]) => ({ node: graph.getNodeAttribute(id, 'record'), depth })),
-    relations: [...relations.values()].sort((a, b) => compareIds(a.id, b.id)),
+    nodes: order.map((node) => ({ node: graph.nodes.record(node), depth: kept.value[node]! })),
+    relations: sortRowsById(graph, among),
     truncated,
   };
 }

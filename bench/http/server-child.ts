@@ -1,0 +1,61 @@
+/**
+ * A server for the HTTP benchmark, in its own process so that the load generator does not
+ * share its event loop. Usage: node server-child.js app | floor <bodies.json>
+ * - app: the real server (startServer) on 127.0.0.1 over the memory store with the seed.
+ * - floor: a bare node:http server answering POST /<operation> with the bytes the real
+ *   server answered for it: what HTTP and JSON bytes cost with no GraphQL and no store.
+ * Prints one JSON line with the port (and, for app, the seed load times), then serves until
+ * killed.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { loadSeed } from '../../src/ingest/load-seed';
+import { startServer } from '../../src/server';
+import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
+import { reply } from '../lib/child';
+import { timed } from '../lib/stats';
+
+export interface ServerReady {
+  readonly port: number;
+  /** Reading and validating the seed files. */
+  readonly seedReadMs?: number;
+  /** mergeGraph of the validated seed into an empty store. */
+  readonly seedMergeMs?: number;
+  readonly seedRelations?: number;
+}
+
+async function app(): Promise<void> {
+  const store = new MemoryGraphStore();
+  const read = await timed(() => loadSeed());
+  const merge = await timed(() => store.mergeGraph(read.result));
+  const server = await startServer({ store, logger: pino({ level: 'silent' }), port: 0, host: '127.0.0.1', production: true });
+  const ready: ServerReady = { port: server.port, seedReadMs: read.wallMs, seedMergeMs: merge.wallMs, seedRelations: read.result.relations.length };
+  reply(ready);
+}
+
+function floor(bodiesFile: string): void {
+  const bodies = new Map(Object.entries(JSON.parse(readFileSync(bodiesFile, 'utf8')) as Record<string, string>).map(([name, body]) => [`/${name}`, Buffer.from(body)]));
+  const server = http.createServer((request, response) => {
+    // Read the request body as the real server must, then answer the recorded bytes.
+    request.resume();
+    request.on('end', () => {
+      const body = bodies.get(request.url ?? '');
+      if (!body) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length }).end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1', () => reply({ port: (server.address() as AddressInfo).port } satisfies ServerReady));
+}
+
+const [mode, bodiesFile] = process.argv.slice(2);
+if (mode === 'floor' && bodiesFile) floor(bodiesFile);
+else
+  app().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

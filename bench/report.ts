@@ -1,0 +1,155 @@
+/**
+ * Turns the runs into the one markdown report `npm run bench` prints: store table (memory
+ * store beside Kuzu, with ratios and answer agreement), HTTP table (server beside the bare
+ * floor), store round trips, and the targets with met / missed.
+ */
+import type { HttpReport } from './http/run-http';
+import type { Machine } from './lib/machine';
+import type { Latency } from './lib/stats';
+import type { RoundTrip } from './roundtrips/run-roundtrips';
+import type { Operation, StoreRun } from './store/child';
+
+export interface BenchResults {
+  readonly mode: 'full' | 'quick';
+  readonly machine: Machine;
+  readonly loadAverageAfter: string;
+  /** validateGraph problems found in generated graphs, by size. */
+  readonly validation: readonly { readonly relations: number; readonly problems: number }[];
+  readonly store: readonly { readonly memory: StoreRun; readonly kuzu: StoreRun }[];
+  readonly http: HttpReport;
+  readonly roundTrips: readonly RoundTrip[];
+  readonly totalSeconds: number;
+}
+
+const LABELS: Readonly<Record<Operation, string>> = {
+  peer2: 'peerNetwork 2 hops',
+  peer3: 'peerNetwork 3 hops',
+  path: 'shortestPath ≤ 6 hops',
+  shared: 'sharedPartners (10 programmes)',
+  subgraph: 'subgraph depth 2, limit 500',
+};
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFixed(2) : value.toFixed(3);
+}
+
+function ratio(kuzu: number, memory: number): string {
+  if (!Number.isFinite(kuzu) || !Number.isFinite(memory) || memory <= 0) return '–';
+  const value = kuzu / memory;
+  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×`;
+}
+
+function latency(value: Latency): string {
+  return `${ms(value.p50)} / ${ms(value.p99)}`;
+}
+
+function agreement(memory: StoreRun, kuzu: StoreRun, operation: Operation): string {
+  const a = memory.answers[operation];
+  const b = kuzu.answers[operation];
+  const compared = Math.min(a.length, b.length);
+  let same = 0;
+  for (let i = 0; i < compared; i += 1) if (a[i] === b[i]) same += 1;
+  return `${same}/${compared}`;
+}
+
+function storeTable(results: BenchResults): string[] {
+  const lines = [
+    '| relations (nodes) | measure | memory store | Kuzu 0.11.3 | Kuzu ÷ memory | same answers |',
+    '|---|---|---:|---:|---:|---:|',
+  ];
+  for (const { memory, kuzu } of results.store) {
+    const size = `${memory.relations.toLocaleString('en')} (${memory.nodes.toLocaleString('en')})`;
+    lines.push(`| ${size} | load, ms (CPU ms) | ${ms(memory.loadMs)} (${ms(memory.loadCpuMs)}) | ${ms(kuzu.loadMs)} (${ms(kuzu.loadCpuMs)}) | ${ratio(kuzu.loadMs, memory.loadMs)} | |`);
+    lines.push(`| | RSS added by the load, MB | ${memory.rssAddedMb.toFixed(0)} | ${kuzu.rssAddedMb.toFixed(0)} | ${ratio(kuzu.rssAddedMb, memory.rssAddedMb)} | |`);
+    lines.push(`| | RSS kept once the input is dropped, MB | ${memory.rssRetainedMb.toFixed(0)} | ${kuzu.rssRetainedMb.toFixed(0)} | ${ratio(kuzu.rssRetainedMb, memory.rssRetainedMb)} | |`);
+    for (const operation of Object.keys(LABELS) as Operation[]) {
+      const m = memory.latency[operation];
+      const k = kuzu.latency[operation];
+      lines.push(`| | ${LABELS[operation]}, p50 / p99 ms | ${latency(m)} | ${latency(k)} | ${ratio(k.p50, m.p50)} / ${ratio(k.p99, m.p99)} | ${agreement(memory, kuzu, operation)} |`);
+    }
+    if (memory.search) {
+      lines.push(`| | first search (builds the name index), ms / MB | ${ms(memory.search.firstSearchMs)} / ${memory.search.rssAddedMb.toFixed(0)} | no text index loaded | | |`);
+    }
+  }
+  return lines;
+}
+
+function httpTable(http: HttpReport): string[] {
+  const lines = [
+    '| operation (response bytes) | connections | server req/s | server p50 / p99 ms | floor req/s | floor p50 / p99 ms | floor ÷ server | non-2xx / errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const run of http.runs.filter((each) => each.target === 'app')) {
+    const floor = http.runs.find((each) => each.target === 'floor' && each.operation === run.operation && each.connections === run.connections)!;
+    lines.push(
+      `| ${run.operation} (${http.responseBytes[run.operation] ?? 0}) | ${run.connections} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} / ${run.p99Ms} | ${floor.requestsPerSecond.toFixed(0)} | ${floor.p50Ms} / ${floor.p99Ms} | ${ratio(floor.requestsPerSecond, run.requestsPerSecond)} | ${run.non2xx + floor.non2xx} / ${run.errors + floor.errors} |`,
+    );
+  }
+  return lines;
+}
+
+function roundTripTable(roundTrips: readonly RoundTrip[]): string[] {
+  return [
+    '| operation | argument | result size | store calls | by method |',
+    '|---|---|---:|---:|---|',
+    ...roundTrips.map((trip) => `| ${trip.operation} | ${trip.argument} | ${trip.resultSize} | ${trip.storeCalls} | ${trip.byMethod} |`),
+  ];
+}
+
+function targets(results: BenchResults): string[] {
+  const million = results.store.find((each) => each.memory.relations === 1_000_000);
+  const http = results.http;
+  const peers16 = http.runs.find((run) => run.target === 'app' && run.operation === 'peerNetwork' && run.connections === 16);
+  const floor16 = http.runs.find((run) => run.target === 'floor' && run.operation === 'peerNetwork' && run.connections === 16);
+  const worst = (operation: Operation, key: 'p50' | 'p99'): number => Math.max(...results.store.map((each) => each.memory.latency[operation][key]));
+  const rows: [string, string, boolean | undefined][] = [
+    ['seed load < 300 ms (read + validate + merge)', `${ms(http.seedReadMs + http.seedMergeMs)} ms (merge alone ${ms(http.seedMergeMs)} ms, ${http.seedRelations} relations)`, http.seedReadMs + http.seedMergeMs < 300],
+    ['1M relations: load ≤ 2 s', million ? `${ms(million.memory.loadMs)} ms (CPU ${ms(million.memory.loadCpuMs)} ms)` : 'not run (--quick)', million ? million.memory.loadMs <= 2000 : undefined],
+    ['1M relations: ≤ 300 MB added RSS', million ? `${million.memory.rssAddedMb.toFixed(0)} MB added by the load; ${million.memory.rssRetainedMb.toFixed(0)} MB kept with the records once the input is dropped` : 'not run (--quick)', million ? million.memory.rssAddedMb <= 300 : undefined],
+    ['peerNetwork 2 hops p50 ≤ 1 ms (worst size)', `${ms(worst('peer2', 'p50'))} ms`, worst('peer2', 'p50') <= 1],
+    ['shortestPath p99 ≤ 10 ms (worst size)', `${ms(worst('path', 'p99'))} ms`, worst('path', 'p99') <= 10],
+    ['subgraph depth 2 / 500 p99 ≤ 1 ms (worst size)', `${ms(worst('subgraph', 'p99'))} ms`, worst('subgraph', 'p99') <= 1],
+    ['HTTP peerNetwork at 16 connections ≥ 3,000 req/s', peers16 ? `${peers16.requestsPerSecond.toFixed(0)} req/s` : '–', peers16 ? peers16.requestsPerSecond >= 3000 : undefined],
+    ['HTTP peerNetwork at 16 connections p99 ≤ 15 ms', peers16 ? `${peers16.p99Ms} ms` : '–', peers16 ? peers16.p99Ms <= 15 : undefined],
+    ['HTTP within 3× of the bare floor (peerNetwork, 16)', peers16 && floor16 ? `floor ÷ server = ${ratio(floor16.requestsPerSecond, peers16.requestsPerSecond)}` : '–', peers16 && floor16 ? floor16.requestsPerSecond <= 3 * peers16.requestsPerSecond : undefined],
+  ];
+  const behind: string[] = [];
+  for (const { memory, kuzu } of results.store) {
+    if (memory.loadMs >= kuzu.loadMs) behind.push(`load at ${memory.relations}`);
+    if (memory.rssAddedMb >= kuzu.rssAddedMb) behind.push(`RSS at ${memory.relations}`);
+    for (const operation of Object.keys(LABELS) as Operation[]) {
+      if (memory.latency[operation].p50 >= kuzu.latency[operation].p50) behind.push(`${operation} p50 at ${memory.relations}`);
+      if (memory.latency[operation].p99 >= kuzu.latency[operation].p99) behind.push(`${operation} p99 at ${memory.relations}`);
+    }
+  }
+  rows.push(['ahead of Kuzu on every store line', behind.length === 0 ? 'yes' : `behind on: ${behind.join(', ')}`, behind.length === 0]);
+  return ['| target | measured | met |', '|---|---|---|', ...rows.map(([target, measured, met]) => `| ${target} | ${measured} | ${met === undefined ? '–' : met ? 'yes' : '**no**'} |`)];
+}
+
+export function renderReport(results: BenchResults): string {
+  const { machine } = results;
+  return [
+    `Mode: ${results.mode}; ${results.totalSeconds.toFixed(0)} s in all. Machine: ${machine.nproc} cores (${machine.cpu}), memory ${machine.memory}, Node ${machine.node}; load average ${machine.loadAverage} at the start, ${results.loadAverageAfter} at the end (other work shares these cores).`,
+    '',
+    `Synthetic graphs checked by validateGraph: ${results.validation.map((each) => `${each.relations.toLocaleString('en')} relations, ${each.problems} problems`).join('; ')}.`,
+    '',
+    '### Store: memory store beside Kuzu, same graph, same questions',
+    '',
+    ...storeTable(results),
+    '',
+    'What each side returns: peerNetwork — memory: peers with hops and the events that link them (sorted); Kuzu: peer ids and hops (BFS over PARTICIPATED_IN rows flagged as City/Country-in-exchange). shortestPath — memory: the nodes and relation records of one path; Kuzu: its length. sharedPartners — memory: pairs with their shared partner ids and Jaccard, ranked; Kuzu: pairs with a shared-partner count. subgraph — memory: the first 500 nodes by (depth, id) with records and the relations among them; Kuzu: the same 500 node ids. "Same answers" compares the reachable peer set with hops, the path length, the pairs with their shared counts and the subgraph node set, question by question. Latency is measured in process for both (no HTTP); RSS readings are taken after full garbage collection in a fresh process per engine and size.',
+    '',
+    '### HTTP: the real server beside a bare node:http floor returning the same bytes',
+    '',
+    ...httpTable(results.http),
+    '',
+    '### Store round trips per GraphQL operation',
+    '',
+    ...roundTripTable(results.roundTrips),
+    '',
+    '### Targets (memory store)',
+    '',
+    ...targets(results),
+  ].join('\n');
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench [-- --quick] [-- --readme]`: the store benchmark (memory store and Kuzu,
+ * one fresh process per engine and size), the HTTP benchmark (server and bare floor) and
+ * the store round trips, printed as one markdown report. `--readme` also writes the report
+ * into bench/README.md between its markers.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runHttpBench } from './http/run-http';
+import { runChild } from './lib/child';
+import { describeMachine } from './lib/machine';
+import { renderReport, type BenchResults } from './report';
+import { runRoundTrips } from './roundtrips/run-roundtrips';
+import type { StoreRun } from './store/child';
+import { validateGraph } from '../src/domain/validate-graph';
+import { generateGraph } from './synthetic/generate';
+
+const START_MARK = '<!-- bench:results:start -->';
+const END_MARK = '<!-- bench:results:end -->';
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function storeRun(engine: 'memory' | 'kuzu', relations: number, samples: number, search: boolean): Promise<StoreRun> {
+  progress(`${engine} at ${relations.toLocaleString('en')} relations`);
+  return runChild<StoreRun>({
+    script: 'store/child.js',
+    args: [engine, String(relations), String(samples), ...(search ? ['--search'] : [])],
+    timeoutMs: 15 * 60_000,
+  });
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const started = performance.now();
+  const machine = describeMachine();
+  const sizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];
+  const samples = quick ? 50 : 200;
+  // The synthetic graphs are valid seed graphs: the project's own validator, quotes included.
+  const validation = [1_000, 10_000].map((relations) => {
+    const { graph, sourceTexts } = generateGraph(relations);
+    const content = { nodes: graph.nodes, relations: graph.relations.map(({ id: _id, ...input }) => input) };
+    return { relations, problems: validateGraph({ files: [{ file: 'synthetic.json', content }], sourceTexts }).problems.length };
+  });
+  const store: BenchResults['store'][number][] = [];
+  for (const relations of sizes) {
+    const memory = await storeRun('memory', relations, samples, true);
+    const kuzu = await storeRun('kuzu', relations, samples, false);
+    store.push({ memory, kuzu });
+  }
+  progress('HTTP');
+  const http = await runHttpBench({ concurrencies: [1, 16, 64], durationSeconds: quick ? 2 : 5 });
+  progress('store round trips');
+  const roundTrips = await runRoundTrips(10_000);
+  const results: BenchResults = {
+    mode: quick ? 'quick' : 'full',
+    machine,
+    loadAverageAfter: os.loadavg().map((value) => value.toFixed(2)).join(' '),
+    validation,
+    store,
+    http,
+    roundTrips,
+    totalSeconds: (performance.now() - started) / 1000,
+  };
+  const report = renderReport(results);
+  process.stdout.write(`${report}\n`);
+  if (process.argv.includes('--readme')) {
+    // Compiled to dist/bench-build/bench: the sources are three folders up.
+    const readme = path.resolve(__dirname, '..', '..', '..', 'bench', 'README.md');
+    const text = await readFile(readme, 'utf8');
+    const start = text.indexOf(START_MARK);
+    const end = text.indexOf(END_MARK);
+    if (start < 0 || end < start) throw new Error(`${readme} has no ${START_MARK} … ${END_MARK} block`);
+    await writeFile(readme, `${text.slice(0, start + START_MARK.length)}\n${report}\n${text.slice(end)}`);
+    progress(`wrote ${readme}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,116 @@
+/**
+ * Kuzu 0.11 (embedded Cypher engine, in-memory database) loaded with the same graph and
+ * asked the same questions in Cypher, as the design notes advise: COPY from CSV files, one
+ * node table `N(id, label, kind)` and one relationship table per relation type; BFS with
+ * `* SHORTEST 1..k` (a bare `*1..k` enumerates every walk). Kuzu holds ids, labels, kinds
+ * and the typed relations only, not the records' other properties nor their provenance.
+ *
+ * Kuzu 0.11 ignores node predicates in a SHORTEST pattern's filter (`(r, n | WHERE n…)`:
+ * checked on a five-node graph), but honours relationship predicates; so each
+ * PARTICIPATED_IN row carries `peer`: a City or Country taking part in an exchange event.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import kuzu, { type KuzuValue, type PreparedStatement } from 'kuzu';
+import type { GraphData } from '../../src/domain/graph-document';
+import { RELATION_TYPES } from '../../src/domain/ontology';
+import { fingerprint } from './answers';
+import type { Engine } from './engine';
+
+type Row = Record<string, KuzuValue>;
+
+const PARTNER_TYPES = 'PARTNER_IN|RUNS|PARTNERS_WITH|MEMBER_OF';
+
+function kindOf(node: GraphData['nodes'][number]): string {
+  return 'kind' in node ? node.kind : '';
+}
+
+export function kuzuEngine(): Engine {
+  const database = new kuzu.Database(':memory:');
+  const connection = new kuzu.Connection(database);
+  let folder = '';
+  const statements = new Map<string, PreparedStatement>();
+
+  const rows = async (statement: string, parameters: Record<string, KuzuValue> = {}): Promise<Row[]> => {
+    let prepared = statements.get(statement);
+    if (!prepared) {
+      prepared = await connection.prepare(statement);
+      if (!prepared.isSuccess()) throw new Error(`kuzu: ${prepared.getErrorMessage()}\n${statement}`);
+      statements.set(statement, prepared);
+    }
+    const result = await connection.execute(prepared, parameters);
+    const single = Array.isArray(result) ? result[result.length - 1]! : result;
+    const all = await single.getAll();
+    single.close();
+    return all;
+  };
+  const run = async (statement: string): Promise<void> => {
+    const result = await connection.query(statement);
+    for (const each of Array.isArray(result) ? result : [result]) each.close();
+  };
+
+  return {
+    name: 'kuzu',
+    prepare: async (graph) => {
+      const started = performance.now();
+      folder = await mkdtemp(path.join(os.tmpdir(), 'cities-kg-kuzu-'));
+      await writeFile(path.join(folder, 'nodes.csv'), ['id,label,kind', ...graph.nodes.map((node) => `${node.id},${node.label},${kindOf(node)}`)].join('\n'));
+      const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+      const isPeer = (from: string, to: string): boolean => {
+        const participant = byId.get(from)?.label;
+        const event = byId.get(to);
+        return (participant === 'City' || participant === 'Country') && event?.label === 'Event' && event.kind === 'exchange';
+      };
+      for (const type of RELATION_TYPES) {
+        const participation = type === 'PARTICIPATED_IN';
+        const lines = [participation ? 'from,to,peer' : 'from,to'];
+        for (const relation of graph.relations) {
+          if (relation.type !== type) continue;
+          lines.push(participation ? `${relation.from},${relation.to},${isPeer(relation.from, relation.to)}` : `${relation.from},${relation.to}`);
+        }
+        await writeFile(path.join(folder, `${type}.csv`), lines.join('\n'));
+      }
+      return { prepareMs: performance.now() - started };
+    },
+    load: async () => {
+      await run('CREATE NODE TABLE N(id STRING, label STRING, kind STRING, PRIMARY KEY(id))');
+      for (const type of RELATION_TYPES) await run(`CREATE REL TABLE ${type}(FROM N TO N${type === 'PARTICIPATED_IN' ? ', peer BOOLEAN' : ''})`);
+      await run(`COPY N FROM '${path.join(folder, 'nodes.csv')}' (HEADER=true)`);
+      for (const type of RELATION_TYPES) await run(`COPY ${type} FROM '${path.join(folder, `${type}.csv`)}' (HEADER=true)`);
+    },
+    peerNetwork: async (cityId, maxHops) => {
+      // Participants and exchange events alternate, so peers at k hops are 2k relations away.
+      const found = await rows(
+        `MATCH (a:N {id: $id})-[e:PARTICIPATED_IN* SHORTEST 1..${2 * maxHops} (r, n | WHERE r.peer)]-(b:N)
+         WHERE b.label IN ['City', 'Country'] AND b.id <> $id
+         RETURN b.id AS id, length(e) / 2 AS hops`,
+        { id: cityId },
+      );
+      return fingerprint(found.map((row) => `${String(row['id'])}:${Number(row['hops'])}`));
+    },
+    shortestPath: async (fromId, toId) => {
+      if (fromId === toId) return '0';
+      const found = await rows('MATCH (a:N {id: $a})-[e* SHORTEST 1..6]-(b:N {id: $b}) RETURN length(e) AS hops LIMIT 1', { a: fromId, b: toId });
+      return String(found.length > 0 ? Number(found[0]!['hops']) : -1);
+    },
+    sharedPartners: async (programmeIds) => {
+      const found = await rows(
+        `MATCH (a:N)-[:${PARTNER_TYPES}]-(o:N)-[:${PARTNER_TYPES}]-(b:N)
+         WHERE a.id IN $ids AND b.id IN $ids AND a.id < b.id AND o.label = 'Organization' AND a.label = 'Programme' AND b.label = 'Programme'
+         RETURN a.id AS a, b.id AS b, count(DISTINCT o.id) AS shared`,
+        { ids: [...programmeIds] },
+      );
+      return fingerprint(found.map((row) => `${String(row['a'])}|${String(row['b'])}|${Number(row['shared'])}`));
+    },
+    subgraph: async (id) => {
+      const found = await rows('MATCH (a:N {id: $id})-[e* SHORTEST 1..2]-(b:N) RETURN b.id AS id ORDER BY length(e), b.id LIMIT 499', { id });
+      return fingerprint([id, ...found.map((row) => String(row['id']))]);
+    },
+    close: async () => {
+      await connection.close();
+      await database.close();
+      if (folder) await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
