@@ -7,7 +7,7 @@ import { startServer } from '../../src/server';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
 import { generateGraph } from '../synthetic/generate';
 import { drawQuestions } from '../store/questions';
-import { countCalls } from './counting-store';
+import { countCalls } from '../../test/support/counting-store';
 
 export interface RoundTrip {
   readonly operation: string;
