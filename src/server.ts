@@ -25,6 +25,7 @@ import { createAuthenticator } from './security/authenticate';
 import { createCors } from './security/create-cors';
 import { createRateLimit } from './security/create-rate-limit';
 import { requireJsonBody } from './security/require-json-body';
+import { requireReadAccess } from './security/require-read-access';
 import type { GraphStore } from './store/GraphStore';
 import { withTimeout } from './store/with-timeout';
 
@@ -99,10 +100,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.status(503).json({ status: 'not ready', reason: 'the store does not answer' });
     }
   });
+  // One limiter for /graphql and the exports: a client shares one budget across both.
+  const rateLimit = security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : [];
   app.use(
     '/graphql',
     createCors(security.corsOrigins),
-    ...(security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : []),
+    ...rateLimit,
     requireJsonBody(),
     express.json({ limit: security.bodyLimitBytes }),
     expressMiddleware<ApiContext>(apollo, {
@@ -115,7 +118,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   mountExplorer(app);
-  mountExports(app, requestStore);
+  // Exports read the graph like a query does: the same key rule and the same rate limit.
+  mountExports(app, requestStore, [...rateLimit, requireReadAccess(authenticate, security.publicQueries)]);
   app.use((_request, response) => {
     response.status(404).json({ error: 'not found; the API is at /graphql' });
   });

@@ -60,3 +60,23 @@ describe('queries', () => {
     expect((await call(closed, StatsDocument, {}, EDITOR_KEY)).data?.stats.nodes).toBeGreaterThan(0);
   });
 });
+
+describe('exports', () => {
+  const exportUrl = (server: HardenedServer) => new URL('/export/graph.json', server.url).toString();
+  const get = (server: HardenedServer, key?: string) =>
+    fetch(exportUrl(server), key ? { headers: { authorization: `Bearer ${key}` } } : {});
+
+  it('follow the query rule: public by default, but a credential that is not a valid key is refused', async () => {
+    expect((await get(open)).status).toBe(200);
+    const wrong = await get(open, 'wrong-key-00000000000000');
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('need a key when PUBLIC_QUERIES=false', async () => {
+    const anonymous = await get(closed);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect((await get(closed, READER_KEY)).status).toBe(200);
+  });
+});
