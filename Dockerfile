@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # cities-kg API image: GraphQL over Neo4j (GRAPH_STORE=neo4j) by default.
 #   docker build -t cities-kg .
-# See docs/neo4j.md ("Run on Neo4j") and docker-compose.yml.
+# See README ("Run on Neo4j") and docker-compose.yml.
 
 # --- build: dev dependencies, GraphQL codegen, TypeScript, the explorer bundle ---------------
 FROM node:20-bookworm-slim AS build

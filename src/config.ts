@@ -70,7 +70,7 @@ const envSchema = z.object({
   CURATION_DB: z.string().min(1).optional(),
 });
 
-/** Hardening of the HTTP and GraphQL edge; see docs/security.md. */
+/** Hardening of the HTTP and GraphQL edge; see README, "Security and operations". */
 export interface SecurityConfig {
   readonly bodyLimitBytes: number;
   readonly storeTimeoutMs: number;

@@ -12,7 +12,7 @@ import { createNeo4jStore } from '../../src/store/neo4j';
 import { defineGraphStoreContract } from './graph-store-contract';
 import { defineTraversalContract } from './traversal-contract';
 
-const SKIPPED = 'Neo4j store contract tests SKIPPED: NEO4J_URI is not set (see docs/neo4j.md to run them)';
+const SKIPPED = 'Neo4j store contract tests SKIPPED: NEO4J_URI is not set (see README, "Run on Neo4j", to run them)';
 
 const neo4jConfig = loadConfig({ ...process.env, GRAPH_STORE: 'memory' }).neo4j;
 

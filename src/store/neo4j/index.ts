@@ -1,6 +1,6 @@
 /**
  * Public. The Neo4j adapter of the `GraphStore` port (Neo4j 5.26 LTS or later, Aura, or a
- * cluster through a `neo4j://` / `neo4j+s://` routing URI). See docs/neo4j.md.
+ * cluster through a `neo4j://` / `neo4j+s://` routing URI). See README, "Run on Neo4j" and "Scale out".
  *
  * ## Use
  *
