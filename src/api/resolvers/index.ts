@@ -1,7 +1,6 @@
 /**
  * Internal. All resolvers, typed by codegen from schema/*.graphql.
  */
-import { nodeTypeOf } from '../enums';
 import type { Resolvers } from '../resolvers-types.generated';
 import { City, Commitment, Country, Declaration, Document, Event, Organization, Person, Programme } from './node-types';
 import { auditLog } from './audit-log';
@@ -32,4 +31,3 @@ export const resolvers: Resolvers = {
   Source,
 };
 
-export { nodeTypeOf };
