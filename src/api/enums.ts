@@ -3,7 +3,7 @@
  * GraphQL enum values (`CITY`, `COORDINATION_BODY`). A unit test checks the schema's enums
  * hold exactly the ontology's values, so these conversions cannot drift.
  */
-import type { NodeLabel } from '../domain/ontology';
+import { LABEL_OF_NODE_TYPE, type NodeLabel } from '../domain/ontology';
 import type { NodeType } from './resolvers-types.generated';
 
 /** `coordination-body` → `COORDINATION_BODY`. */
@@ -14,18 +14,6 @@ export function toEnumValue<T extends string>(value: string): T {
 export function nodeTypeOf(label: NodeLabel): NodeType {
   return toEnumValue<NodeType>(label);
 }
-
-const LABEL_OF_NODE_TYPE: Readonly<Record<NodeType, NodeLabel>> = {
-  CITY: 'City',
-  COUNTRY: 'Country',
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  PROGRAMME: 'Programme',
-  COMMITMENT: 'Commitment',
-  DECLARATION: 'Declaration',
-  EVENT: 'Event',
-  DOCUMENT: 'Document',
-};
 
 export function labelOf(type: NodeType): NodeLabel {
   return LABEL_OF_NODE_TYPE[type];

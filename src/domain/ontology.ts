@@ -56,6 +56,20 @@ export const RELATION_ENDPOINTS: Readonly<
   ENDORSED: { from: ['Person'], to: ['Declaration'] },
 };
 
+/**
+ * Relation types that make an organisation a partner of the node at their other end
+ * (partner of a programme, runner of it, partner of a city, network a city belongs to).
+ * Both stores' partner queries read this one list.
+ */
+export const PARTNER_RELATION_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'PARTNERS_WITH', 'MEMBER_OF'];
+
+/** The GraphQL `NodeType` value of each label (`City` → `CITY`), for the API and the explorer. */
+export type NodeTypeName = Uppercase<NodeLabel>;
+
+export const LABEL_OF_NODE_TYPE = Object.fromEntries(NODE_LABELS.map((label) => [label.toUpperCase(), label])) as Readonly<
+  Record<NodeTypeName, NodeLabel>
+>;
+
 /** The id prefix of each label: `city:karachi`, `country:pk`, `doc:000`. */
 export const ID_PREFIX: Readonly<Record<NodeLabel, string>> = {
   City: 'city',

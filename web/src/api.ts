@@ -2,25 +2,13 @@
  * The GraphQL calls the explorer makes, with hand-written result types that mirror
  * `schema/*.graphql` (only the fields each query selects).
  */
-import type { NodeLabel, RelationType } from '../../src/domain/ontology';
+import { LABEL_OF_NODE_TYPE, type NodeLabel, type NodeTypeName, type RelationType } from '../../src/domain/ontology';
 
-export type NodeType = 'CITY' | 'COUNTRY' | 'PERSON' | 'ORGANIZATION' | 'PROGRAMME' | 'COMMITMENT' | 'DECLARATION' | 'EVENT' | 'DOCUMENT';
-
-const LABELS: Readonly<Record<NodeType, NodeLabel>> = {
-  CITY: 'City',
-  COUNTRY: 'Country',
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  PROGRAMME: 'Programme',
-  COMMITMENT: 'Commitment',
-  DECLARATION: 'Declaration',
-  EVENT: 'Event',
-  DOCUMENT: 'Document',
-};
+export type NodeType = NodeTypeName;
 
 /** GraphQL's `CITY` is the ontology's (and the export's) `City`. */
 export function labelOf(type: NodeType): NodeLabel {
-  return LABELS[type];
+  return LABEL_OF_NODE_TYPE[type];
 }
 
 export interface NodeSummary {

@@ -8,7 +8,14 @@
  * ontology's closed lists, plus the fixed index and constraint names below. The text targets
  * Cypher 5 on Neo4j 5.26 LTS (the `CALL () { … }` scope clause needs 5.23 or later).
  */
-import { NODE_LABELS, RELATION_ENDPOINTS, RELATION_TYPES, type NodeLabel, type RelationType } from '../../domain/ontology';
+import {
+  NODE_LABELS,
+  PARTNER_RELATION_TYPES,
+  RELATION_ENDPOINTS,
+  RELATION_TYPES,
+  type NodeLabel,
+  type RelationType,
+} from '../../domain/ontology';
 import { InvalidArgumentError, MAX_HOPS, type Direction, type Projection } from '../GraphStore';
 
 export interface CypherStatement {
@@ -83,8 +90,7 @@ function lookUpById(variable: string, condition: string): string {
 const labelOf = (variable: string): string => `head([label IN labels(${variable}) WHERE label IN ${ALL_LABELS_LIST()}])`;
 
 /** Relation types that make an organisation a partner of what it touches (GraphStore.commonPartners). */
-export const PARTNER_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'PARTNERS_WITH', 'MEMBER_OF'];
-const PARTNER_TYPES_EXPRESSION = (): string => PARTNER_TYPES.map(checkedType).join('|');
+const PARTNER_TYPES_EXPRESSION = (): string => PARTNER_RELATION_TYPES.map(checkedType).join('|');
 
 /** Longest traversal a statement is built for; `MAX_HOPS` of the port. */
 const traversalBound = (hops: number): number => {

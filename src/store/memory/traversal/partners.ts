@@ -2,13 +2,13 @@
  * Internal. Partner organisations of programmes and cities, and the overlaps between them.
  * Works on node indices; ids are only read back for the answer.
  */
-import type { RelationType } from '../../../domain/ontology';
+import { PARTNER_RELATION_TYPES, type RelationType } from '../../../domain/ontology';
 import type { PartnerOverlapResult, SharedPartnersQuery } from '../../GraphStore';
 import { LABEL_CODE, typeCodes, typeMask } from '../codes';
 import { compareIds, forEachRelation, inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
 
 /** Relation types that make an organisation a partner of what it touches. */
-export const PARTNER_TYPES: ReadonlySet<RelationType> = new Set(['PARTNER_IN', 'RUNS', 'PARTNERS_WITH', 'MEMBER_OF']);
+export const PARTNER_TYPES: ReadonlySet<RelationType> = new Set(PARTNER_RELATION_TYPES);
 const PARTNER_MASK = typeMask(typeCodes(PARTNER_TYPES));
 const ORGANIZATION = LABEL_CODE.Organization;
 const PROGRAMME = LABEL_CODE.Programme;
