@@ -42,6 +42,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
     parseOptions: armor.parseOptions,
     formatError: createFormatError(options.logger),
     logger: options.logger,
+    // The process owns its signals (cli start): Apollo's own handler would re-raise SIGTERM
+    // and kill the process before the store and the journal are closed.
+    stopOnTerminationSignals: false,
     plugins: [
       security.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
