@@ -9,10 +9,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { SecurityConfig } from '../config';
 import type { Logger } from '../logger';
-import { authorizationPlugin } from '../security/authorization-plugin';
-import { createArmor } from '../security/create-armor';
+import { authorizationPlugin } from './authorization-plugin';
 import type { ApiContext } from './context';
-import { createFormatError } from './errors';
+import { createArmor } from './create-armor';
+import { createFormatError } from './format-error';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 

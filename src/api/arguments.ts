@@ -3,7 +3,7 @@
  */
 import { isNodeId, labelOfId, type NodeLabel } from '../domain/ontology';
 import { MAX_PAGE_SIZE } from '../store/GraphStore';
-import { badUserInput } from './errors';
+import { badUserInput } from '../errors';
 
 export { MAX_PAGE_SIZE };
 

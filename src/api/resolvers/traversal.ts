@@ -11,7 +11,7 @@ import { MAX_HOPS, MAX_SUBGRAPH_LIMIT } from '../../store/GraphStore';
 import { checkFirst, checkIdList, checkNodeId, checkRange } from '../arguments';
 import type { ApiContext } from '../context';
 import { labelOf, nodeTypeOf } from '../enums';
-import { badUserInput, notFound } from '../errors';
+import { badUserInput, notFound } from '../../errors';
 import type { QueryResolvers } from '../resolvers-types.generated';
 
 /** Loads nodes that must exist; NOT_FOUND names the first missing id. */
