@@ -25,7 +25,9 @@ export function authorizationPlugin(): ApolloServerPlugin<ApiContext> {
           }
           const { principal, publicQueries } = contextValue;
           const check =
-            operation?.operation === 'mutation' ? checkRole(principal, 'editor', 'mutations') : checkReadAccess(principal, publicQueries, 'queries');
+            operation?.operation === 'mutation'
+              ? checkRole(principal, 'editor', 'mutations')
+              : checkReadAccess(principal, publicQueries, 'queries');
           if (!check.ok) throw refusal(check.denial);
         },
       };

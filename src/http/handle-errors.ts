@@ -37,6 +37,10 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
     }
     const client = toClientError(fromLibrary(error));
     if (client.unexpected) logger.error({ err: error }, 'request failed');
-    response.status(client.status).set(client.headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problemDetails(client)));
+    response
+      .status(client.status)
+      .set(client.headers)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problemDetails(client)));
   };
 }

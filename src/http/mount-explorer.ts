@@ -28,7 +28,11 @@ export function mountExplorer(app: express.Express, options: ExplorerOptions = {
   // A clone that ran `tsc` but not the web build: say how to fix it rather than a bare 404.
   const requireBuilt: RequestHandler = (_request, _response, next) => {
     const built = existsSync(path.join(distDir, 'index.html'));
-    next(built ? undefined : new ServiceError(ErrorCode.SERVICE_UNAVAILABLE, 'the explorer is not built: run `npm run build:web` (or `npm run build`)'));
+    next(
+      built
+        ? undefined
+        : new ServiceError(ErrorCode.SERVICE_UNAVAILABLE, 'the explorer is not built: run `npm run build:web` (or `npm run build`)'),
+    );
   };
   app.use(
     '/explorer',

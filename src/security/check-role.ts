@@ -13,7 +13,8 @@ export interface Denial {
   readonly message: string;
 }
 
-export type RoleCheck = { readonly ok: true; readonly name: string; readonly role: ApiKeyRole } | { readonly ok: false; readonly denial: Denial };
+export type RoleCheck =
+  { readonly ok: true; readonly name: string; readonly role: ApiKeyRole } | { readonly ok: false; readonly denial: Denial };
 
 /** Whether `principal` may do `what`, which needs a key of the `needed` role (or any key). */
 export function checkRole(principal: Principal, needed: ApiKeyRole | 'any', what: string): RoleCheck {

@@ -10,7 +10,10 @@ export type { GraphQLResponse as Answer } from '../support/test-server';
 
 export type HardenedServer = TestServer;
 
-export function startHardenedServer(env: Record<string, string> = {}, options: { store?: GraphStore; dbPath?: string } = {}): Promise<HardenedServer> {
+export function startHardenedServer(
+  env: Record<string, string> = {},
+  options: { store?: GraphStore; dbPath?: string } = {},
+): Promise<HardenedServer> {
   return startTestServer({ env, ...options });
 }
 

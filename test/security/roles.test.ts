@@ -63,8 +63,7 @@ describe('queries', () => {
 
 describe('exports', () => {
   const exportUrl = (server: TestServer) => new URL('/export/graph.json', server.url).toString();
-  const get = (server: TestServer, key?: string) =>
-    fetch(exportUrl(server), key ? { headers: { authorization: `Bearer ${key}` } } : {});
+  const get = (server: TestServer, key?: string) => fetch(exportUrl(server), key ? { headers: { authorization: `Bearer ${key}` } } : {});
 
   it('follow the query rule: public by default, but a credential that is not a valid key is refused', async () => {
     expect((await get(open)).status).toBe(200);
