@@ -90,11 +90,16 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
-      '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
   ...layerConfigs,
+  {
+    // Temporary: these folders are being reworked by others (the memory store's tables, the
+    // ontology, the benchmarks, the browser tests); the override goes when they merge.
+    files: ['src/store/memory/**/*.ts', 'src/domain/**/*.ts', 'bench/**/*.ts', 'test/browser/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
   {
     // The explorer page runs in the browser, its build script in Node.
     files: ['web/src/**/*.ts'],
