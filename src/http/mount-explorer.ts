@@ -11,7 +11,7 @@ import { ErrorCode, ServiceError } from '../errors';
 import { PROJECT_ROOT } from '../project-root';
 
 /** Where `web/build.mjs` writes the bundle. */
-export const EXPLORER_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
+const EXPLORER_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 
 export interface ExplorerOptions {
   /** Serve `*.map` beside the bundle. @default true */
