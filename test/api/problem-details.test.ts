@@ -5,20 +5,15 @@
  * 429), routes that do not exist, the explorer; while GraphQL's own errors keep GraphQL's
  * format. Also: the explorer's source maps are not served in production.
  */
-import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import express from 'express';
-import pino from 'pino';
-import { handleErrors } from '../../src/http/handle-errors';
 import { mountExplorer } from '../../src/http/mount-explorer';
 import { mountExports } from '../../src/http/mount-exports';
 import type { GraphData } from '../../src/domain/graph-document';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
 import { UpdateNodeDocument } from '../operations.generated';
-import { errorCodes, execute, readProblem, startTestServer, type Problem, type TestServer } from '../support/test-server';
+import { errorCodes, execute, fetchFromRoutes, readProblem, startTestServer, type Problem, type TestServer } from '../support/test-server';
 
 const PROBLEM_JSON = /^application\/problem\+json; charset=utf-8$/;
 
@@ -94,34 +89,20 @@ describe('problem details', () => {
 });
 
 describe('problem details from the routes alone', () => {
-  /** A bare Express app with the given routes and the error handler, on an ephemeral port. */
-  async function serve(mount: (app: express.Express) => void, url: string): Promise<Response> {
-    const app = express();
-    mount(app);
-    app.use(handleErrors(pino({ level: 'silent' })));
-    const httpServer = http.createServer(app);
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    try {
-      return await fetch(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}${url}`);
-    } finally {
-      httpServer.close();
-    }
-  }
-
   it('500 INTERNAL_SERVER_ERROR with a generic detail for an unexpected failure, nothing of it leaked', async () => {
     class BrokenStore extends MemoryGraphStore {
       override async dumpGraph(): Promise<GraphData> {
         throw new Error('ECONNREFUSED 10.0.0.7:7687 password=hunter2');
       }
     }
-    const problem = await readProblem(await serve((app) => mountExports(app, new BrokenStore()), '/export/graph.json'));
+    const problem = await readProblem(await fetchFromRoutes((app) => mountExports(app, new BrokenStore()), '/export/graph.json'));
     expectProblem(problem, 500, 'INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(problem.body)).not.toMatch(/hunter2|ECONNREFUSED/);
   });
 
   it('503 SERVICE_UNAVAILABLE when the explorer is not built', async () => {
     const emptyDist = mkdtempSync(path.join(tmpdir(), 'cities-kg-no-explorer-'));
-    const problem = await readProblem(await serve((app) => mountExplorer(app, { distDir: emptyDist }), '/explorer/'));
+    const problem = await readProblem(await fetchFromRoutes((app) => mountExplorer(app, { distDir: emptyDist }), '/explorer/'));
     expectProblem(problem, 503, 'SERVICE_UNAVAILABLE');
   });
 });

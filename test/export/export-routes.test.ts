@@ -4,19 +4,15 @@
  * breadth-first search over the dump, and the 400/404/503 problem-details answers for bad
  * selections and a slow store.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
+import type express from 'express';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type { GraphData } from '../../src/domain/graph-document';
-import pino from 'pino';
-import { handleErrors } from '../../src/http/handle-errors';
 import { mountExports } from '../../src/http/mount-exports';
 import { StoreTimeoutError } from '../../src/store/GraphStore';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
-import { readProblem, startTestServer, type TestServer } from '../support/test-server';
+import { fetchFromRoutes, readProblem, startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 let dump: GraphData;
@@ -163,27 +159,13 @@ describe('bad selections', () => {
 });
 
 describe('mountExports on its own', () => {
-  /** A bare Express app with only the export routes and the error handler, on an ephemeral port. */
-  async function serve(app: express.Express, path: string): Promise<Response> {
-    app.use(handleErrors(pino({ level: 'silent' })));
-    const httpServer = http.createServer(app);
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    try {
-      return await fetch(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}${path}`);
-    } finally {
-      httpServer.close();
-    }
-  }
-
   it('answers 503 naming the timeout when the store is too slow', async () => {
     class SlowStore extends MemoryGraphStore {
       override async dumpGraph(): Promise<GraphData> {
         throw new StoreTimeoutError('dumpGraph: the store did not answer within 5000 ms; try again later');
       }
     }
-    const app = express();
-    mountExports(app, new SlowStore());
-    const problem = await readProblem(await serve(app, '/export/graph.json'));
+    const problem = await readProblem(await fetchFromRoutes((app) => mountExports(app, new SlowStore()), '/export/graph.json'));
     expect(problem.status).toBe(503);
     expect(problem.contentType).toMatch(/^application\/problem\+json/);
     expect(problem.body).toEqual({
@@ -196,9 +178,8 @@ describe('mountExports on its own', () => {
   });
 
   it('runs the guards it is given before exporting', async () => {
-    const app = express();
-    mountExports(app, new MemoryGraphStore(), [(_request, response) => void response.status(401).send('API key required')]);
-    const response = await serve(app, '/export/graph.gexf');
+    const guard = (_request: express.Request, response: express.Response) => void response.status(401).send('API key required');
+    const response = await fetchFromRoutes((app) => mountExports(app, new MemoryGraphStore(), [guard]), '/export/graph.gexf');
     expect(response.status).toBe(401);
   });
 });

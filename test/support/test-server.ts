@@ -7,13 +7,17 @@
  * operations and any key.
  */
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import express from 'express';
 import { print, type GraphQLFormattedError } from 'graphql';
 import pino from 'pino';
 import { openGraph } from '../../src/app/open-graph';
 import { loadConfig } from '../../src/config';
+import { handleErrors } from '../../src/http/handle-errors';
 import { startServer, type RunningServer } from '../../src/http/start-server';
 import type { GraphStore } from '../../src/store/GraphStore';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
@@ -121,4 +125,22 @@ export async function readProblem(response: Response): Promise<Problem> {
     contentType: response.headers.get('content-type'),
     body: JSON.parse(await response.text()) as Problem['body'],
   };
+}
+
+/**
+ * GETs `url` from a bare Express app holding only the routes `mount` adds and the error
+ * handler, on an ephemeral port: a route tried on its own, with a store of the test's making.
+ */
+export async function fetchFromRoutes(mount: (app: express.Express) => void, url: string): Promise<Response> {
+  const app = express();
+  mount(app);
+  app.use(handleErrors(pino({ level: 'silent' })));
+  const httpServer = http.createServer(app);
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  try {
+    const response = await fetch(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}${url}`);
+    return new Response(await response.text(), { status: response.status, headers: response.headers });
+  } finally {
+    httpServer.close();
+  }
 }
