@@ -1,6 +1,7 @@
 /**
- * The names the security and curation tests use for the one test server
- * (`test/support/test-server.ts`): `startHardenedServer(env)` is `startTestServer({ env })`.
+ * Temporary: the old names of the one test server (`test/support/test-server.ts`), kept for
+ * test/curation until it imports test/support directly; nothing else uses them.
+ * `startHardenedServer(env)` is `startTestServer({ env })`.
  */
 import type { GraphStore } from '../../src/store/GraphStore';
 import { errorCodes, execute, startTestServer, type TestServer } from '../support/test-server';
