@@ -65,7 +65,13 @@ export function isAlive(pid: number): boolean {
 }
 
 /** Polls `url` until it answers `status`, the child exits, or `timeoutMs` passes. */
-export async function waitForStatus(url: string, child: ChildProcess, timeoutMs: number, output: () => string, status = 200): Promise<void> {
+export async function waitForStatus(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  output: () => string,
+  status = 200,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
