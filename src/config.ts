@@ -70,6 +70,9 @@ const envSchema = z.object({
   CURATION_DB: z.string().min(1).optional(),
 });
 
+/** Every environment variable the service reads (the README documents each one). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Hardening of the HTTP and GraphQL edge; see README, "Security and operations". */
 export interface SecurityConfig {
   readonly bodyLimitBytes: number;
