@@ -31,6 +31,8 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   /** Transaction timeout for every Neo4j statement, in ms. @default 10000 */
   NEO4J_TX_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Longest wait to connect to Neo4j (and its Bolt handshake) or for a pooled connection, in ms. @default 15000 */
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(15_000),
   /** Rows per `UNWIND … MERGE` batch when seeding Neo4j. @default 500 */
   NEO4J_BATCH_SIZE: positiveInt.default(500),
 
@@ -70,6 +72,9 @@ const envSchema = z.object({
   CURATION_DB: z.string().min(1).optional(),
 });
 
+/** Every environment variable the service reads (the README documents each one). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Hardening of the HTTP and GraphQL edge; see README, "Security and operations". */
 export interface SecurityConfig {
   readonly bodyLimitBytes: number;
@@ -108,6 +113,7 @@ export interface Neo4jConfig {
   readonly password: string;
   readonly database: string;
   readonly transactionTimeoutMs: number;
+  readonly connectTimeoutMs: number;
   readonly batchSize: number;
 }
 
@@ -169,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             password: values.NEO4J_PASSWORD,
             database: values.NEO4J_DATABASE,
             transactionTimeoutMs: values.NEO4J_TX_TIMEOUT_MS,
+            connectTimeoutMs: values.NEO4J_CONNECT_TIMEOUT_MS,
             batchSize: values.NEO4J_BATCH_SIZE,
           },
     security: {

@@ -1,14 +1,13 @@
 /**
- * The test's view of the explorer page: launching Debian's Chromium through playwright-core,
- * and the shape of `window.__explorer` that `page.evaluate` callbacks read (declared here
+ * The test's view of the explorer page: launching Chromium (`chromium.ts` says which) through
+ * playwright-core, and the shape of `window.__explorer` that `page.evaluate` callbacks read (declared here
  * because the tests compile without the DOM library).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
+import { findChromium, type ChromiumBinary } from './chromium';
 
 interface Coordinates {
   x: number;
@@ -38,45 +37,54 @@ export interface PageExplorer {
   view: { hovered: string | undefined; selected: string | undefined };
 }
 
+/** The few DOM calls the tests make inside `page.evaluate` (the tests compile without the DOM library). */
+export interface PageDom {
+  document: {
+    querySelector(selector: string): object | null;
+    createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null };
+  };
+  getComputedStyle(element: object): { font: string };
+}
+
 declare global {
   // Set by the page; only ever read inside page.evaluate callbacks, which run in the browser.
   var __explorer: PageExplorer | undefined;
 }
 
 /**
- * Chromium flags for this machine: no sandbox (root in a container), no network chatter
- * (the network is closed and Chromium would retry Google's hosts), software GL.
+ * Chromium flags for this machine: no sandbox (root in a container), and no network chatter
+ * (the network is closed: without these Chromium keeps retrying Google's hosts).
  */
 const ARGS = [
   '--no-sandbox',
-  '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-domain-reliability',
   '--no-first-run',
+  '--no-default-browser-check',
 ];
 
 export interface Browser {
   readonly context: BrowserContext;
+  readonly chromium: ChromiumBinary;
   close(): Promise<void>;
 }
 
-/** A headless Chromium with a fresh, throw-away profile. Fails loudly when Chromium is missing. */
+/** A headless Chromium with a fresh, throw-away profile. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The browser test needs Debian's Chromium at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does).`,
-    );
-  }
+  const binary = await findChromium();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cities-kg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: binary.executablePath,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...binary.args],
+    env: { ...process.env, ...binary.env },
     viewport: { width: 1400, height: 850 },
   });
   return {
     context,
+    chromium: binary,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
- * The explorer page end to end: the real server (real seed) serves the built page, Debian's
- * Chromium draws it with WebGL, and the test works it as a user would: an Arabic search,
+ * The explorer page end to end: the real server (real seed) serves the built page, a headless
+ * Chromium (see chromium.ts: the one npm ships, unless CHROMIUM_PATH or Debian's) draws it with WebGL, and the test works it as a user would: an Arabic search,
  * a click on a drawn node, hovering, the relation filter, the details panel, the peer and
  * path modes and the whole graph. Expected neighbours, quotes and counts come from the store.
  * Leaves a screenshot in test/artifacts/explorer.png (UPDATE_SCREENSHOT=1 also copies it to
@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { LABEL_COLOURS } from '../../src/export/palette';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchChromium, type Browser } from './explorer-page';
+import { launchChromium, type Browser, type PageDom } from './explorer-page';
 import { countColour, decodePng } from './png';
 
 jest.setTimeout(90_000);
@@ -24,8 +24,8 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  // Test the page as the sources are now, not a stale bundle.
-  const build = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'web', 'build.mjs')], { encoding: 'utf8' });
+  // Test the page as the sources are now, not a stale bundle (rebuilt only if they changed).
+  const build = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'build.mjs'), '--quiet', 'web'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stderr}`);
   browser = await launchChromium();
   server = await startTestServer();
@@ -117,6 +117,23 @@ it('finds Karachi by its Arabic name, expands it, shows its Arabic name and sour
     expect(y).toBeGreaterThanOrEqual(0);
     expect(y).toBeLessThanOrEqual(height);
   }
+});
+
+it('writes Arabic with Arabic glyphs, not empty boxes', async () => {
+  // A font without Arabic draws every letter as the same missing-glyph box; a real Arabic
+  // font draws alef as a thin stroke and sheen wide, and joins letters into shorter words.
+  const widths = await page.evaluate(() => {
+    const dom = globalThis as unknown as PageDom;
+    const element = dom.document.querySelector('#details .name-ar');
+    const context = dom.document.createElement('canvas').getContext('2d');
+    if (element === null || context === null) throw new Error('no Arabic name shown, or no canvas');
+    context.font = dom.getComputedStyle(element).font;
+    const width = (text: string): number => context.measureText(text).width;
+    return { alef: width('ا'), sheen: width('ش'), missing: width('\u{10FFFD}') };
+  });
+  expect(widths.alef).toBeGreaterThan(0);
+  expect(widths.sheen).toBeGreaterThan(2 * widths.alef);
+  expect(widths.alef).not.toBeCloseTo(widths.missing, 1);
 });
 
 /** The whole drawing in view, so that any node can be pointed at. */

@@ -25,6 +25,7 @@ import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config';
 import type { Logger } from '../../logger';
 import type { GraphStore } from '../GraphStore';
+import { checkBoltHandshake, parseNeo4jUri } from './bolt-handshake';
 import { driverSessionSource } from './driver-session-source';
 import { ensureSchema } from './ensure-schema';
 import { Neo4jExecutor } from './Neo4jExecutor';
@@ -38,12 +39,26 @@ export interface Neo4jStoreOptions {
 /**
  * Connects to Neo4j (one driver for the process), checks it answers, ensures the schema and
  * returns the store; `store.close()` closes the driver. Fails with a message naming the URI
- * and database when Neo4j cannot be reached or refuses the credentials.
+ * and database when NEO4J_URI is not a Neo4j URI, or Neo4j cannot be reached, does not answer
+ * within NEO4J_CONNECT_TIMEOUT_MS, or refuses the credentials.
  */
 export async function createNeo4jStore({ config, logger }: Neo4jStoreOptions): Promise<GraphStore> {
   const log = logger.child({ component: 'neo4j' });
+  const unusable = (reason: string, cause?: unknown): Error =>
+    new Error(
+      `cannot use Neo4j at ${config.uri} (database "${config.database}"): ${reason}; check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE, and that the server is up`,
+      { cause },
+    );
+  const target = parseNeo4jUri(config.uri);
+  try {
+    await checkBoltHandshake(target, config.connectTimeoutMs);
+  } catch (error) {
+    throw unusable(error instanceof Error ? error.message : String(error), error);
+  }
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     userAgent: 'cities-kg',
+    connectionTimeout: config.connectTimeoutMs,
+    connectionAcquisitionTimeout: config.connectTimeoutMs,
     // The driver's own warnings (pool, routing) go to the same log; its debug stays off.
     logging: { level: 'warn', logger: (level, message) => log[level]({ source: 'neo4j-driver' }, message) },
   });
@@ -51,11 +66,7 @@ export async function createNeo4jStore({ config, logger }: Neo4jStoreOptions): P
     await driver.verifyConnectivity({ database: config.database });
   } catch (error) {
     await driver.close();
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `cannot use Neo4j at ${config.uri} (database "${config.database}"): ${reason}; check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE, and that the server is up`,
-      { cause: error },
-    );
+    throw unusable(error instanceof Error ? error.message : String(error), error);
   }
   const executor = new Neo4jExecutor(driverSessionSource(driver), {
     database: config.database,
