@@ -35,7 +35,7 @@ const changes: CurationChange[] = [
     kind: 'createNode',
     node: { id: 'city:durable-town', label: 'City', kind: 'city', name: 'Durable', nameAr: 'دائم', sources: [source] },
   },
-  { kind: 'addRelation', relation: { type: 'IN_COUNTRY', from: 'city:durable-town', to: 'country:pk', sources: [source] } },
+  { kind: 'addRelation', relation: { type: 'IN_COUNTRY', from: 'city:durable-town', to: 'country:pk', confidence: 'STATED', sources: [source] } },
   {
     kind: 'updateNode',
     id: 'city:karachi',
