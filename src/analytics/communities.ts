@@ -24,6 +24,6 @@ export function communities(projection: ProjectedGraph): CommunityResult[] {
   // Renumber largest first (then by first member) so ids are stable and meaningful.
   return [...members.values()]
     .map((ids) => ids.sort())
-    .sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1))
+    .sort((a, b) => b.length - a.length || ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1))
     .map((memberIds, index) => ({ id: index, memberIds }));
 }

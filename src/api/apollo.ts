@@ -9,10 +9,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { SecurityConfig } from '../config';
 import type { Logger } from '../logger';
-import { authorizationPlugin } from '../security/authorization-plugin';
-import { createArmor } from '../security/create-armor';
+import { authorizationPlugin } from './authorization-plugin';
 import type { ApiContext } from './context';
-import { createFormatError } from './errors';
+import { createArmor } from './create-armor';
+import { createFormatError } from './format-error';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
@@ -42,6 +42,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
     parseOptions: armor.parseOptions,
     formatError: createFormatError(options.logger),
     logger: options.logger,
+    // The process owns its signals (cli start): Apollo's own handler would re-raise SIGTERM
+    // and kill the process before the store and the journal are closed.
+    stopOnTerminationSignals: false,
     plugins: [
       security.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),

@@ -3,12 +3,10 @@
  */
 import { isNodeId, labelOfId, type NodeLabel } from '../domain/ontology';
 import { MAX_PAGE_SIZE } from '../store/GraphStore';
-import { badUserInput } from './errors';
-
-export { MAX_PAGE_SIZE };
+import { badUserInput } from '../errors';
 
 /** Longest search text accepted. */
-export const MAX_SEARCH_TEXT = 200;
+const MAX_SEARCH_TEXT = 200;
 
 export function checkFirst(first: number | null | undefined, fallback: number, argumentName = 'first'): number {
   const value = first ?? fallback;

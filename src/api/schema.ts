@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root';
 
-export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
 export function loadTypeDefs(): string {
   return readdirSync(SCHEMA_DIR)

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-export const API_KEY_ROLES = ['reader', 'editor'] as const;
+const API_KEY_ROLES = ['reader', 'editor'] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
 export interface ApiKey {
@@ -18,7 +18,7 @@ export interface ApiKey {
 }
 
 /** Shortest secret accepted: 16 characters of a random token is already ~96 bits. */
-export const MIN_SECRET_LENGTH = 16;
+const MIN_SECRET_LENGTH = 16;
 const MAX_SECRET_LENGTH = 256;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 // RFC 6750 b64token characters, so every secret can travel in `Authorization: Bearer`.

@@ -3,7 +3,7 @@
  * exits non-zero, and `start` refuses to serve an invalid graph and says why.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/project-root';
@@ -95,30 +95,60 @@ describe('cli', () => {
   });
 });
 
+/** The built CLI's `start`, serving until a signal; resolves once it logs its URL. */
+async function startServing(env: Record<string, string>) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [CLI, 'start'], {
+    env: { ...process.env, SEED_DIR: seedWith({}), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 15_000);
+    const poll = setInterval(() => {
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve(match[1]);
+      }
+    }, 20);
+  });
+  return { child, url, exited, output: () => output };
+}
+
 describe('cli start', () => {
-  it('serves on PORT, answers /healthz, and exits 0 on SIGTERM', async () => {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [CLI, 'start'], {
-      env: { ...process.env, SEED_DIR: seedWith({}), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CURATION_DB: journalPath() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      let buffer = '';
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${buffer}`)), 15_000);
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString('utf8');
-        const match = /"url":"(http:\/\/[^"]+)"/.exec(buffer);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-    });
-    const health = await fetch(url.replace('/graphql', '/healthz'));
+  // jest sets NODE_ENV=test, under which Apollo leaves signals alone; the service runs under
+  // production and development, where Apollo would re-raise the signal (exit 143) itself.
+  it.each([
+    ['production', 'SIGTERM'],
+    ['development', 'SIGTERM'],
+    ['test', 'SIGTERM'],
+    ['production', 'SIGINT'],
+    ['development', 'SIGINT'],
+  ] as const)('NODE_ENV=%s: serves, and on %s closes the journal, logs "stopped" and exits 0', async (nodeEnv, signal) => {
+    const journal = journalPath();
+    const server = await startServing({ NODE_ENV: nodeEnv, CURATION_DB: journal });
+    const health = await fetch(server.url.replace('/graphql', '/healthz'));
     expect(health.status).toBe(200);
-    child.kill('SIGTERM');
-    await expect(exited).resolves.toBe(0);
+    server.child.kill(signal);
+    await expect(server.exited).resolves.toEqual({ code: 0, signal: null });
+    const stopped = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg?: string })
+      .find((entry) => entry.msg === 'cities-kg stopped');
+    expect(stopped).toBeDefined();
+    // SQLite removes the write-ahead log when the last connection closes cleanly: the
+    // journal was closed, not abandoned.
+    expect(existsSync(`${journal}-wal`)).toBe(false);
+    expect(existsSync(journal)).toBe(true);
   });
 });
 

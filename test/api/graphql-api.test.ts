@@ -163,12 +163,14 @@ describe('health', () => {
 });
 
 describe('bad requests', () => {
-  it('answers 400 with a code for malformed JSON and 413 for an oversized body', async () => {
-    const malformed = await postJson(server.url, '{"query": "{ stats { nodes } ');
+  it('answers 400 BAD_REQUEST for malformed JSON and 413 PAYLOAD_TOO_LARGE for an oversized body, as problem details', async () => {
+    const malformed = await postJson<never>(server.url, '{"query": "{ stats { nodes } ');
     expect(malformed.status).toBe(400);
-    expect(errorCodes(malformed)).toEqual(['BAD_REQUEST']);
-    const huge = await postJson(server.url, { query: `{ stats { nodes } } #${'x'.repeat(200_000)}` });
+    expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(malformed.text)).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    const huge = await postJson<never>(server.url, { query: `{ stats { nodes } } #${'x'.repeat(200_000)}` });
     expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.text)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('answers GraphQL parse and validation errors with their codes', async () => {

@@ -46,7 +46,9 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
       });
 
       it('updates a changed node in place and reports it as updated', async () => {
-        const changed = { ...FIXTURE_NODES.find((node) => node.id === 'city:mardan')!, note: 'revised' } as NodeRecord;
+        const fixture = FIXTURE_NODES.find((node) => node.id === 'city:mardan');
+        if (!fixture) throw new Error('the fixture holds city:mardan');
+        const changed = { ...fixture, note: 'revised' } as NodeRecord;
         const summary = await store.mergeGraph({ nodes: [changed], relations: [] });
         expect(summary).toMatchObject({ nodesCreated: 0, nodesUpdated: 1 });
         const [mardan] = await store.getNodes(['city:mardan']);

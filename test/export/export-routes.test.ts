@@ -1,19 +1,18 @@
 /**
  * The export routes over real HTTP, on the real server loaded with the real seed: content
  * types, attachment names, the whole graph, neighbourhoods checked against an independent
- * breadth-first search over the dump, and the 400/404 answers for bad selections.
+ * breadth-first search over the dump, and the 400/404/503 problem-details answers for bad
+ * selections and a slow store.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
+import type express from 'express';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type { GraphData } from '../../src/domain/graph-document';
-import { mountExports } from '../../src/export/mount-exports';
+import { mountExports } from '../../src/http/mount-exports';
 import { StoreTimeoutError } from '../../src/store/GraphStore';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { fetchFromRoutes, readProblem, startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 let dump: GraphData;
@@ -127,12 +126,11 @@ describe('neighbourhood (?ids=…&depth=N)', () => {
 
 describe('bad selections', () => {
   async function expectError(path: string, status: number, message: RegExp): Promise<void> {
-    const response = await get(path);
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = (await response.json()) as { error: string; code: string };
-    expect(body.code).toBe(status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT');
-    expect(body.error).toMatch(message);
+    const problem = await readProblem(await get(path));
+    expect(problem.status).toBe(status);
+    expect(problem.contentType).toMatch(/^application\/problem\+json/);
+    expect(problem.body).toMatchObject({ type: 'about:blank', status, code: status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT' });
+    expect(problem.body.detail).toMatch(message);
   }
 
   it('a malformed id is a 400 naming it', async () => {
@@ -161,37 +159,27 @@ describe('bad selections', () => {
 });
 
 describe('mountExports on its own', () => {
-  /** A bare Express app with only the export routes, on an ephemeral port. */
-  async function serve(app: express.Express, path: string): Promise<Response> {
-    const httpServer = http.createServer(app);
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    try {
-      return await fetch(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}${path}`);
-    } finally {
-      httpServer.close();
-    }
-  }
-
   it('answers 503 naming the timeout when the store is too slow', async () => {
     class SlowStore extends MemoryGraphStore {
       override async dumpGraph(): Promise<GraphData> {
         throw new StoreTimeoutError('dumpGraph: the store did not answer within 5000 ms; try again later');
       }
     }
-    const app = express();
-    mountExports(app, new SlowStore());
-    const response = await serve(app, '/export/graph.json');
-    expect(response.status).toBe(503);
-    await expect(response.json()).resolves.toEqual({
-      error: expect.stringMatching(/did not answer within 5000 ms/),
+    const problem = await readProblem(await fetchFromRoutes((app) => mountExports(app, new SlowStore()), '/export/graph.json'));
+    expect(problem.status).toBe(503);
+    expect(problem.contentType).toMatch(/^application\/problem\+json/);
+    expect(problem.body).toEqual({
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: expect.stringMatching(/did not answer within 5000 ms/),
       code: 'STORE_TIMEOUT',
     });
   });
 
   it('runs the guards it is given before exporting', async () => {
-    const app = express();
-    mountExports(app, new MemoryGraphStore(), [(_request, response) => void response.status(401).json({ error: 'API key required' })]);
-    const response = await serve(app, '/export/graph.gexf');
+    const guard = (_request: express.Request, response: express.Response) => void response.status(401).send('API key required');
+    const response = await fetchFromRoutes((app) => mountExports(app, new MemoryGraphStore(), [guard]), '/export/graph.gexf');
     expect(response.status).toBe(401);
   });
 });

@@ -138,7 +138,9 @@ describe('GraphML', () => {
   });
 
   it('replaces control characters XML 1.0 cannot hold instead of writing an unreadable file', () => {
-    const broken: GraphData = { nodes: [{ ...nodes[1]!, name: 'Paki\u0001stan' }], relations: [] };
+    const [, pakistan] = nodes;
+    if (!pakistan) throw new Error('the fixture holds a second node');
+    const broken: GraphData = { nodes: [{ ...pakistan, name: 'Paki\u0001stan' }], relations: [] };
     const out = serializeGraph('graphml', broken);
     expect(XMLValidator.validate(out)).toBe(true);
     expect(parseGraphml(MultiDirectedGraph, out).getNodeAttribute('country:pk', 'name')).toBe('Paki\uFFFDstan');

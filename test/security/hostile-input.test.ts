@@ -5,7 +5,7 @@
  * trace; the server stays up; and the graph and the journal are exactly as before.
  */
 import { StatsDocument } from '../operations.generated';
-import { call, EDITOR_KEY, READER_KEY, startHardenedServer, type HardenedServer } from './hardened-server';
+import { EDITOR_KEY, execute, READER_KEY, startTestServer, type TestServer } from '../support/test-server';
 import { hostileCorpus, type HostileRequest } from './hostile-corpus';
 
 /** Requests in flight at once: enough to overlap, few enough for a 2-core machine. */
@@ -25,7 +25,7 @@ interface Outcome {
   readonly text: string;
 }
 
-async function send(server: HardenedServer, request: HostileRequest): Promise<Outcome> {
+async function send(server: TestServer, request: HostileRequest): Promise<Outcome> {
   const response = await fetch(`${server.origin}${request.path ?? '/graphql'}`, {
     method: request.method,
     headers: request.headers,
@@ -48,9 +48,9 @@ async function send(server: HardenedServer, request: HostileRequest): Promise<Ou
   };
 }
 
-let server: HardenedServer;
+let server: TestServer;
 beforeAll(async () => {
-  server = await startHardenedServer({ NODE_ENV: 'production' });
+  server = await startTestServer({ env: { NODE_ENV: 'production' } });
 });
 afterAll(async () => {
   await server.stop();
@@ -59,7 +59,7 @@ afterAll(async () => {
 it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, and changes nothing', async () => {
   const corpus = hostileCorpus({ editor: EDITOR_KEY, reader: READER_KEY });
   expect(corpus.length).toBeGreaterThanOrEqual(1_000);
-  const statsBefore = await call(server, StatsDocument, {});
+  const statsBefore = await execute(server, StatsDocument, {});
   const graphBefore = await server.store.dumpGraph();
 
   const outcomes: Outcome[] = [];
@@ -94,7 +94,7 @@ it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, an
 
   // Still up, and nothing changed: same stats, same graph, no journal entry.
   expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
-  const statsAfter = await call(server, StatsDocument, {});
+  const statsAfter = await execute(server, StatsDocument, {});
   expect(statsAfter.data).toEqual(statsBefore.data);
   expect(await server.store.dumpGraph()).toEqual(graphBefore);
   expect(

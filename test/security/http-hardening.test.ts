@@ -3,15 +3,16 @@
  * CSRF prevention, JSON-only POSTs, CORS from the allow-list, introspection, landing page
  * and field suggestions by configuration, the per-client rate limit, and the store timeout.
  */
-import { ErrorCode } from '../../src/api/errors';
+import { ErrorCode } from '../../src/errors';
 import type { GraphCounts } from '../../src/store/GraphStore';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
-import { startHardenedServer, type HardenedServer } from './hardened-server';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 interface Raw {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  /** GraphQL error codes, or the problem-details code of an answer that is not GraphQL's. */
   readonly codes: unknown[];
   readonly messages: string[];
 }
@@ -19,35 +20,33 @@ interface Raw {
 async function send(url: string, init: RequestInit = {}): Promise<Raw> {
   const response = await fetch(url, init);
   const text = await response.text();
-  let body: { errors?: { message: string; extensions?: { code?: unknown } }[] } = {};
+  let body: { errors?: { message: string; extensions?: { code?: unknown } }[]; code?: unknown; detail?: string } = {};
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
     // An HTML landing page, for one.
   }
+  const problem = response.headers.get('content-type')?.startsWith('application/problem+json') ?? false;
   return {
     status: response.status,
     headers: response.headers,
     text,
-    codes: (body.errors ?? []).map((error) => error.extensions?.code),
-    messages: (body.errors ?? []).map((error) => error.message),
+    codes: problem ? [body.code] : (body.errors ?? []).map((error) => error.extensions?.code),
+    messages: problem ? [body.detail ?? ''] : (body.errors ?? []).map((error) => error.message),
   };
 }
 
-function post(server: HardenedServer, query: string, headers: Record<string, string> = {}): Promise<Raw> {
+function post(server: TestServer, query: string, headers: Record<string, string> = {}): Promise<Raw> {
   return send(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
 }
 
-let production: HardenedServer;
-let development: HardenedServer;
+let production: TestServer;
+let development: TestServer;
 beforeAll(async () => {
-  production = await startHardenedServer({
-    NODE_ENV: 'production',
-    BODY_LIMIT_BYTES: '4000',
-    CORS_ORIGINS: 'https://allowed.example.org',
-    MAX_COST: '1000',
+  production = await startTestServer({
+    env: { NODE_ENV: 'production', BODY_LIMIT_BYTES: '4000', CORS_ORIGINS: 'https://allowed.example.org', MAX_COST: '1000' },
   });
-  development = await startHardenedServer({ NODE_ENV: 'development' });
+  development = await startTestServer({ env: { NODE_ENV: 'development' } });
 });
 afterAll(async () => {
   await production.stop();
@@ -183,7 +182,7 @@ describe('HTTP', () => {
 
 describe('rate limit', () => {
   it('answers 429 with a JSON body and Retry-After once a client is over RATE_LIMIT_MAX, and leaves health checks alone', async () => {
-    const limited = await startHardenedServer({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' });
+    const limited = await startTestServer({ env: { RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' } });
     try {
       for (let i = 0; i < 3; i += 1) expect((await post(limited, '{ stats { nodes } }')).status).toBe(200);
       const refused = await post(limited, '{ stats { nodes } }');
@@ -206,7 +205,7 @@ describe('store timeout', () => {
       }
     }
     const store = new SlowCountsStore();
-    const slow = await startHardenedServer({ STORE_TIMEOUT_MS: '50' }, { store });
+    const slow = await startTestServer({ env: { STORE_TIMEOUT_MS: '50' }, store });
     try {
       store.slow = true;
       const answer = await post(slow, '{ stats { nodes } }');

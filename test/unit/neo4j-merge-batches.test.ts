@@ -127,7 +127,7 @@ describe('mergeGraph batching (recording transaction)', () => {
       mergeRelations('WORKS_FOR', 'Person', 'City').text,
     ]);
     const [inCountry] = sessions.runsOf(mergeRelations('IN_COUNTRY', 'City', 'Country').text);
-    expect(rowsOf(inCountry!.parameters)).toEqual([
+    expect(rowsOf(inCountry?.parameters ?? {})).toEqual([
       {
         id: 'city:c00001-IN_COUNTRY->country:pk',
         from: 'city:c00001',

@@ -167,8 +167,8 @@ describe('reads through a recording transaction', () => {
       ['city:karachi', true],
       ['city:karachi-east', false],
     ]);
-    expect(hits[0]!.score).toBeGreaterThan(1);
-    expect(hits[1]!.score).toBeLessThan(1);
+    expect(hits[0]?.score).toBeGreaterThan(1);
+    expect(hits[1]?.score).toBeLessThan(1);
     const [run] = sessions.runsOf(SEARCH.text);
     expect(run?.parameters).toMatchObject({ key: 'karachi', anyTerm: '(karachi karachi* karachi~1)', labels: ['City'] });
     expect(String(run?.parameters['first'])).toBe('5');

@@ -6,10 +6,10 @@
 import type { JournalEntry } from '../../curation/CurationJournal';
 import { isWebSource } from '../../domain/validate-graph';
 import { provenanceOf } from '../../curation/curation-change';
-import { requireRole } from '../../security/require-role';
+import { badUserInput } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../store/cursor';
 import { checkFirst } from '../arguments';
-import { badUserInput } from '../errors';
+import { requireRole } from '../require-role';
 import type { AuditEntry, CurationAction, QueryResolvers } from '../resolvers-types.generated';
 
 const ACTION: Readonly<Record<JournalEntry['action'], CurationAction>> = {

@@ -3,18 +3,18 @@
  * `CurationChange` (the provenance into a source, GraphQL spellings into the ontology's) and
  * hands it to the curation service, which validates, journals and applies it.
  */
-import { GraphQLError } from 'graphql';
 import type { CurationChange, NodeFieldValue } from '../../curation/curation-change';
 import type { CurationService } from '../../curation/CurationService';
 import { parseRelationId } from '../../curation/plan-change';
 import type { NodeRecord, RelationInput, RelationRecord, SourceRef } from '../../domain/graph-document';
 import { ID_PATTERN } from '../../domain/ontology';
 import { isWebSource } from '../../domain/validate-graph';
-import { requireRole } from '../../security/require-role';
+import { badUserInput, ErrorCode, ServiceError } from '../../errors';
 import { checkNodeId } from '../arguments';
 import type { ApiContext } from '../context';
 import { labelOf } from '../enums';
-import { badUserInput, ErrorCode } from '../errors';
+import { toGraphQLError } from '../graphql-errors';
+import { requireRole } from '../require-role';
 import type { AddRelationInput, MutationResolvers, ProvenanceInput } from '../resolvers-types.generated';
 import { toAuditEntry } from './audit-log';
 
@@ -23,9 +23,9 @@ const MAX_URL = 2_000;
 
 function curationOf(context: ApiContext): CurationService {
   if (!context.curation) {
-    throw new GraphQLError('this server takes no curated changes: it was started without a curation journal', {
-      extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
-    });
+    throw toGraphQLError(
+      new ServiceError(ErrorCode.FORBIDDEN, 'this server takes no curated changes: it was started without a curation journal'),
+    );
   }
   return context.curation;
 }

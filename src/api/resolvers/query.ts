@@ -4,7 +4,7 @@
 import { NODE_LABELS } from '../../domain/ontology';
 import { checkFirst, checkIdList, checkNodeId, checkSearchText } from '../arguments';
 import { cityConnection } from '../connections';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { labelOf, nodeTypeOf } from '../enums';
 import type { QueryResolvers } from '../resolvers-types.generated';
 import { RELATION_TYPES } from '../../domain/ontology';

@@ -1,16 +1,14 @@
 /**
  * Internal. Relations and sources: endpoints and documents resolved through the loaders.
  */
-import { GraphQLError } from 'graphql';
 import { isWebSource } from '../../domain/validate-graph';
-import { ErrorCode } from '../errors';
 import type { RelationResolvers, SourceResolvers } from '../resolvers-types.generated';
 import { nodeById } from './traverse';
 
-/** A relation's endpoint always exists (stores refuse dangling relations); if not, it is a bug. */
+/** A relation's endpoint always exists (stores refuse dangling relations); if not, it is a bug (masked, logged). */
 async function requiredNode(context: Parameters<typeof nodeById>[0], id: string) {
   const node = await nodeById(context, id);
-  if (!node) throw new GraphQLError(`relation endpoint ${id} is missing`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+  if (!node) throw new Error(`relation endpoint ${id} is missing`);
   return node;
 }
 
@@ -36,7 +34,7 @@ export const Source: SourceResolvers = {
     if (isWebSource(source.doc)) return null;
     const document = await requiredNode(context, source.doc);
     if (document.label !== 'Document') {
-      throw new GraphQLError(`source ${source.doc} is not a Document`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+      throw new Error(`source ${source.doc} is not a Document`);
     }
     return document;
   },

@@ -11,7 +11,7 @@ import { MAX_HOPS, MAX_SUBGRAPH_LIMIT } from '../../store/GraphStore';
 import { checkFirst, checkIdList, checkNodeId, checkRange } from '../arguments';
 import type { ApiContext } from '../context';
 import { labelOf, nodeTypeOf } from '../enums';
-import { badUserInput, notFound } from '../errors';
+import { badUserInput, notFound } from '../../errors';
 import type { QueryResolvers } from '../resolvers-types.generated';
 
 /** Loads nodes that must exist; NOT_FOUND names the first missing id. */
@@ -33,6 +33,20 @@ async function requireNode<L extends NodeLabel>(context: ApiContext, id: string,
 async function loadExisting<L extends NodeLabel>(context: ApiContext, ids: readonly string[], label: L): Promise<NodeOf<L>[]> {
   const nodes = await context.loaders.node.loadMany(ids);
   return nodes.filter((node): node is NodeOf<L> => !(node instanceof Error) && node !== null && node.label === label);
+}
+
+/**
+ * A node the store has just named (a peer, a pair, a score): one it cannot load means the
+ * store contradicts itself, a bug answered as INTERNAL_SERVER_ERROR and logged.
+ */
+async function loadKnown(context: ApiContext, id: string): Promise<NodeRecord>;
+async function loadKnown<L extends NodeLabel>(context: ApiContext, id: string, label: L): Promise<NodeOf<L>>;
+async function loadKnown(context: ApiContext, id: string, label?: NodeLabel): Promise<NodeRecord> {
+  const node = await context.loaders.node.load(id);
+  if (!node || (label !== undefined && node.label !== label)) {
+    throw new Error(`the store named ${id}${label ? ` as a ${label}` : ''} but does not hold it`);
+  }
+  return node;
 }
 
 async function loadAny(context: ApiContext, ids: readonly string[]): Promise<NodeRecord[]> {
@@ -66,7 +80,7 @@ export const traversalQueries: Pick<
       maxHops,
       peers: await Promise.all(
         peers.map(async (peer) => ({
-          node: (await loadAny(context, [peer.id]))[0]!,
+          node: await loadKnown(context, peer.id),
           hops: peer.hops,
           via: await loadExisting(context, peer.via, 'Event'),
         })),
@@ -97,10 +111,9 @@ export const traversalQueries: Pick<
     const overlaps = await context.store.sharedPartners({ minShared, first, ...(programmeIds ? { programmeIds } : {}) });
     return Promise.all(
       overlaps.map(async (overlap) => {
-        const [a, b] = await loadExisting(context, [overlap.a, overlap.b], 'Programme');
         return {
-          a: a!,
-          b: b!,
+          a: await loadKnown(context, overlap.a, 'Programme'),
+          b: await loadKnown(context, overlap.b, 'Programme'),
           partners: await loadExisting(context, overlap.partnerIds, 'Organization'),
           shared: overlap.partnerIds.length,
           jaccard: Math.round(overlap.jaccard * 1e6) / 1e6,
@@ -123,8 +136,19 @@ export const traversalQueries: Pick<
     const depth = checkRange(args.depth, 1, 0, MAX_HOPS, 'depth');
     const limit = checkRange(args.limit, 200, 1, MAX_SUBGRAPH_LIMIT, 'limit');
     await requireNodes(context, ids, 'ids');
-    const result = await context.store.subgraph({ ids, depth, limit, direction: args.direction ?? 'BOTH', types: args.relationTypes ?? [] });
-    const edges = result.relations.map((relation) => ({ id: relation.id, source: relation.from, target: relation.to, type: relation.type }));
+    const result = await context.store.subgraph({
+      ids,
+      depth,
+      limit,
+      direction: args.direction ?? 'BOTH',
+      types: args.relationTypes ?? [],
+    });
+    const edges = result.relations.map((relation) => ({
+      id: relation.id,
+      source: relation.from,
+      target: relation.to,
+      type: relation.type,
+    }));
     const positions = layoutPositions(
       result.nodes.map((entry) => entry.node.id),
       edges,
@@ -151,7 +175,7 @@ export const traversalQueries: Pick<
     const suggestions = await context.store.similarCities({ cityId: city.id, first });
     return Promise.all(
       suggestions.map(async (suggestion) => ({
-        city: (await loadExisting(context, [suggestion.cityId], 'City'))[0]!,
+        city: await loadKnown(context, suggestion.cityId, 'City'),
         score: suggestion.score,
         shared: await Promise.all(
           suggestion.shared.map(async (item) => {
@@ -168,8 +192,7 @@ export const traversalQueries: Pick<
     const first = checkFirst(args.first, 20);
     const projection = await context.store.project(args.projection ?? 'EXCHANGE');
     const scores = centrality(projection, args.metric ?? 'DEGREE', labelOf(args.type ?? 'CITY'), first);
-    const nodes = await loadAny(context, scores.map((score) => score.id));
-    return scores.map((score, index) => ({ node: nodes[index]!, score: score.score }));
+    return Promise.all(scores.map(async (score) => ({ node: await loadKnown(context, score.id), score: score.score })));
   },
 
   communities: async (_root, args, context) => {

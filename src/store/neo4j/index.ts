@@ -6,7 +6,7 @@
  *
  * `createNeo4jStore({ config, logger })` is the only export the rest of the service needs
  * (`src/store/create-store.ts`). Seeding and reset go through the port like any store
- * (`src/ingest/seed-command.ts`, `npm run seed -- --store neo4j [--reset --yes]`):
+ * (`src/cli/seed-command.ts`, `npm run seed -- --store neo4j [--reset --yes]`):
  *
  *     const store = await createNeo4jStore({ config: neo4jConfig, logger });
  *     try {

@@ -1,26 +1,19 @@
 /**
- * Public. `cities-kg import --file FILE [--store memory|neo4j]`: restores a backup into an
+ * Internal. `cities-kg import --file FILE [--store memory|neo4j]`: restores a backup into an
  * EMPTY store (it refuses one that holds anything) after validating the whole file. Into
  * Neo4j this is a real restore; into the memory store, which lives only as long as the
  * process, it checks that the backup would restore.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { AppConfig } from '../config';
-import { storeKindOf, UsageError } from '../ingest/seed-command';
-import type { Logger } from '../logger';
+import { importBackup } from '../backup/import-backup';
 import { createStore } from '../store/create-store';
-import { importBackup } from './import-backup';
+import { storeKindOption, UsageError, type Command } from './command';
 
-export async function importCommand(
-  args: readonly string[],
-  config: AppConfig,
-  logger: Logger,
-  out: NodeJS.WritableStream,
-): Promise<number> {
+export const importCommand: Command = async (args, { config, logger, out }) => {
   const { values } = parseArgs({ args: [...args], options: { file: { type: 'string' }, store: { type: 'string' } }, strict: true });
   if (values.file === undefined) throw new UsageError('import needs --file FILE (a backup written by `export`)');
-  const kind = storeKindOf(values.store, config);
+  const kind = storeKindOption(values.store, config);
   let content: unknown;
   try {
     content = JSON.parse(await readFile(values.file, 'utf8'));
@@ -35,4 +28,4 @@ export async function importCommand(
   } finally {
     await store.close();
   }
-}
+};

@@ -1,31 +1,24 @@
 /**
- * Public. `cities-kg export [--format backup|gexf|graphml|json] [--out FILE] [--ids a,b --depth N]`:
+ * Internal. `cities-kg export [--format backup|gexf|graphml|json] [--out FILE] [--ids a,b --depth N]`:
  * writes the whole graph as served (seed + curated changes) — a backup (the default, for
  * `import`) or a file for Gephi, yEd or graphology — or the neighbourhood of some ids.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { AppConfig } from '../config';
+import { openGraph } from '../app/open-graph';
+import { exportBackup } from '../backup/export-backup';
 import { exportGraph } from '../export/export-graph';
-import { EXPORT_FORMATS, isExportFormat } from '../export/serialize-graph';
-import { UsageError } from '../ingest/seed-command';
-import type { Logger } from '../logger';
-import { openGraph } from '../open-graph';
-import { exportBackup } from './export-backup';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../export/serialize-graph';
+import { UsageError, type Command } from './command';
 
-const DEFAULT_OUT: Readonly<Record<string, string>> = {
+const DEFAULT_OUT: Readonly<Record<'backup' | ExportFormat, string>> = {
   backup: 'cities-kg-backup.json',
   gexf: 'cities-kg.gexf',
   graphml: 'cities-kg.graphml',
   json: 'cities-kg.graphology.json',
 };
 
-export async function exportCommand(
-  args: readonly string[],
-  config: AppConfig,
-  logger: Logger,
-  out: NodeJS.WritableStream,
-): Promise<number> {
+export const exportCommand: Command = async (args, { config, logger, out }) => {
   const { values } = parseArgs({
     args: [...args],
     options: { format: { type: 'string', default: 'backup' }, out: { type: 'string' }, ids: { type: 'string' }, depth: { type: 'string' } },
@@ -44,7 +37,7 @@ export async function exportCommand(
     ?.split(',')
     .map((id) => id.trim())
     .filter((id) => id.length > 0);
-  const file = values.out ?? DEFAULT_OUT[format]!;
+  const file = values.out ?? DEFAULT_OUT[format];
 
   const graph = await openGraph(config, logger);
   try {
@@ -58,4 +51,4 @@ export async function exportCommand(
   } finally {
     await graph.close();
   }
-}
+};

@@ -1,18 +1,19 @@
 /**
  * Public. Opens the graph the way the server serves it: a store, the seed as its base, and
  * the curated changes of the journal replayed on top, in order. Shared by `start`, `seed`
- * and `export`, so they can never disagree on what "the graph" is.
+ * and `export`, so they can never disagree on what "the graph" is. Whoever opens it closes
+ * it (`close()`: the journal, then the store).
  */
-import type { AppConfig } from './config';
-import { CurationJournal } from './curation/CurationJournal';
-import { CurationService, type ReplaySummary } from './curation/CurationService';
-import { reseed } from './curation/reseed';
-import type { IngestResult } from './ingest/ingest-seed';
-import { readSeed } from './ingest/read-seed';
-import type { Logger } from './logger';
-import { createStore } from './store/create-store';
-import type { GraphStore, MergeOptions } from './store/GraphStore';
-import { withTimeout } from './store/with-timeout';
+import type { AppConfig } from '../config';
+import { CurationJournal } from '../curation/CurationJournal';
+import { CurationService, type ReplaySummary } from '../curation/CurationService';
+import { reseed } from '../curation/reseed';
+import type { IngestResult } from '../ingest/ingest-seed';
+import { readSeed } from '../ingest/read-seed';
+import type { Logger } from '../logger';
+import { createStore } from '../store/create-store';
+import type { GraphStore, MergeOptions } from '../store/GraphStore';
+import { withTimeout } from '../store/with-timeout';
 
 export interface OpenGraph {
   readonly store: GraphStore;
@@ -27,6 +28,8 @@ export interface OpenGraph {
 export interface OpenGraphOptions {
   /** Which store; the configured one by default. */
   readonly kind?: AppConfig['store'];
+  /** A store already made (a test's, say) instead of one from configuration; closed with the graph. */
+  readonly store?: GraphStore;
   /** Empty the store first (this graph's labels only). */
   readonly reset?: boolean;
   readonly onReset?: (removedNodes: number) => void;
@@ -34,7 +37,7 @@ export interface OpenGraphOptions {
 }
 
 export async function openGraph(config: AppConfig, logger: Logger, options: OpenGraphOptions = {}): Promise<OpenGraph> {
-  const store = await createStore(config, logger, options.kind ?? config.store);
+  const store = options.store ?? (await createStore(config, logger, options.kind ?? config.store));
   let journal: CurationJournal | undefined;
   try {
     journal = CurationJournal.open(config.curation.dbPath);

@@ -8,9 +8,10 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { ApiContext } from '../api/context';
-import { ErrorCode } from '../api/errors';
-import { checkRole } from './require-role';
+import { ErrorCode, HTTP_STATUS } from '../errors';
+import { checkReadAccess, checkRole } from '../security/check-role';
+import type { ApiContext } from './context';
+import { refusal } from './graphql-errors';
 
 export function authorizationPlugin(): ApolloServerPlugin<ApiContext> {
   return {
@@ -19,14 +20,15 @@ export function authorizationPlugin(): ApolloServerPlugin<ApiContext> {
         async didResolveOperation({ operation, contextValue }) {
           if (operation?.operation === 'subscription') {
             throw new GraphQLError('subscriptions are not supported; send a query or a mutation', {
-              extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+              extensions: { code: ErrorCode.BAD_REQUEST, http: { status: HTTP_STATUS[ErrorCode.BAD_REQUEST] } },
             });
           }
-          const { principal } = contextValue;
-          let result: ReturnType<typeof checkRole> | undefined;
-          if (operation?.operation === 'mutation') result = checkRole(principal, 'editor', 'mutations');
-          else if (principal.kind === 'rejected' || !contextValue.publicQueries) result = checkRole(principal, 'any', 'queries');
-          if (result && !result.ok) throw result.error;
+          const { principal, publicQueries } = contextValue;
+          const check =
+            operation?.operation === 'mutation'
+              ? checkRole(principal, 'editor', 'mutations')
+              : checkReadAccess(principal, publicQueries, 'queries');
+          if (!check.ok) throw refusal(check.denial);
         },
       };
     },

@@ -1,31 +1,20 @@
 /**
- * Public. `cities-kg seed [--store memory|neo4j] [--reset --yes]`: validates the seed and
+ * Internal. `cities-kg seed [--store memory|neo4j] [--reset --yes]`: validates the seed and
  * merges it into a store with progress, then replays the curated changes on top, so a
  * re-seed never drops them; idempotent (a second run creates nothing). `--reset` first
  * removes this graph's labels, and only with `--yes`.
  */
 import { parseArgs } from 'node:util';
-import type { AppConfig } from '../config';
-import type { Logger } from '../logger';
-import { openGraph } from '../open-graph';
+import { openGraph } from '../app/open-graph';
+import { storeKindOption, UsageError, type Command } from './command';
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-export function storeKindOf(value: string | undefined, config: AppConfig): AppConfig['store'] {
-  const kind = value ?? config.store;
-  if (kind !== 'memory' && kind !== 'neo4j') throw new UsageError(`--store must be memory or neo4j, got "${kind}"`);
-  return kind;
-}
-
-export async function seedCommand(args: readonly string[], config: AppConfig, logger: Logger, out: NodeJS.WritableStream): Promise<number> {
+export const seedCommand: Command = async (args, { config, logger, out }) => {
   const { values } = parseArgs({
     args: [...args],
     options: { store: { type: 'string' }, reset: { type: 'boolean', default: false }, yes: { type: 'boolean', default: false } },
     strict: true,
   });
-  const kind = storeKindOf(values.store, config);
+  const kind = storeKindOption(values.store, config);
   if (values.reset && !values.yes) {
     throw new UsageError('--reset removes every node and relation of this graph from the store; add --yes to confirm');
   }
@@ -47,4 +36,4 @@ export async function seedCommand(args: readonly string[], config: AppConfig, lo
   } finally {
     await graph.close();
   }
-}
+};

@@ -1,0 +1,119 @@
+/**
+ * Public. The HTTP server, wired from the parts it is given: Apollo at /graphql, /healthz and
+ * /readyz, the graph explorer at /explorer/ and the graph exports at
+ * /export/graph.{gexf,graphml,json}. `startServer` resolves once listening; `stop` drains
+ * in-flight requests and stops Apollo. It closes only what it opened: the store and the
+ * curation journal belong to whoever opened them (`app/start-app.ts`).
+ *
+ * /graphql is hardened in this order: CORS allow-list, per-client rate limit, JSON-only POST
+ * bodies up to BODY_LIMIT_BYTES, then Apollo (CSRF prevention, Armor limits, roles, error
+ * masking). Every store call of a request is bounded by STORE_TIMEOUT_MS. Every answer that
+ * is not GraphQL's and is an error is problem details (`handle-errors.ts`).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express from 'express';
+import { createApollo } from '../api/apollo';
+import { createContext, type ApiContext } from '../api/context';
+import { defaultSecurityConfig, type SecurityConfig } from '../config';
+import type { CurationService } from '../curation/CurationService';
+import type { Logger } from '../logger';
+import { createAuthenticator } from '../security/authenticate';
+import type { GraphStore } from '../store/GraphStore';
+import { withTimeout } from '../store/with-timeout';
+import { createCors } from './create-cors';
+import { createRateLimit } from './create-rate-limit';
+import { handleErrors, notFound } from './handle-errors';
+import { jsonBody } from './json-body';
+import { mountExplorer } from './mount-explorer';
+import { mountExports } from './mount-exports';
+import { mountHealth } from './mount-health';
+import { requireReadAccess } from './require-read-access';
+
+export interface ServerOptions {
+  readonly store: GraphStore;
+  readonly logger: Logger;
+  readonly port: number;
+  readonly host: string;
+  /** Production: no source maps for the explorer, and the production security defaults. */
+  readonly production: boolean;
+  /**
+   * Limits, keys and switches. @default the configuration defaults for `production`, less
+   * the rate limit: a server embedded without configuration (tests, benchmarks) is not
+   * throttled; the service itself (`startApp`) always passes its configuration.
+   */
+  readonly security?: SecurityConfig;
+  /** Takes curated changes; without it every mutation is refused. */
+  readonly curation?: CurationService;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  /** Drains requests and stops Apollo; leaves the store and the journal open. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { store, logger, curation } = options;
+  const security = options.security ?? { ...defaultSecurityConfig(options.production), rateLimit: undefined };
+  // Requests see the store through a timeout: a slow store answers STORE_TIMEOUT, never hangs.
+  const requestStore = withTimeout(store, security.storeTimeoutMs);
+  const authenticate = createAuthenticator(security.apiKeys);
+  const app = express();
+  app.disable('x-powered-by');
+  // Only trusted proxies may set the client address that rate limiting keys on.
+  app.set('trust proxy', security.trustProxy);
+  const httpServer = http.createServer(app);
+  const apollo = createApollo({ logger, security, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  await apollo.start();
+
+  mountHealth(app, { store: requestStore, curation, logger });
+  // One limiter for /graphql and the exports: a client shares one budget across both.
+  const rateLimit = security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : [];
+  app.use(
+    '/graphql',
+    createCors(security.corsOrigins),
+    ...rateLimit,
+    ...jsonBody(security.bodyLimitBytes),
+    expressMiddleware<ApiContext>(apollo, {
+      context: async ({ req }) =>
+        createContext(requestStore, {
+          principal: authenticate(req.headers.authorization),
+          publicQueries: security.publicQueries,
+          ...(curation ? { curation } : {}),
+        }),
+    }),
+  );
+  mountExplorer(app, { sourceMaps: !options.production });
+  // Exports read the graph like a query does: the same key rule and the same rate limit.
+  mountExports(app, requestStore, [...rateLimit, requireReadAccess(authenticate, security.publicQueries)]);
+  app.use(notFound());
+  app.use(handleErrors(logger));
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`;
+  logger.info({ url, store: store.kind }, 'cities-kg is serving');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    stop: () => {
+      // Apollo's drain plugin closes the HTTP server once in-flight requests are answered.
+      stopping ??= apollo.stop();
+      return stopping;
+    },
+  };
+}
