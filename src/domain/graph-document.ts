@@ -167,8 +167,11 @@ const relationProperties = {
   context: nonEmpty,
   /** ENDORSED: the city the person endorsed for (a City id). */
   forCity: nonEmpty,
-  /** ADVANCES from a City: the Programme or Organization its example names (which ADVANCES the commitment too). */
-  through: nonEmpty,
+  /**
+   * ADVANCES from a City: the Programmes or Organizations its example names, in the order
+   * the example names them (each ADVANCES the commitment too).
+   */
+  through: z.array(nonEmpty).min(1),
   /** LEARNED_FROM: the Event where the learning happened. */
   at: nonEmpty,
 } as const;

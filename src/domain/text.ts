@@ -20,14 +20,16 @@ export function normalizeWhitespace(text: string): string {
  * can make a name display as something else, and lone surrogates.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const UNSAFE_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 /** Why a curated text is refused, or undefined when it is fine. */
 export function unsafeTextReason(text: string): string | undefined {
   const match = UNSAFE_TEXT.exec(text);
   if (!match) return undefined;
   const code = match[0].codePointAt(0) ?? 0;
-  const name = code >= 0xd800 && code <= 0xdfff ? 'a lone surrogate' : code >= 0x202a ? 'a bidirectional control character' : 'a control character';
+  const name =
+    code >= 0xd800 && code <= 0xdfff ? 'a lone surrogate' : code >= 0x202a ? 'a bidirectional control character' : 'a control character';
   return `contains ${name} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${match.index}`;
 }
 
@@ -65,24 +67,24 @@ const COMBINING_MARKS = /\p{M}/gu;
  * retroflex ٹ ڈ ڑ as ت د ر, zh as ز. گ stays: Arabic writes g as ج, غ or ك by region.
  */
 const PERSO_ARABIC_LETTERS: Readonly<Record<string, string>> = {
-  'ک': 'ك', // U+06A9 keheh
-  'ڪ': 'ك', // U+06AA swash kaf
-  'ی': 'ي', // U+06CC Farsi yeh
-  'ې': 'ي', // U+06D0 yeh (Pashto)
-  'ے': 'ي', // U+06D2 yeh barree (Urdu)
-  'ۓ': 'ي', // U+06D3 yeh barree with hamza
-  'ہ': 'ه', // U+06C1 heh goal (Urdu)
-  'ۂ': 'ه', // U+06C2 heh goal with hamza
-  'ھ': 'ه', // U+06BE heh doachashmee (Urdu aspiration)
-  'ە': 'ه', // U+06D5 ae
-  'ۀ': 'ه', // U+06C0 heh with yeh
-  'ۃ': 'ة', // U+06C3 teh marbuta goal
-  'پ': 'ب', // U+067E peh
-  'چ': 'تش', // U+0686 tcheh
-  'ٹ': 'ت', // U+0679 tteh
-  'ڈ': 'د', // U+0688 ddal
-  'ڑ': 'ر', // U+0691 rreh
-  'ژ': 'ز', // U+0698 jeh
+  ک: 'ك', // U+06A9 keheh
+  ڪ: 'ك', // U+06AA swash kaf
+  ی: 'ي', // U+06CC Farsi yeh
+  ې: 'ي', // U+06D0 yeh (Pashto)
+  ے: 'ي', // U+06D2 yeh barree (Urdu)
+  ۓ: 'ي', // U+06D3 yeh barree with hamza
+  ہ: 'ه', // U+06C1 heh goal (Urdu)
+  ۂ: 'ه', // U+06C2 heh goal with hamza
+  ھ: 'ه', // U+06BE heh doachashmee (Urdu aspiration)
+  ە: 'ه', // U+06D5 ae
+  ۀ: 'ه', // U+06C0 heh with yeh
+  ۃ: 'ة', // U+06C3 teh marbuta goal
+  پ: 'ب', // U+067E peh
+  چ: 'تش', // U+0686 tcheh
+  ٹ: 'ت', // U+0679 tteh
+  ڈ: 'د', // U+0688 ddal
+  ڑ: 'ر', // U+0691 rreh
+  ژ: 'ز', // U+0698 jeh
 };
 const PERSO_ARABIC = new RegExp(`[${Object.keys(PERSO_ARABIC_LETTERS).join('')}]`, 'gu');
 // Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹, Persian and Urdu) digits.

@@ -345,7 +345,7 @@ function checkEndpoint(
   return node.label;
 }
 
-/** The labels a property naming another node (`forCity`, `through`, `at`) must point at. */
+/** The labels a property naming other nodes (`forCity`, `through`, `at`) must point at. */
 const REFERENCE_LABELS = { forCity: ['City'], through: ['Programme', 'Organization'], at: ['Event'] } as const satisfies Partial<
   Record<keyof RelationInput, readonly NodeLabel[]>
 >;
@@ -359,12 +359,18 @@ function checkReferences(
 ): boolean {
   let ok = true;
   for (const [key, labels] of Object.entries(REFERENCE_LABELS) as [keyof typeof REFERENCE_LABELS, readonly NodeLabel[]][]) {
-    const target = relation[key];
-    if (target === undefined) continue;
-    const label = nodes.get(target)?.value.label;
-    if (label === undefined || !labels.includes(label)) {
-      report(file, id, 'MISSING_ENDPOINT', `relation ${id}: ${key} ${JSON.stringify(target)} is not a ${labels.join(' or ')} in the graph`);
-      ok = false;
+    const value = relation[key];
+    for (const target of value === undefined ? [] : typeof value === 'string' ? [value] : value) {
+      const label = nodes.get(target)?.value.label;
+      if (label === undefined || !labels.includes(label)) {
+        report(
+          file,
+          id,
+          'MISSING_ENDPOINT',
+          `relation ${id}: ${key} ${JSON.stringify(target)} is not a ${labels.join(' or ')} in the graph`,
+        );
+        ok = false;
+      }
     }
   }
   return ok;
@@ -390,12 +396,7 @@ function mergeRelations(
       continue;
     }
     if (!allowsLabelPair(relation.type, fromLabel, toLabel)) {
-      report(
-        entry.file,
-        id,
-        'WRONG_ENDPOINT_LABEL',
-        `relation ${id}: ${relation.type} does not join a ${fromLabel} to a ${toLabel}`,
-      );
+      report(entry.file, id, 'WRONG_ENDPOINT_LABEL', `relation ${id}: ${relation.type} does not join a ${fromLabel} to a ${toLabel}`);
       continue;
     }
     const known = relations.get(id);
@@ -483,11 +484,7 @@ function checkProvenance(
  * Seed rules over the whole graph: nothing stands alone, every city is placed somewhere,
  * and a commitment example's `through` programme or organisation advances that commitment too.
  */
-function checkSeedRules(
-  nodes: ReadonlyMap<string, Located<NodeRecord>>,
-  relations: readonly RelationRecord[],
-  report: Reporter,
-): void {
+function checkSeedRules(nodes: ReadonlyMap<string, Located<NodeRecord>>, relations: readonly RelationRecord[], report: Reporter): void {
   const linked = new Set<string>();
   const placed = new Set<string>();
   for (const relation of relations) {
@@ -506,10 +503,16 @@ function checkSeedRules(
   const ids = new Set(relations.map((relation) => relation.id));
   for (const relation of relations) {
     if (relation.type !== 'ADVANCES' || relation.through === undefined) continue;
-    const partner = relationId({ type: 'ADVANCES', from: relation.through, to: relation.to });
-    if (!ids.has(partner)) {
+    for (const named of relation.through) {
+      const partner = relationId({ type: 'ADVANCES', from: named, to: relation.to });
+      if (ids.has(partner)) continue;
       const file = nodes.get(relation.from)?.file ?? '(graph)';
-      report(file, relation.id, 'MISSING_ENDPOINT', `relation ${relation.id}: names ${relation.through} as its example's programme, but ${partner} is missing; add it with the example's quote`);
+      report(
+        file,
+        relation.id,
+        'MISSING_ENDPOINT',
+        `relation ${relation.id}: names ${named} in its example, but ${partner} is missing; add it with the example's quote`,
+      );
     }
   }
 }

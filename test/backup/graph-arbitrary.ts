@@ -210,7 +210,7 @@ export const graphArbitrary: fc.Arbitrary<GeneratedGraph> = fc.gen().map((g) => 
           return { role: g(() => fc.constantFrom(...PROGRAMME_ROLES)) };
         case 'ADVANCES': {
           const named = byLabel(['Programme', 'Organization']);
-          return { through: fromNode.label === 'City' && named.length > 0 && g(fc.boolean) ? (named[0] as NodeRecord).id : undefined };
+          return { through: fromNode.label === 'City' && named.length > 0 && g(fc.boolean) ? [(named[0] as NodeRecord).id] : undefined };
         }
         case 'LEARNED_FROM': {
           const events = byLabel(['Event']);

@@ -209,14 +209,14 @@ describe('validateGraph', () => {
       sources: cite(),
       ...extra,
     });
-    const example = advances('city:karachi', { through: 'prog:x' });
+    const example = advances('city:karachi', { through: ['prog:x'] });
     expect(problemsOf({ nodes, relations: [example, advances('prog:x')] })).toEqual([]);
     expectOnly(
-      { nodes, relations: [advances('city:karachi', { through: 'prog:y' })] },
+      { nodes, relations: [advances('city:karachi', { through: ['prog:y'] })] },
       'MISSING_ENDPOINT',
       'city:karachi-ADVANCES->commitment:1',
     );
-    expectOnly({ nodes, relations: [advances('prog:x', { through: 'prog:x' })] }, 'BAD_PROPERTY', 'prog:x-ADVANCES->commitment:1');
+    expectOnly({ nodes, relations: [advances('prog:x', { through: ['prog:x'] })] }, 'BAD_PROPERTY', 'prog:x-ADVANCES->commitment:1');
     const learned = {
       type: 'LEARNED_FROM',
       from: 'city:karachi',
@@ -290,7 +290,7 @@ describe('validateGraph', () => {
         from: 'city:karachi',
         to: 'commitment:1',
         confidence: 'STATED',
-        through: 'prog:x',
+        through: ['prog:x'],
         sources: cite(),
       };
       const runs = { type: 'RUNS', from: 'city:karachi', to: 'prog:x', confidence: 'STATED', sources: cite() };
