@@ -223,9 +223,9 @@ function readRelations(
       return;
     }
     seen.add(id);
+    // Reported, but the relation is still checked (as STATED) so every other problem shows too.
     if (requireConfidence && (entry as { confidence?: unknown }).confidence === undefined) {
       report(file, id, 'BAD_PROPERTY', `relation ${id}: needs "confidence" (STATED, INFERRED or DOUBTFUL)`);
-      return;
     }
     out.push({ file, value: parsed.data });
   });

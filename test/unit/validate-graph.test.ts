@@ -248,12 +248,7 @@ describe('validateGraph', () => {
 
     it('needs an explicit confidence on every relation', () => {
       const { confidence: _confidence, ...ungraded } = inPakistan;
-      // The ungraded relation is left out, so Pakistan and Karachi lose their only link too.
-      expect(problemsOf({ ...seedBase, relations: [leads, ungraded] }, {})).toEqual([
-        { file: 'graph/test.json', entity: 'city:karachi-IN_COUNTRY->country:pk', code: 'BAD_PROPERTY' },
-        { file: 'graph/test.json', entity: 'city:karachi', code: 'UNPLACED_CITY' },
-        { file: 'graph/test.json', entity: 'country:pk', code: 'ISOLATED_NODE' },
-      ]);
+      expectOnly({ ...seedBase, relations: [leads, ungraded] }, 'BAD_PROPERTY', 'city:karachi-IN_COUNTRY->country:pk', {});
     });
 
     it('rejects isolated nodes (but documents) and cities placed nowhere', () => {
