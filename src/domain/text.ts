@@ -19,8 +19,8 @@ export function normalizeWhitespace(text: string): string {
  * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
  * can make a name display as something else, and lone surrogates.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 /** Why a curated text is refused, or undefined when it is fine. */
