@@ -40,13 +40,13 @@ class GraphBuilder {
   }
 
   /** Adds a relation unless one of the same type and ends exists; says whether it added. */
-  relate(input: Omit<RelationInput, 'sources'>): boolean {
+  relate(input: Omit<RelationInput, 'sources' | 'confidence'>): boolean {
     const id = relationId(input);
     const before = this.relationIds.size;
     this.relationIds.add(id);
     if (this.relationIds.size === before) return false;
     // The caller hands a fresh literal: completing it in place saves a copy per relation.
-    this.relations.push(Object.assign(input, { sources: this.sources(), id }));
+    this.relations.push(Object.assign(input, { confidence: 'STATED' as const, sources: this.sources(), id }));
     return true;
   }
 }

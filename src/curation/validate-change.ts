@@ -60,7 +60,7 @@ export async function validateChange(
       ],
       sourceTexts,
     },
-    { allowWebSources: true },
+    { allowWebSources: true, seedRules: false },
   );
   // Problems in the context would mean the stored graph itself is broken; they block too.
   if (problems.length > 0) throw new InvalidChangeError(operation, problems);

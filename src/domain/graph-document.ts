@@ -4,6 +4,7 @@
  * checks that need the whole graph (ids, endpoints, provenance) live in `validate-graph.ts`.
  */
 import { z } from 'zod';
+import { unsafeTextReason } from './text';
 import {
   CITY_KINDS,
   EVENT_KINDS,
@@ -11,10 +12,21 @@ import {
   PARTICIPATION_ROLES,
   PARTNER_ROLES,
   PROGRAMME_KINDS,
+  PROGRAMME_ROLES,
   RELATION_TYPES,
+  CONFIDENCE_LEVELS,
+  type RelationType,
 } from './ontology';
 
-const nonEmpty = z.string().trim().min(1);
+/** Curated text: not blank, and free of control, bidirectional-override and lone-surrogate characters. */
+const nonEmpty = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((text, context) => {
+    const reason = unsafeTextReason(text);
+    if (reason) context.addIssue({ code: 'custom', message: reason });
+  });
 
 /** A partial ISO date: `2023`, `2023-08` or `2023-08-02`. */
 const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
@@ -22,7 +34,11 @@ const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected 
 export const sourceRefSchema = z.strictObject({
   /** The source document's node id, `doc:000` … */
   doc: nonEmpty,
-  /** A verbatim span of that document (compared after whitespace normalisation). */
+  /**
+   * A verbatim span of that document (compared after whitespace normalisation) that can
+   * state a fact: at least three words or twelve characters, no format characters (the
+   * validator checks both with the provenance).
+   */
   quote: nonEmpty,
 });
 export type SourceRef = z.infer<typeof sourceRefSchema>;
@@ -124,26 +140,105 @@ export type NodeRecord = z.infer<typeof nodeRecordSchema>;
 /** The record type of one label: `NodeOf<'City'>` is `CityNode`. */
 export type NodeOf<L extends NodeRecord['label']> = Extract<NodeRecord, { label: L }>;
 
-export const relationInputSchema = z.strictObject({
-  type: z.enum(RELATION_TYPES),
+/** Properties every relation may carry, whatever its type. */
+const relationBase = {
   from: nonEmpty,
   to: nonEmpty,
-  /** LEADS, WORKS_FOR, ENDORSED: the person's title (Mayor, Governor, Lord Mayor, …). */
-  title: nonEmpty.optional(),
-  /** LEADS: the date or year the source places the leadership at. */
-  asOf: partialDate.optional(),
-  /** PARTICIPATED_IN and PARTNER_IN: the role. */
-  role: z.enum([...PARTICIPATION_ROLES, ...PARTNER_ROLES]).optional(),
-  /** MEMBER_OF: the year or date of joining. */
-  since: partialDate.optional(),
-  /** PARTNERS_WITH: what the partnership is about. */
-  context: nonEmpty.optional(),
-  /** ENDORSED: the city the person endorsed for (a City id). */
-  forCity: nonEmpty.optional(),
+  /** How sure the graph is: STATED unless said otherwise (the seed always says it). */
+  confidence: z.enum(CONFIDENCE_LEVELS).default('STATED'),
+  /** How an INFERRED relation follows from its quote, why a DOUBTFUL one is doubted, or any remark. */
   note: nonEmpty.optional(),
   sources: z.array(sourceRefSchema),
+};
+
+function relationOf<const T extends RelationType, const S extends z.ZodRawShape>(type: T, shape: S) {
+  return z.strictObject({ type: z.literal(type), ...relationBase, ...shape });
+}
+
+/** Every relation property with its value type; which types take which is `relationInputSchema`. */
+const relationProperties = {
+  /** LEADS, WORKS_FOR, ENDORSED: the person's title (Mayor, Governor, Lord Mayor, …). */
+  title: nonEmpty,
+  /** LEADS: the date the source places the leadership at (the document's date where it gives no other). */
+  asOf: partialDate,
+  /** MEMBER_OF: the year or date of joining. */
+  since: partialDate,
+  /** PARTNERS_WITH, LEARNED_FROM: what the partnership or the learning is about. */
+  context: nonEmpty,
+  /** ENDORSED: the city the person endorsed for (a City id). */
+  forCity: nonEmpty,
+  /**
+   * ADVANCES from a City: the Programmes or Organizations its example names, in the order
+   * the example names them (each ADVANCES the commitment too).
+   */
+  through: z.array(nonEmpty).min(1),
+  /** LEARNED_FROM: the Event where the learning happened. */
+  at: nonEmpty,
+} as const;
+const { title, asOf, since, context, forCity, through, at } = relationProperties;
+
+/**
+ * One relation of the graph: the property rules of each type as one discriminated union
+ * (a type takes only its own properties; LEADS needs a title and an `asOf`, roles come from
+ * their type's vocabulary).
+ */
+export const relationInputSchema = z
+  .discriminatedUnion('type', [
+    relationOf('IN_COUNTRY', {}),
+    relationOf('PART_OF', {}),
+    relationOf('LEADS', { title, asOf }),
+    relationOf('WORKS_FOR', { title: title.optional() }),
+    relationOf('MEMBER_OF', { since: since.optional() }),
+    relationOf('PARTICIPATED_IN', { role: z.enum(PARTICIPATION_ROLES) }),
+    relationOf('RUNS', {}),
+    relationOf('PARTNER_IN', { role: z.enum(PARTNER_ROLES) }),
+    relationOf('PARTNERS_WITH', { context: context.optional() }),
+    relationOf('ADVANCES', { through: through.optional() }),
+    relationOf('HAS_COMMITMENT', {}),
+    relationOf('ENDORSED', { title, forCity: forCity.optional() }),
+    relationOf('HELD_IN', {}),
+    relationOf('BASED_IN', {}),
+    relationOf('TAKES_PART_IN', { role: z.enum(PROGRAMME_ROLES) }),
+    relationOf('LEARNED_FROM', { context: context.optional(), at: at.optional() }),
+  ])
+  .superRefine((relation, context_) => {
+    if (relation.confidence !== 'STATED' && relation.note === undefined) {
+      context_.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message: `a ${relation.confidence} relation needs a note saying ${relation.confidence === 'INFERRED' ? 'how it follows from its quote' : 'why it is doubted'}`,
+      });
+    }
+  });
+
+/**
+ * The shape any relation has, whatever its type: every known property, each of its own
+ * value type. The validator reads a file's relations with this first (a wrong shape is a
+ * SHAPE problem), then applies `relationInputSchema`'s rules (a BAD_PROPERTY problem).
+ */
+export const relationShapeSchema = z.strictObject({
+  type: z.enum(RELATION_TYPES),
+  ...relationBase,
+  title: title.optional(),
+  asOf: asOf.optional(),
+  role: z.enum([...PARTICIPATION_ROLES, ...PARTNER_ROLES, ...PROGRAMME_ROLES]).optional(),
+  since: since.optional(),
+  context: context.optional(),
+  forCity: forCity.optional(),
+  through: through.optional(),
+  at: at.optional(),
 });
-export type RelationInput = z.infer<typeof relationInputSchema>;
+
+/**
+ * A relation as every consumer reads it: one flat record whatever its type (a property a
+ * type does not take is simply absent). Parsing with `relationInputSchema` guarantees the
+ * per-type rules.
+ */
+export type RelationInput = z.output<typeof relationShapeSchema>;
+
+// Every relation the rules accept is a RelationInput.
+type Assignable<T extends U, U> = T;
+export type _RulesFitShape = Assignable<z.output<typeof relationInputSchema>, RelationInput>;
 
 /** A relation as stores hold it: its input plus a stable id derived from type and endpoints. */
 export type RelationRecord = RelationInput & { readonly id: string };
@@ -151,6 +246,16 @@ export type RelationRecord = RelationInput & { readonly id: string };
 /** One relation per (type, from, to): `person:a-LEADS->city:b`. */
 export function relationId(relation: Pick<RelationInput, 'type' | 'from' | 'to'>): string {
   return `${relation.from}-${relation.type}->${relation.to}`;
+}
+
+const RELATION_ID = new RegExp(`^(.+?)-(${RELATION_TYPES.join('|')})->(.+)$`);
+
+/** `relationId`'s inverse: the type and endpoints of a relation id, or undefined for a malformed one. */
+export function parseRelationId(id: string): Pick<RelationInput, 'type' | 'from' | 'to'> | undefined {
+  const match = RELATION_ID.exec(id);
+  if (!match) return undefined;
+  const [, from, type, to] = match as unknown as [string, string, RelationType, string];
+  return { type, from, to };
 }
 
 export const graphDocumentSchema = z.strictObject({

@@ -33,28 +33,83 @@ export const RELATION_TYPES = [
   'ADVANCES',
   'HAS_COMMITMENT',
   'ENDORSED',
+  'HELD_IN',
+  'BASED_IN',
+  'TAKES_PART_IN',
+  'LEARNED_FROM',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
-/** Which labels a relation of each type may start and end at (direction as written). */
-export const RELATION_ENDPOINTS: Readonly<
-  Record<RelationType, { readonly from: readonly NodeLabel[]; readonly to: readonly NodeLabel[] }>
-> = {
-  IN_COUNTRY: { from: ['City'], to: ['Country'] },
-  // A district is part of its city; a city office or department is part of its city
-  // government (an Organization), which the sources often name as the actor.
-  PART_OF: { from: ['City', 'Organization'], to: ['City', 'Organization'] },
-  LEADS: { from: ['Person'], to: ['City'] },
-  WORKS_FOR: { from: ['Person'], to: ['Organization', 'City'] },
-  MEMBER_OF: { from: ['City'], to: ['Organization'] },
-  PARTICIPATED_IN: { from: ['City', 'Country', 'Person', 'Organization'], to: ['Event'] },
-  RUNS: { from: ['City', 'Organization'], to: ['Programme'] },
-  PARTNER_IN: { from: ['Organization'], to: ['Programme', 'Event'] },
-  PARTNERS_WITH: { from: ['Organization'], to: ['City'] },
-  ADVANCES: { from: ['Programme'], to: ['Commitment'] },
-  HAS_COMMITMENT: { from: ['Declaration'], to: ['Commitment'] },
-  ENDORSED: { from: ['Person'], to: ['Declaration'] },
+type LabelPair = readonly [from: NodeLabel, to: NodeLabel];
+
+/**
+ * Which (from, to) label pairs a relation of each type may join (direction as written).
+ * Most types allow every pair of their from- and to-labels; PART_OF lists its pairs, so a
+ * city can be part of a city but never of an event.
+ */
+export const RELATION_LABEL_PAIRS: Readonly<Record<RelationType, readonly LabelPair[]>> = {
+  IN_COUNTRY: pairs(['City'], ['Country']),
+  PART_OF: [
+    // A district of a city, a city of a province.
+    ['City', 'City'],
+    // A department of a ministry; an office of a city government named as an organisation.
+    ['Organization', 'Organization'],
+    ['Organization', 'City'],
+    // A session of a summit, a workshop of a hub, a fund of a programme.
+    ['Event', 'Event'],
+    ['Event', 'Programme'],
+    ['Programme', 'Programme'],
+    // The declaration and the event where it was adopted.
+    ['Declaration', 'Event'],
+  ],
+  LEADS: pairs(['Person'], ['City']),
+  WORKS_FOR: pairs(['Person'], ['Organization', 'City']),
+  MEMBER_OF: pairs(['City'], ['Organization']),
+  PARTICIPATED_IN: pairs(['City', 'Country', 'Person', 'Organization'], ['Event']),
+  RUNS: pairs(['City', 'Organization'], ['Programme']),
+  PARTNER_IN: pairs(['Organization'], ['Programme', 'Event']),
+  PARTNERS_WITH: pairs(['Organization'], ['City']),
+  // A commitment example: the city (and the programme, organisation or event it names).
+  ADVANCES: pairs(['City', 'Organization', 'Programme', 'Event'], ['Commitment']),
+  HAS_COMMITMENT: pairs(['Declaration'], ['Commitment']),
+  ENDORSED: pairs(['Person'], ['Declaration']),
+  // Where an event took place (a country only when the source names no city).
+  HELD_IN: pairs(['Event'], ['City', 'Country']),
+  // Where an organisation sits: a national body in its country, a city body in its city.
+  BASED_IN: pairs(['Organization'], ['City', 'Country']),
+  // Taking part in a programme without running it (pilot, beneficiary, supporter, member, partner).
+  TAKES_PART_IN: pairs(['City', 'Country', 'Organization'], ['Programme']),
+  // Learning from another place's approach (not attending its events).
+  LEARNED_FROM: pairs(['City', 'Country', 'Organization'], ['City', 'Country', 'Organization', 'Programme']),
 };
+
+function pairs(from: readonly NodeLabel[], to: readonly NodeLabel[]): LabelPair[] {
+  return from.flatMap((fromLabel) => to.map((toLabel): LabelPair => [fromLabel, toLabel]));
+}
+
+/** Whether a relation of this type may go from a node of one label to a node of another. */
+export function allowsLabelPair(type: RelationType, from: NodeLabel, to: NodeLabel): boolean {
+  return RELATION_LABEL_PAIRS[type].some(([fromLabel, toLabel]) => fromLabel === from && toLabel === to);
+}
+
+/** The labels each type may start and end at (the union of its pairs), for schemas and queries. */
+export const RELATION_ENDPOINTS: Readonly<Record<RelationType, RelationEnds>> = endpointsOf(RELATION_LABEL_PAIRS);
+
+interface RelationEnds {
+  readonly from: readonly NodeLabel[];
+  readonly to: readonly NodeLabel[];
+}
+
+function endpointsOf(labelPairs: Readonly<Record<RelationType, readonly LabelPair[]>>): Record<RelationType, RelationEnds> {
+  const ends = {} as Record<RelationType, RelationEnds>;
+  for (const type of RELATION_TYPES) {
+    ends[type] = {
+      from: [...new Set(labelPairs[type].map(([from]) => from))],
+      to: [...new Set(labelPairs[type].map(([, to]) => to))],
+    };
+  }
+  return ends;
+}
 
 /**
  * Relation types that make an organisation a partner of the node at their other end
@@ -69,19 +124,6 @@ export type NodeTypeName = Uppercase<NodeLabel>;
 export const LABEL_OF_NODE_TYPE = Object.fromEntries(NODE_LABELS.map((label) => [label.toUpperCase(), label])) as Readonly<
   Record<NodeTypeName, NodeLabel>
 >;
-
-/** The id prefix of each label: `city:karachi`, `country:pk`, `doc:000`. */
-export const ID_PREFIX: Readonly<Record<NodeLabel, string>> = {
-  City: 'city',
-  Country: 'country',
-  Person: 'person',
-  Organization: 'org',
-  Programme: 'prog',
-  Commitment: 'commitment',
-  Declaration: 'decl',
-  Event: 'event',
-  Document: 'doc',
-};
 
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
@@ -99,7 +141,7 @@ export const ID_PATTERN: Readonly<Record<NodeLabel, RegExp>> = {
 };
 
 /** Any well-formed node id, whatever its label. */
-export const ANY_NODE_ID = new RegExp(`^(?:${NODE_LABELS.map((label) => ID_PATTERN[label].source.slice(1, -1)).join('|')})$`);
+const ANY_NODE_ID = new RegExp(`^(?:${NODE_LABELS.map((label) => ID_PATTERN[label].source.slice(1, -1)).join('|')})$`);
 
 export function isNodeId(value: string): boolean {
   return ANY_NODE_ID.test(value);
@@ -146,11 +188,32 @@ export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 export const EVENT_KINDS = ['summit', 'forum', 'workshop', 'launch', 'exchange', 'meeting', 'tournament'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const PARTICIPATION_ROLES = ['host', 'participant', 'speaker', 'organizer', 'supporter', 'moderator'] as const;
+/**
+ * PARTICIPATED_IN roles. `showcased`: the place's initiative was presented at the event, which
+ * does not say the place attended it.
+ */
+export const PARTICIPATION_ROLES = ['host', 'participant', 'speaker', 'organizer', 'supporter', 'moderator', 'showcased'] as const;
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 
 export const PARTNER_ROLES = ['funder', 'implementer', 'technical', 'supporter'] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
+/** TAKES_PART_IN roles: how a place or body takes part in a programme it does not run. */
+export const PROGRAMME_ROLES = ['pilot', 'beneficiary', 'supporter', 'member', 'partner'] as const;
+export type ProgrammeRole = (typeof PROGRAMME_ROLES)[number];
+
+/**
+ * How sure the graph is of a relation, strongest first. STATED: the quote says it.
+ * INFERRED: the quote implies it (the relation's note says how). DOUBTFUL: the source says
+ * it but other evidence conflicts (the note says why).
+ */
+export const CONFIDENCE_LEVELS = ['STATED', 'INFERRED', 'DOUBTFUL'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/** Whether `confidence` is at least as strong as `minimum` (STATED ≥ INFERRED ≥ DOUBTFUL). */
+export function meetsConfidence(confidence: Confidence, minimum: Confidence): boolean {
+  return CONFIDENCE_LEVELS.indexOf(confidence) <= CONFIDENCE_LEVELS.indexOf(minimum);
+}
 
 /** Node properties each label may carry beyond the common ones (for the Cypher schema). */
 export const LABEL_PROPERTIES: Readonly<Record<NodeLabel, readonly string[]>> = {
@@ -169,5 +232,4 @@ export const LABEL_PROPERTIES: Readonly<Record<NodeLabel, readonly string[]>> = 
 export const COMMON_NODE_PROPERTIES = ['id', 'name', 'nameAr', 'aliases', 'note'] as const;
 
 /** Relation properties (all optional except where the validator says otherwise). */
-export const RELATION_PROPERTIES = ['title', 'asOf', 'role', 'since', 'context', 'forCity', 'note'] as const;
-export type RelationProperty = (typeof RELATION_PROPERTIES)[number];
+export const RELATION_PROPERTIES = ['confidence', 'title', 'asOf', 'role', 'since', 'context', 'forCity', 'through', 'at', 'note'] as const;

@@ -10,23 +10,15 @@ import {
   nodeRecordSchema,
   relationId,
   relationInputSchema,
+  relationShapeSchema,
   type GraphData,
   type NodeRecord,
   type RelationInput,
   type RelationRecord,
   type SourceRef,
 } from './graph-document';
-import {
-  ID_PATTERN,
-  NODE_LABELS,
-  PARTICIPATION_ROLES,
-  PARTNER_ROLES,
-  RELATION_ENDPOINTS,
-  RELATION_TYPES,
-  type NodeLabel,
-  type RelationType,
-} from './ontology';
-import { normalizeWhitespace } from './text';
+import { allowsLabelPair, ID_PATTERN, NODE_LABELS, RELATION_ENDPOINTS, RELATION_TYPES, type NodeLabel } from './ontology';
+import { badQuoteReason, normalizeWhitespace } from './text';
 
 export const PROBLEM_CODES = [
   'UNREADABLE',
@@ -44,6 +36,9 @@ export const PROBLEM_CODES = [
   'UNKNOWN_DOCUMENT',
   'QUOTE_NOT_FOUND',
   'MISSING_SOURCE_FILE',
+  'BAD_QUOTE',
+  'ISOLATED_NODE',
+  'UNPLACED_CITY',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -71,6 +66,14 @@ export interface ValidationOptions {
    * @default false
    */
   readonly allowWebSources?: boolean;
+  /**
+   * Apply the rules only the curated seed must follow: every relation states its
+   * `confidence` explicitly, no node (but a Document) is without relations, and every City
+   * is IN_COUNTRY or PART_OF something. A curated change (validated with only the nodes it
+   * touches) and a backup of a curated graph turn them off.
+   * @default true
+   */
+  readonly seedRules?: boolean;
 }
 
 /** Whether a source's `doc` is a web page (`https://…`) rather than a Document id. */
@@ -114,12 +117,13 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
       continue;
     }
     readNodes(graphFile.file, parsedFile.data.nodes, nodeEntries, rejectedIds, report);
-    readRelations(graphFile.file, parsedFile.data.relations, relationEntries, report);
+    readRelations(graphFile.file, parsedFile.data.relations, relationEntries, report, options.seedRules ?? true);
   }
 
   const nodes = mergeNodes(nodeEntries, report);
   const relations = mergeRelations(relationEntries, nodes, rejectedIds, report);
   checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report, options.allowWebSources ?? false);
+  if (options.seedRules ?? true) checkSeedRules(nodes, relations, report);
 
   return {
     graph: { nodes: [...nodes.values()].map((entry) => entry.value), relations },
@@ -188,7 +192,13 @@ function readNodes(
   });
 }
 
-function readRelations(file: string, entries: readonly unknown[], out: Located<RelationInput>[], report: Reporter): void {
+function readRelations(
+  file: string,
+  entries: readonly unknown[],
+  out: Located<RelationInput>[],
+  report: Reporter,
+  requireConfidence: boolean,
+): void {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const entity = entityName(entry, 'relations', index);
@@ -202,7 +212,7 @@ function readRelations(file: string, entries: readonly unknown[], out: Located<R
       );
       return;
     }
-    const parsed = relationInputSchema.safeParse(entry);
+    const parsed = relationShapeSchema.safeParse(entry);
     if (!parsed.success) {
       report(file, entity, 'SHAPE', `relation ${entity}: ${describeZodError(parsed.error)}`);
       return;
@@ -213,6 +223,10 @@ function readRelations(file: string, entries: readonly unknown[], out: Located<R
       return;
     }
     seen.add(id);
+    // Reported, but the relation is still checked (as STATED) so every other problem shows too.
+    if (requireConfidence && (entry as { confidence?: unknown }).confidence === undefined) {
+      report(file, id, 'BAD_PROPERTY', `relation ${id}: needs "confidence" (STATED, INFERRED or DOUBTFUL)`);
+    }
     out.push({ file, value: parsed.data });
   });
 }
@@ -285,60 +299,21 @@ function dropUndefined<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }
 
-const ROLE_VOCABULARY: Partial<Record<RelationType, readonly string[]>> = {
-  PARTICIPATED_IN: PARTICIPATION_ROLES,
-  PARTNER_IN: PARTNER_ROLES,
-};
-
-/** Which optional properties each type may carry, and which it must. */
-const RELATION_PROPERTY_RULES: Record<RelationType, { allowed: readonly string[]; required: readonly string[] }> = {
-  IN_COUNTRY: { allowed: [], required: [] },
-  PART_OF: { allowed: [], required: [] },
-  LEADS: { allowed: ['title', 'asOf'], required: ['title'] },
-  WORKS_FOR: { allowed: ['title'], required: [] },
-  MEMBER_OF: { allowed: ['since'], required: [] },
-  PARTICIPATED_IN: { allowed: ['role'], required: ['role'] },
-  RUNS: { allowed: [], required: [] },
-  PARTNER_IN: { allowed: ['role'], required: ['role'] },
-  PARTNERS_WITH: { allowed: ['context'], required: [] },
-  ADVANCES: { allowed: [], required: [] },
-  HAS_COMMITMENT: { allowed: [], required: [] },
-  ENDORSED: { allowed: ['title', 'forCity'], required: ['title'] },
-};
-const ALWAYS_ALLOWED = new Set(['type', 'from', 'to', 'sources', 'note']);
-
+/** Applies the per-type property rules (`relationInputSchema`), naming each broken rule. */
 function checkRelationProperties(file: string, id: string, relation: RelationInput, report: Reporter): boolean {
-  const rules = RELATION_PROPERTY_RULES[relation.type];
-  let ok = true;
-  for (const [key, value] of Object.entries(relation)) {
-    if (value === undefined || ALWAYS_ALLOWED.has(key)) continue;
-    if (!rules.allowed.includes(key)) {
-      report(
-        file,
-        id,
-        'BAD_PROPERTY',
-        `relation ${id}: ${relation.type} does not take "${key}"; allowed: ${rules.allowed.join(', ') || 'none'}`,
-      );
-      ok = false;
-    }
+  const parsed = relationInputSchema.safeParse(relation);
+  if (parsed.success) return true;
+  for (const issue of parsed.error.issues) {
+    const key = issue.code === 'unrecognized_keys' ? issue.keys.join('", "') : issue.path.join('.');
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `${relation.type} does not take "${key}"`
+        : relation[issue.path[0] as keyof RelationInput] === undefined
+          ? `${relation.type} needs "${key}"${issue.code === 'custom' ? `: ${issue.message}` : ''}`
+          : `"${key}": ${issue.message}`;
+    report(file, id, 'BAD_PROPERTY', `relation ${id}: ${message}`);
   }
-  for (const key of rules.required) {
-    if (relation[key as keyof RelationInput] === undefined) {
-      report(file, id, 'BAD_PROPERTY', `relation ${id}: ${relation.type} needs "${key}"`);
-      ok = false;
-    }
-  }
-  const vocabulary = ROLE_VOCABULARY[relation.type];
-  if (vocabulary && relation.role !== undefined && !vocabulary.includes(relation.role)) {
-    report(
-      file,
-      id,
-      'BAD_PROPERTY',
-      `relation ${id}: role "${relation.role}" is not a ${relation.type} role; expected one of ${vocabulary.join(', ')}`,
-    );
-    ok = false;
-  }
-  return ok;
+  return false;
 }
 
 function checkEndpoint(
@@ -349,13 +324,13 @@ function checkEndpoint(
   nodes: ReadonlyMap<string, Located<NodeRecord>>,
   rejectedIds: ReadonlySet<string>,
   report: Reporter,
-): boolean {
+): NodeLabel | undefined {
   const endpointId = relation[end];
   const node = nodes.get(endpointId)?.value;
-  if (!node && rejectedIds.has(endpointId)) return false;
+  if (!node && rejectedIds.has(endpointId)) return undefined;
   if (!node) {
     report(file, id, 'MISSING_ENDPOINT', `relation ${id}: ${end} node ${JSON.stringify(endpointId)} does not exist; add it or fix the id`);
-    return false;
+    return undefined;
   }
   const allowed: readonly NodeLabel[] = RELATION_ENDPOINTS[relation.type][end];
   if (!allowed.includes(node.label)) {
@@ -365,9 +340,40 @@ function checkEndpoint(
       'WRONG_ENDPOINT_LABEL',
       `relation ${id}: ${relation.type} must go ${RELATION_ENDPOINTS[relation.type].from.join('|')} → ${RELATION_ENDPOINTS[relation.type].to.join('|')}, but its ${end} node ${endpointId} is a ${node.label}`,
     );
-    return false;
+    return undefined;
   }
-  return true;
+  return node.label;
+}
+
+/** The labels a property naming other nodes (`forCity`, `through`, `at`) must point at. */
+const REFERENCE_LABELS = { forCity: ['City'], through: ['Programme', 'Organization'], at: ['Event'] } as const satisfies Partial<
+  Record<keyof RelationInput, readonly NodeLabel[]>
+>;
+
+function checkReferences(
+  file: string,
+  id: string,
+  relation: RelationInput,
+  nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  report: Reporter,
+): boolean {
+  let ok = true;
+  for (const [key, labels] of Object.entries(REFERENCE_LABELS) as [keyof typeof REFERENCE_LABELS, readonly NodeLabel[]][]) {
+    const value = relation[key];
+    for (const target of value === undefined ? [] : typeof value === 'string' ? [value] : value) {
+      const label = nodes.get(target)?.value.label;
+      if (label === undefined || !labels.includes(label)) {
+        report(
+          file,
+          id,
+          'MISSING_ENDPOINT',
+          `relation ${id}: ${key} ${JSON.stringify(target)} is not a ${labels.join(' or ')} in the graph`,
+        );
+        ok = false;
+      }
+    }
+  }
+  return ok;
 }
 
 function mergeRelations(
@@ -380,14 +386,19 @@ function mergeRelations(
   for (const entry of entries) {
     const relation = entry.value;
     const id = relationId(relation);
-    const fromOk = checkEndpoint(entry.file, id, relation, 'from', nodes, rejectedIds, report);
-    const toOk = checkEndpoint(entry.file, id, relation, 'to', nodes, rejectedIds, report);
+    const fromLabel = checkEndpoint(entry.file, id, relation, 'from', nodes, rejectedIds, report);
+    const toLabel = checkEndpoint(entry.file, id, relation, 'to', nodes, rejectedIds, report);
     const propsOk = checkRelationProperties(entry.file, id, relation, report);
-    if (relation.forCity !== undefined && nodes.get(relation.forCity)?.value.label !== 'City') {
-      report(entry.file, id, 'MISSING_ENDPOINT', `relation ${id}: forCity ${JSON.stringify(relation.forCity)} is not a City in the graph`);
+    if (!checkReferences(entry.file, id, relation, nodes, report)) continue;
+    if (fromLabel === undefined || toLabel === undefined || !propsOk) continue;
+    if (relation.through !== undefined && fromLabel !== 'City') {
+      report(entry.file, id, 'BAD_PROPERTY', `relation ${id}: only a city's example names a programme or organisation ("through")`);
       continue;
     }
-    if (!fromOk || !toOk || !propsOk) continue;
+    if (!allowsLabelPair(relation.type, fromLabel, toLabel)) {
+      report(entry.file, id, 'WRONG_ENDPOINT_LABEL', `relation ${id}: ${relation.type} does not join a ${fromLabel} to a ${toLabel}`);
+      continue;
+    }
     const known = relations.get(id);
     if (!known) {
       relations.set(id, { file: entry.file, value: { ...relation, id } });
@@ -440,6 +451,11 @@ function checkProvenance(
       return;
     }
     for (const source of sources) {
+      const badQuote = badQuoteReason(source.quote);
+      if (badQuote) {
+        report(file, entity, 'BAD_QUOTE', `${entity}: quote ${badQuote}: ${JSON.stringify(source.quote.slice(0, 80))}`);
+        continue;
+      }
       if (allowWebSources && isWebSource(source.doc)) continue;
       const text = normalizedTexts.get(source.doc);
       if (missingDocuments.has(source.doc)) continue;
@@ -462,6 +478,43 @@ function checkProvenance(
   };
   for (const { file, value } of nodeEntries) check(file, value.id, value.sources);
   for (const { file, value } of relationEntries) check(file, relationId(value), value.sources);
+}
+
+/**
+ * Seed rules over the whole graph: nothing stands alone, every city is placed somewhere,
+ * and a commitment example's `through` programme or organisation advances that commitment too.
+ */
+function checkSeedRules(nodes: ReadonlyMap<string, Located<NodeRecord>>, relations: readonly RelationRecord[], report: Reporter): void {
+  const linked = new Set<string>();
+  const placed = new Set<string>();
+  for (const relation of relations) {
+    linked.add(relation.from);
+    linked.add(relation.to);
+    if (relation.type === 'IN_COUNTRY' || relation.type === 'PART_OF') placed.add(relation.from);
+  }
+  for (const { file, value: node } of nodes.values()) {
+    if (node.label === 'Document') continue;
+    if (!linked.has(node.id)) {
+      report(file, node.id, 'ISOLATED_NODE', `node ${node.id}: has no relation; link it to what its sources say it belongs to`);
+    } else if (node.label === 'City' && !placed.has(node.id)) {
+      report(file, node.id, 'UNPLACED_CITY', `city ${node.id}: has neither IN_COUNTRY nor PART_OF; say which country or city it is in`);
+    }
+  }
+  const ids = new Set(relations.map((relation) => relation.id));
+  for (const relation of relations) {
+    if (relation.type !== 'ADVANCES' || relation.through === undefined) continue;
+    for (const named of relation.through) {
+      const partner = relationId({ type: 'ADVANCES', from: named, to: relation.to });
+      if (ids.has(partner)) continue;
+      const file = nodes.get(relation.from)?.file ?? '(graph)';
+      report(
+        file,
+        relation.id,
+        'MISSING_ENDPOINT',
+        `relation ${relation.id}: names ${named} in its example, but ${partner} is missing; add it with the example's quote`,
+      );
+    }
+  }
 }
 
 function describeZodError(error: z.ZodError): string {

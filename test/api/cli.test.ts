@@ -189,18 +189,22 @@ describe('cli export and import', () => {
     nameAr: 'كراتشي',
     sources: [{ doc: 'doc:000', quote: 'أضواء المدينة: كراتشي باكستان' }],
   };
+  // The seed rules want every city placed and no node alone: Karachi in Pakistan.
+  const pakistan = { id: 'country:pk', label: 'Country', name: 'Pakistan', nameAr: 'باكستان', code: 'PK', sources: city.sources };
+  const inPakistan = { type: 'IN_COUNTRY', from: 'city:karachi', to: 'country:pk', confidence: 'STATED', sources: city.sources };
+  const cityFile = { nodes: [city, pakistan], relations: [inPakistan] };
 
   it('exports a backup of the whole graph that imports into an empty store', () => {
-    const seed = seedWith({ 'city.json': { nodes: [city] } });
+    const seed = seedWith({ 'city.json': cityFile });
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cities-kg-export-')), 'backup.json');
     const exported = run(['export', '--out', file], seed);
     expect(exported.status).toBe(0);
     expect(exported.stdout).toContain(`exported backup to ${file}`);
     const backup = JSON.parse(readFileSync(file, 'utf8')) as { format: string; counts: { nodes: number } };
-    expect(backup).toMatchObject({ format: 'cities-kg-backup', counts: { nodes: 6, relations: 0 } });
+    expect(backup).toMatchObject({ format: 'cities-kg-backup', counts: { nodes: 7, relations: 1 } });
     const imported = run(['import', '--file', file, '--store', 'memory'], seed);
     expect(imported.status).toBe(0);
-    expect(imported.stdout).toContain('imported 6 nodes and 0 relations into the memory store');
+    expect(imported.stdout).toContain('imported 7 nodes and 1 relations into the memory store');
   });
 
   it('refuses a backup that fails validation, naming the problem, and writes nothing', () => {
@@ -221,7 +225,7 @@ describe('cli export and import', () => {
   });
 
   it('exports GEXF for Gephi, and rejects an unknown format with exit 2', () => {
-    const seed = seedWith({ 'city.json': { nodes: [city] } });
+    const seed = seedWith({ 'city.json': cityFile });
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cities-kg-export-')), 'graph.gexf');
     const result = run(['export', '--format', 'gexf', '--out', file], seed);
     expect(result.status).toBe(0);

@@ -2,6 +2,7 @@
  * The API over real HTTP on an ephemeral port, against the real seed graph.
  * Karachi facts rest on doc:000 ("أضواء المدينة: كراتشي باكستان", "عمدة المدينة مرتضى وهاب").
  */
+import { NODE_LABELS, RELATION_TYPES } from '../../src/domain/ontology';
 import { normalizeWhitespace } from '../../src/domain/text';
 import { readSeed } from '../../src/ingest/read-seed';
 import {
@@ -137,8 +138,8 @@ describe('stats', () => {
     const counts = await server.store.counts();
     expect(response.data?.stats.nodes).toBe(counts.nodes);
     expect(response.data?.stats.relations).toBe(counts.relations);
-    expect(response.data?.stats.byType).toHaveLength(9);
-    expect(response.data?.stats.byRelationType).toHaveLength(12);
+    expect(response.data?.stats.byType).toHaveLength(NODE_LABELS.length);
+    expect(response.data?.stats.byRelationType).toHaveLength(RELATION_TYPES.length);
     expect(response.data?.stats.byType.find((entry) => entry.type === 'CITY')?.count).toBe(counts.byLabel.City);
   });
 });

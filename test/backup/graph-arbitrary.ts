@@ -14,9 +14,11 @@ import {
   NODE_LABELS,
   ORGANIZATION_KINDS,
   PARTICIPATION_ROLES,
+  CONFIDENCE_LEVELS,
   PARTNER_ROLES,
   PROGRAMME_KINDS,
-  RELATION_ENDPOINTS,
+  PROGRAMME_ROLES,
+  RELATION_LABEL_PAIRS,
   RELATION_TYPES,
   type NodeLabel,
 } from '../../src/domain/ontology';
@@ -30,6 +32,9 @@ export interface GeneratedGraph {
 const letters = [...'abcdefghijklmnopqrstuvwxyz', ...'كراتشيمدينةعمدوهاب', 'é', 'ñ', 'ü', '"', "'", '\\', '😀', '0', '7'];
 const word = fc.string({ unit: fc.constantFrom(...letters), minLength: 1, maxLength: 8 });
 const phrase = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
+// Words of source texts start with a letter, so any three of them make a quote that can state a fact.
+const textWord = fc.tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzكراتشيمدينةعمدوهاب'), word).map(([first, rest]) => first + rest);
+const quotePhrase = fc.array(textWord, { minLength: 3, maxLength: 5 }).map((words) => words.join(' '));
 const slug = fc.stringMatching(/^[a-z0-9]{1,6}(?:-[a-z0-9]{1,6}){0,2}$/);
 const partialDate = fc.oneof(
   fc.integer({ min: 1900, max: 2100 }).map(String),
@@ -46,14 +51,14 @@ export const graphArbitrary: fc.Arbitrary<GeneratedGraph> = fc.gen().map((g) => 
   const words: string[][] = [];
   const nodes: NodeRecord[] = [];
   for (let i = 0; i < documentCount; i += 1) {
-    const docWords = g(fc.array, word, { minLength: 5, maxLength: 40 });
+    const docWords = g(fc.array, textWord, { minLength: 5, maxLength: 40 });
     words.push(docWords);
     texts.set(`00${i}_generated.txt`, docWords.map((each, n) => (n % 7 === 6 ? `${each}\n\n` : `${each} `)).join(''));
   }
   const quoteFrom = (doc: number): SourceRef => {
     const docWords = words[doc] as string[];
-    const start = g(fc.integer, { min: 0, max: docWords.length - 1 });
-    const length = g(fc.integer, { min: 1, max: Math.min(5, docWords.length - start) });
+    const start = g(fc.integer, { min: 0, max: docWords.length - 3 });
+    const length = g(fc.integer, { min: 3, max: Math.min(5, docWords.length - start) });
     return { doc: `doc:00${doc}`, quote: docWords.slice(start, start + length).join(' ') };
   };
   const sources = (): SourceRef[] => {
@@ -61,7 +66,7 @@ export const graphArbitrary: fc.Arbitrary<GeneratedGraph> = fc.gen().map((g) => 
     return Array.from({ length: count }, () =>
       g(fc.boolean) || g(fc.integer, { min: 0, max: 4 }) > 0
         ? quoteFrom(g(fc.integer, { min: 0, max: documentCount - 1 }))
-        : { doc: g(fc.webUrl, { validSchemes: ['https', 'http'] }), quote: g(() => phrase) },
+        : { doc: g(fc.webUrl, { validSchemes: ['https', 'http'] }), quote: g(() => quotePhrase) },
     );
   };
   const optional = <T>(arbitrary: fc.Arbitrary<T>): T | undefined => (g(fc.boolean) ? g(() => arbitrary) : undefined);
@@ -173,17 +178,22 @@ export const graphArbitrary: fc.Arbitrary<GeneratedGraph> = fc.gen().map((g) => 
   const relationCount = g(fc.integer, { min: 0, max: 30 });
   for (let i = 0; i < relationCount; i += 1) {
     const type = g(() => fc.constantFrom(...RELATION_TYPES));
-    const froms = byLabel(RELATION_ENDPOINTS[type].from);
-    const tos = byLabel(RELATION_ENDPOINTS[type].to);
-    if (froms.length === 0 || tos.length === 0) continue;
-    const from = (froms[g(fc.integer, { min: 0, max: froms.length - 1 })] as NodeRecord).id;
+    const candidates = RELATION_LABEL_PAIRS[type].flatMap(([fromLabel, toLabel]) => {
+      const froms = byLabel([fromLabel]);
+      const tos = byLabel([toLabel]);
+      return froms.length > 0 && tos.length > 0 ? [{ froms, tos }] : [];
+    });
+    if (candidates.length === 0) continue;
+    const { froms, tos } = candidates[g(fc.integer, { min: 0, max: candidates.length - 1 })] as (typeof candidates)[number];
+    const fromNode = froms[g(fc.integer, { min: 0, max: froms.length - 1 })] as NodeRecord;
+    const from = fromNode.id;
     const to = (tos[g(fc.integer, { min: 0, max: tos.length - 1 })] as NodeRecord).id;
     const cities = byLabel(['City']);
     const forCity = type === 'ENDORSED' && cities.length > 0 && g(fc.boolean) ? (cities[0] as NodeRecord).id : undefined;
     const properties = ((): Record<string, unknown> => {
       switch (type) {
         case 'LEADS':
-          return { title: g(() => phrase), asOf: optional(partialDate) };
+          return { title: g(() => phrase), asOf: g(() => partialDate) };
         case 'WORKS_FOR':
           return { title: optional(phrase) };
         case 'MEMBER_OF':
@@ -196,11 +206,24 @@ export const graphArbitrary: fc.Arbitrary<GeneratedGraph> = fc.gen().map((g) => 
           return { context: optional(phrase) };
         case 'ENDORSED':
           return { title: g(() => phrase), forCity };
+        case 'TAKES_PART_IN':
+          return { role: g(() => fc.constantFrom(...PROGRAMME_ROLES)) };
+        case 'ADVANCES': {
+          const named = byLabel(['Programme', 'Organization']);
+          return { through: fromNode.label === 'City' && named.length > 0 && g(fc.boolean) ? [(named[0] as NodeRecord).id] : undefined };
+        }
+        case 'LEARNED_FROM': {
+          const events = byLabel(['Event']);
+          return { context: optional(phrase), at: events.length > 0 && g(fc.boolean) ? (events[0] as NodeRecord).id : undefined };
+        }
         default:
           return {};
       }
     })();
-    const input = withOptional<RelationInput>({ type, from, to, sources: sources() }, { ...properties, note: optional(phrase) });
+    const confidence = g(() => fc.constantFrom(...CONFIDENCE_LEVELS));
+    // INFERRED and DOUBTFUL relations say why in their note.
+    const note = confidence === 'STATED' ? optional(phrase) : g(() => phrase);
+    const input = withOptional<RelationInput>({ type, from, to, confidence, sources: sources() }, { ...properties, note });
     const id = relationId(input);
     relations.set(id, { ...input, id });
   }

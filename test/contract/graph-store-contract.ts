@@ -75,6 +75,7 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
           from: 'city:nowhere',
           to: 'country:pk',
           id: 'city:nowhere-IN_COUNTRY->country:pk',
+          confidence: 'STATED' as const,
           sources: [{ doc: 'doc:000', quote: 'x' }],
         };
         const newCity: NodeRecord = {

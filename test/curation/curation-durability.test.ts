@@ -35,12 +35,15 @@ const changes: CurationChange[] = [
     kind: 'createNode',
     node: { id: 'city:durable-town', label: 'City', kind: 'city', name: 'Durable', nameAr: 'دائم', sources: [source] },
   },
-  { kind: 'addRelation', relation: { type: 'IN_COUNTRY', from: 'city:durable-town', to: 'country:pk', sources: [source] } },
+  {
+    kind: 'addRelation',
+    relation: { type: 'IN_COUNTRY', from: 'city:durable-town', to: 'country:pk', confidence: 'STATED', sources: [source] },
+  },
   {
     kind: 'updateNode',
     id: 'city:karachi',
     set: { name: 'Karachi (curated)' },
-    source: { doc: 'https://example.org/k', quote: 'renamed' },
+    source: { doc: 'https://example.org/k', quote: 'the city was renamed' },
   },
   { kind: 'removeRelation', id: 'person:murtaza-wahab-LEADS->city:karachi', source },
 ];
@@ -112,7 +115,12 @@ it('runs concurrent changes one at a time, each seeing the previous one', async 
   const { store, curation } = await boot(temporaryDbPath());
   const updates = ['one', 'two', 'three'].map((alias) =>
     curation.apply(
-      { kind: 'updateNode', id: 'city:karachi', set: { aliases: [alias] }, source: { doc: 'https://example.org', quote: alias } },
+      {
+        kind: 'updateNode',
+        id: 'city:karachi',
+        set: { aliases: [alias] },
+        source: { doc: 'https://example.org', quote: `also known as ${alias}` },
+      },
       'alice',
     ),
   );

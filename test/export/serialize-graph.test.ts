@@ -30,11 +30,11 @@ const nodes: NodeRecord[] = [
   },
 ];
 const relations: RelationInput[] = [
-  { type: 'IN_COUNTRY', from: 'city:karachi', to: 'country:pk', sources: cite('كراتشي باكستان') },
-  { type: 'LEADS', from: 'person:murtaza-wahab', to: 'city:karachi', title: 'Mayor', asOf: '2023', sources: cite('العمدة') },
+  { type: 'IN_COUNTRY', from: 'city:karachi', to: 'country:pk', confidence: 'STATED', sources: cite('كراتشي باكستان') },
+  { type: 'LEADS', from: 'person:murtaza-wahab', to: 'city:karachi', confidence: 'STATED', title: 'Mayor', asOf: '2023', sources: cite('العمدة') },
   // A second relation between the same two nodes: the formats must keep both.
-  { type: 'WORKS_FOR', from: 'person:murtaza-wahab', to: 'city:karachi', title: 'Mayor', sources: cite('العمدة') },
-  { type: 'PARTNERS_WITH', from: 'org:cplc', to: 'city:karachi', context: 'police & <safety>', sources: cite('CPLC') },
+  { type: 'WORKS_FOR', from: 'person:murtaza-wahab', to: 'city:karachi', confidence: 'STATED', title: 'Mayor', sources: cite('العمدة') },
+  { type: 'PARTNERS_WITH', from: 'org:cplc', to: 'city:karachi', confidence: 'STATED', context: 'police & <safety>', sources: cite('CPLC') },
 ];
 const fixture: GraphData = { nodes, relations: relations.map((relation) => ({ ...relation, id: relationId(relation) })) };
 

@@ -30,6 +30,7 @@ const relation = (type: RelationRecord['type'], from: string, to: string): Relat
   from,
   to,
   id: relationId({ type, from, to }),
+  confidence: 'STATED',
   sources: cite,
 });
 
@@ -131,7 +132,7 @@ describe('mergeGraph batching (recording transaction)', () => {
         id: 'city:c00001-IN_COUNTRY->country:pk',
         from: 'city:c00001',
         to: 'country:pk',
-        props: { id: 'city:c00001-IN_COUNTRY->country:pk', sourceDocs: ['doc:000'], sourceQuotes: ['a quote'] },
+        props: { id: 'city:c00001-IN_COUNTRY->country:pk', confidence: 'STATED', sourceDocs: ['doc:000'], sourceQuotes: ['a quote'] },
       },
       expect.objectContaining({ id: 'city:c00002-IN_COUNTRY->country:pk' }),
     ]);

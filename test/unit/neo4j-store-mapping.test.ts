@@ -6,6 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { NodeRecord, RelationRecord } from '../../src/domain/graph-document';
+import { RELATION_TYPES } from '../../src/domain/ontology';
 import { encodeCursor } from '../../src/store/cursor';
 import { InvalidArgumentError } from '../../src/store/GraphStore';
 import { COUNTS, GET_NODES, REMOVE_RELATION, SEARCH, listLinkedNodes, listNodes } from '../../src/store/neo4j/cypher';
@@ -43,6 +44,7 @@ const leads: RelationRecord = {
   from: 'person:murtaza-wahab',
   to: 'city:karachi',
   id: 'person:murtaza-wahab-LEADS->city:karachi',
+  confidence: 'STATED',
   title: 'Mayor',
   asOf: '2023',
   sources: [{ doc: 'doc:000', quote: 'عمدة المدينة' }],
@@ -92,6 +94,7 @@ describe('node and relation property layout', () => {
     expect(nodeFromProperties('Organization', throughNeo4j(nodeToProperties(cplc)))).toEqual(cplc);
     expect(relationToProperties(leads)).toEqual({
       id: leads.id,
+      confidence: 'STATED',
       title: 'Mayor',
       asOf: '2023',
       sourceDocs: ['doc:000'],
@@ -187,7 +190,7 @@ describe('reads through a recording transaction', () => {
     const counts = await store.counts();
     expect(counts).toMatchObject({ nodes: 10, relations: 4 });
     expect(counts.byLabel).toMatchObject({ City: 7, Country: 3, Commitment: 0 });
-    expect(Object.keys(counts.byType)).toHaveLength(12);
+    expect(Object.keys(counts.byType)).toHaveLength(RELATION_TYPES.length);
     expect(sessions.runsOf(COUNTS.text)).toHaveLength(1);
   });
 

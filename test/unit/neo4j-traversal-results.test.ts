@@ -49,7 +49,9 @@ describe('traversal rows to port results', () => {
     const row = fromNeo4jRow({ nodeIds: ['city:a', 'country:pk'], rels: [relationMap('IN_COUNTRY', 'city:a', 'country:pk')] });
     expect(pathFromRow(row)).toEqual({
       nodeIds: ['city:a', 'country:pk'],
-      relations: [{ type: 'IN_COUNTRY', from: 'city:a', to: 'country:pk', id: 'city:a-IN_COUNTRY->country:pk', sources: [] }],
+      relations: [
+        { type: 'IN_COUNTRY', from: 'city:a', to: 'country:pk', id: 'city:a-IN_COUNTRY->country:pk', confidence: 'STATED', sources: [] },
+      ],
     });
     expect(pathFromRow(undefined)).toBeNull();
   });

@@ -2,11 +2,11 @@
  * The validator rejects each kind of bad graph document with the right problem code, the
  * file and the entity id, and reports every problem at once.
  */
-import { validateGraph, type GraphFile, type ProblemCode } from '../../src/domain/validate-graph';
+import { validateGraph, type GraphFile, type ProblemCode, type ValidationOptions } from '../../src/domain/validate-graph';
 
-const SOURCE = 'يقودها حاليًا عمدة المدينة مرتضى وهاب.\nكراتشي   باكستان';
+const SOURCE = 'يقودها حاليًا عمدة المدينة مرتضى وهاب.\nكراتشي   باكستان\nتقع مدينة كراتشي في جنوب باكستان';
 const sourceTexts = new Map([['000.txt', SOURCE]]);
-const cite = (quote = 'مرتضى وهاب') => [{ doc: 'doc:000', quote }];
+const cite = (quote = 'عمدة المدينة مرتضى وهاب') => [{ doc: 'doc:000', quote }];
 
 const documentNode = {
   id: 'doc:000',
@@ -18,21 +18,36 @@ const documentNode = {
   sources: cite(),
 };
 const karachi = { id: 'city:karachi', label: 'City', kind: 'city', name: 'Karachi', nameAr: 'كراتشي', sources: cite('كراتشي باكستان') };
-const pakistan = { id: 'country:pk', label: 'Country', name: 'Pakistan', nameAr: 'باكستان', code: 'PK', sources: cite('باكستان') };
+const pakistan = { id: 'country:pk', label: 'Country', name: 'Pakistan', nameAr: 'باكستان', code: 'PK', sources: cite('جنوب باكستان') };
 const wahab = { id: 'person:murtaza-wahab', label: 'Person', name: 'Murtaza Wahab', nameAr: 'مرتضى وهاب', sources: cite() };
-const leads = { type: 'LEADS', from: 'person:murtaza-wahab', to: 'city:karachi', title: 'Mayor', sources: cite('عمدة المدينة مرتضى وهاب') };
+const leads = {
+  type: 'LEADS',
+  from: 'person:murtaza-wahab',
+  to: 'city:karachi',
+  confidence: 'STATED',
+  title: 'Mayor',
+  asOf: '2024',
+  sources: cite('عمدة المدينة مرتضى وهاب'),
+};
+const inPakistan = { type: 'IN_COUNTRY', from: 'city:karachi', to: 'country:pk', confidence: 'STATED', sources: cite('كراتشي باكستان') };
 const base = { nodes: [documentNode, karachi, pakistan, wahab], relations: [leads] };
+const seedBase = { ...base, relations: [leads, inPakistan] };
+
+/** Most cases check one rule on a fragment: the whole-graph seed rules have their own block below. */
+const FRAGMENT: ValidationOptions = { seedRules: false };
 
 function validate(...files: GraphFile[]) {
-  return validateGraph({ files, sourceTexts });
+  return validateGraph({ files, sourceTexts }, FRAGMENT);
 }
 
-function problemsOf(content: unknown, file = 'graph/test.json') {
-  return validate({ file, content }).problems.map(({ file: where, entity, code }) => ({ file: where, entity, code }));
+function problemsOf(content: unknown, options: ValidationOptions = FRAGMENT) {
+  return validateGraph({ files: [{ file: 'graph/test.json', content }], sourceTexts }, options).problems.map(
+    ({ file: where, entity, code }) => ({ file: where, entity, code }),
+  );
 }
 
-function expectOnly(content: unknown, code: ProblemCode, entity: string) {
-  expect(problemsOf(content)).toEqual([{ file: 'graph/test.json', entity, code }]);
+function expectOnly(content: unknown, code: ProblemCode, entity: string, options: ValidationOptions = FRAGMENT) {
+  expect(problemsOf(content, options)).toEqual([{ file: 'graph/test.json', entity, code }]);
 }
 
 describe('validateGraph', () => {
@@ -97,7 +112,7 @@ describe('validateGraph', () => {
       'city:karachi',
     );
     expectOnly(
-      { ...base, nodes: [documentNode, { ...karachi, sources: [{ doc: 'doc:009', quote: 'x' }] }, pakistan, wahab] },
+      { ...base, nodes: [documentNode, { ...karachi, sources: [{ doc: 'doc:009', quote: 'تقع مدينة كراتشي' }] }, pakistan, wahab] },
       'UNKNOWN_DOCUMENT',
       'city:karachi',
     );
@@ -116,7 +131,10 @@ describe('validateGraph', () => {
   });
 
   it('merges a node described in two files, joining sources, and rejects disagreement', () => {
-    const other: GraphFile = { file: 'graph/b.json', content: { nodes: [{ ...karachi, sources: cite('كراتشي'), aliases: ['KMC'] }] } };
+    const other: GraphFile = {
+      file: 'graph/b.json',
+      content: { nodes: [{ ...karachi, sources: cite('تقع مدينة كراتشي'), aliases: ['KMC'] }] },
+    };
     const merged = validate({ file: 'graph/a.json', content: base }, other);
     expect(merged.problems).toEqual([]);
     const city = merged.graph.nodes.find((node) => node.id === 'city:karachi');
@@ -144,5 +162,135 @@ describe('validateGraph', () => {
     expect(problems.map((problem) => problem.code).sort()).toEqual(
       ['BAD_ID', 'MISSING_PROVENANCE', 'UNKNOWN_LABEL', 'UNKNOWN_RELATION_TYPE'].sort(),
     );
+  });
+
+  it('applies the property rules of each relation type', () => {
+    const id = 'person:murtaza-wahab-LEADS->city:karachi';
+    const { asOf: _asOf, ...undated } = leads;
+    expectOnly({ ...base, relations: [undated] }, 'BAD_PROPERTY', id);
+    expectOnly({ ...base, relations: [{ ...leads, confidence: 'INFERRED' }] }, 'BAD_PROPERTY', id);
+    expect(problemsOf({ ...base, relations: [{ ...leads, confidence: 'INFERRED', note: 'the profile says "currently"' }] })).toEqual([]);
+    expectOnly({ ...base, relations: [{ ...leads, confidence: 'CERTAIN' }] }, 'SHAPE', id);
+    const programme = { id: 'prog:x', label: 'Programme', kind: 'programme', name: 'X', nameAr: 'س', sources: cite() };
+    const takesPart = { type: 'TAKES_PART_IN', from: 'city:karachi', to: 'prog:x', confidence: 'STATED', sources: cite() };
+    const nodes = [...base.nodes, programme];
+    expectOnly({ nodes, relations: [takesPart] }, 'BAD_PROPERTY', 'city:karachi-TAKES_PART_IN->prog:x');
+    expectOnly({ nodes, relations: [{ ...takesPart, role: 'funder' }] }, 'BAD_PROPERTY', 'city:karachi-TAKES_PART_IN->prog:x');
+    expect(problemsOf({ nodes, relations: [{ ...takesPart, role: 'pilot' }] })).toEqual([]);
+  });
+
+  it('allows PART_OF only between the label pairs the ontology lists', () => {
+    const event = { id: 'event:x', label: 'Event', kind: 'workshop', name: 'X', nameAr: 'س', sources: cite() };
+    const nodes = [...base.nodes, event];
+    const partOf = (from: string, to: string) => ({ type: 'PART_OF', from, to, confidence: 'STATED', sources: cite() });
+    expectOnly({ nodes, relations: [partOf('city:karachi', 'event:x')] }, 'WRONG_ENDPOINT_LABEL', 'city:karachi-PART_OF->event:x');
+    const held = { type: 'HELD_IN', from: 'event:x', to: 'city:karachi', confidence: 'STATED', sources: cite() };
+    expect(problemsOf({ nodes, relations: [held] })).toEqual([]);
+  });
+
+  it('checks the nodes that through, at and forCity name', () => {
+    const commitment = {
+      id: 'commitment:1',
+      label: 'Commitment',
+      number: 1,
+      text: 'Speak',
+      textAr: 'تحدث',
+      name: 'C1',
+      nameAr: 'الالتزام',
+      sources: cite(),
+    };
+    const programme = { id: 'prog:x', label: 'Programme', kind: 'programme', name: 'X', nameAr: 'س', sources: cite() };
+    const nodes = [...base.nodes, commitment, programme];
+    const advances = (from: string, extra = {}) => ({
+      type: 'ADVANCES',
+      from,
+      to: 'commitment:1',
+      confidence: 'STATED',
+      sources: cite(),
+      ...extra,
+    });
+    const example = advances('city:karachi', { through: ['prog:x'] });
+    expect(problemsOf({ nodes, relations: [example, advances('prog:x')] })).toEqual([]);
+    expectOnly(
+      { nodes, relations: [advances('city:karachi', { through: ['prog:y'] })] },
+      'MISSING_ENDPOINT',
+      'city:karachi-ADVANCES->commitment:1',
+    );
+    expectOnly({ nodes, relations: [advances('prog:x', { through: ['prog:x'] })] }, 'BAD_PROPERTY', 'prog:x-ADVANCES->commitment:1');
+    const learned = {
+      type: 'LEARNED_FROM',
+      from: 'city:karachi',
+      to: 'country:pk',
+      confidence: 'STATED',
+      at: 'event:none',
+      sources: cite(),
+    };
+    expectOnly({ nodes, relations: [learned] }, 'MISSING_ENDPOINT', 'city:karachi-LEARNED_FROM->country:pk');
+  });
+
+  it('refuses quotes that cannot state a fact and text with unsafe characters', () => {
+    // U+FEFF in place of a space is not white space: the quote is refused, not matched.
+    expectOnly(
+      { ...base, nodes: [documentNode, { ...karachi, sources: cite('كراتشي\uFEFFباكستان') }, pakistan, wahab] },
+      'BAD_QUOTE',
+      'city:karachi',
+    );
+    expectOnly({ ...base, nodes: [documentNode, { ...karachi, sources: cite('و') }, pakistan, wahab] }, 'BAD_QUOTE', 'city:karachi');
+    for (const name of ['Kara\u0000chi', 'Kara\u0007chi', 'Kara\u202Echi', 'Kara\u2066chi', 'Kara\uD800chi']) {
+      expectOnly({ ...base, nodes: [documentNode, { ...karachi, name }, pakistan, wahab] }, 'SHAPE', 'city:karachi');
+    }
+  });
+
+  describe('seed rules (the whole curated graph)', () => {
+    it('accepts a connected graph with every relation graded', () => {
+      expect(problemsOf(seedBase, {})).toEqual([]);
+    });
+
+    it('needs an explicit confidence on every relation', () => {
+      const { confidence: _confidence, ...ungraded } = inPakistan;
+      expectOnly({ ...seedBase, relations: [leads, ungraded] }, 'BAD_PROPERTY', 'city:karachi-IN_COUNTRY->country:pk', {});
+    });
+
+    it('rejects isolated nodes (but documents) and cities placed nowhere', () => {
+      const lahore = { ...karachi, id: 'city:lahore', name: 'Lahore' };
+      const lahoreLeader = { ...leads, to: 'city:lahore' };
+      expectOnly(
+        { ...seedBase, nodes: [...seedBase.nodes, { ...pakistan, id: 'country:in', code: 'IN' }] },
+        'ISOLATED_NODE',
+        'country:in',
+        {},
+      );
+      expectOnly(
+        { ...seedBase, nodes: [...seedBase.nodes, lahore], relations: [...seedBase.relations, lahoreLeader] },
+        'UNPLACED_CITY',
+        'city:lahore',
+        {},
+      );
+    });
+
+    it("needs a city example's programme to advance the same commitment", () => {
+      const commitment = {
+        id: 'commitment:1',
+        label: 'Commitment',
+        number: 1,
+        text: 'Speak',
+        textAr: 'تحدث',
+        name: 'C1',
+        nameAr: 'الالتزام',
+        sources: cite(),
+      };
+      const programme = { id: 'prog:x', label: 'Programme', kind: 'programme', name: 'X', nameAr: 'س', sources: cite() };
+      const example = {
+        type: 'ADVANCES',
+        from: 'city:karachi',
+        to: 'commitment:1',
+        confidence: 'STATED',
+        through: ['prog:x'],
+        sources: cite(),
+      };
+      const runs = { type: 'RUNS', from: 'city:karachi', to: 'prog:x', confidence: 'STATED', sources: cite() };
+      const graph = { nodes: [...seedBase.nodes, commitment, programme], relations: [...seedBase.relations, example, runs] };
+      expectOnly(graph, 'MISSING_ENDPOINT', 'city:karachi-ADVANCES->commitment:1', {});
+    });
   });
 });

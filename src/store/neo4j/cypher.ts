@@ -448,16 +448,16 @@ CALL (c) {
   MATCH (c)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
   RETURN 'PARTNER' AS reason, o.id AS value
   UNION
-  MATCH (c)-[:RUNS]->()-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
+  MATCH (c)-[:RUNS|TAKES_PART_IN]->(:Programme)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
   RETURN 'PARTNER' AS reason, o.id AS value
   UNION
-  MATCH (c)-[:RUNS]->()-[:ADVANCES]->(commitment)
+  MATCH (c)-[:RUNS|TAKES_PART_IN]->(:Programme)-[:ADVANCES]->(commitment)
   RETURN 'COMMITMENT' AS reason, commitment.id AS value
   UNION
   MATCH (c)-[:PARTICIPATED_IN]->(event)
   RETURN 'EVENT' AS reason, event.id AS value
   UNION
-  MATCH (c)-[:RUNS]->(programme:Programme)
+  MATCH (c)-[:RUNS|TAKES_PART_IN]->(programme:Programme)
   RETURN 'PROGRAMME_KIND' AS reason, programme.kind AS value
 }
 WITH me, reason, value, collect(DISTINCT c) AS holders

@@ -18,7 +18,8 @@ function profileOf(graph: KnowledgeGraph, cityId: string): Profile {
   const partners = partnersOf(graph, cityId);
   const commitments = new Set<string>();
   const kinds = new Set<string>();
-  for (const runs of relationsAt(graph, cityId, 'OUT', new Set(['RUNS']))) {
+  // Programmes the city runs or takes part in (ontology v2: a beneficiary city is in the programme too).
+  for (const runs of relationsAt(graph, cityId, 'OUT', new Set(['RUNS', 'TAKES_PART_IN']))) {
     const programme = graph.record(runs.to);
     if (programme.label === 'Programme') kinds.add(programme.kind);
     for (const partner of partnersOf(graph, runs.to)) partners.add(partner);
