@@ -43,8 +43,10 @@ describe.each([
     const output = collectOutput(npm);
     const exited = exitOf(npm);
     await waitForStatus(`http://127.0.0.1:${port}/readyz`, npm, 90_000, output);
-    const tree = descendants(npm.pid!);
-    started.push(npm.pid!, ...tree);
+    const pid = npm.pid;
+    if (pid === undefined) throw new Error('npm did not start');
+    const tree = descendants(pid);
+    started.push(pid, ...tree);
     expect(tree.length).toBeGreaterThan(0); // the server runs below npm
 
     npm.kill(signal);

@@ -25,7 +25,7 @@ const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json')
 
 /** `express`, `@apollo/server/errors` → `@apollo/server`, `node:fs` → undefined (built in). */
 function packageOf(specifier: string): string | undefined {
-  if (specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]!)) return undefined;
+  if (specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0] ?? '')) return undefined;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
@@ -35,8 +35,8 @@ function runtimeImports(dir: string): Map<string, string[]> {
   const byPackage = new Map<string, string[]>();
   for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'))) {
     const code = readFileSync(path.join(dir, file), 'utf8');
-    for (const [, specifier] of code.matchAll(/\b(?:require|import)\(\s*["']([^"'.][^"']*)["']\s*\)/g)) {
-      const name = packageOf(specifier!);
+    for (const [, specifier = ''] of code.matchAll(/\b(?:require|import)\(\s*["']([^"'.][^"']*)["']\s*\)/g)) {
+      const name = packageOf(specifier);
       if (name !== undefined) byPackage.set(name, [...(byPackage.get(name) ?? []), `dist/src/${file}`]);
     }
   }

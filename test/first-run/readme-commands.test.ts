@@ -13,8 +13,8 @@ const scripts = Object.keys((JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'pa
 
 /** Script names the README runs (`npm run X` may wrap across a line). */
 function scriptsShown(markdown: string): string[] {
-  const named = [...markdown.matchAll(/\bnpm\s+run\s+([\w:-]+)/g)].map((match) => match[1]!);
-  const lifecycle = [...markdown.matchAll(/\bnpm\s+(start|test)\b/g)].map((match) => match[1]!);
+  const named = [...markdown.matchAll(/\bnpm\s+run\s+([\w:-]+)/g)].map((match) => match[1] ?? '');
+  const lifecycle = [...markdown.matchAll(/\bnpm\s+(start|test)\b/g)].map((match) => match[1] ?? '');
   return [...new Set([...named, ...lifecycle])].sort();
 }
 
@@ -33,7 +33,7 @@ function variablesDocumented(markdown: string): string[] {
     }
     if (!inTable) continue;
     const firstCell = line.split('|')[1] ?? '';
-    for (const [, name] of firstCell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)) found.add(name!);
+    for (const [, name = ''] of firstCell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)) found.add(name);
   }
   return [...found].sort();
 }
