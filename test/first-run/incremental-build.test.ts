@@ -77,5 +77,5 @@ it('rebuilds both the server and the page when code they share changes', () => {
 it('recompiles when an output was deleted, even though tsc kept its incremental state', () => {
   rmSync(path.join(copy, 'dist', 'src', 'cli.js'));
   expect(build()).toEqual(['server (dist/src/cli.js is missing)']);
-  expect(read('dist/src/cli.js')).toContain('start');
+  expect(read('dist/src/cli.js')).toContain('runCli');
 });
