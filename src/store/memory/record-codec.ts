@@ -1,0 +1,356 @@
+/**
+ * Internal. Records as rows of integers: each record's keys, in the order it was written,
+ * form a shape (interned, like the hidden classes of a JavaScript engine), and its values
+ * are packed into a run of 32-bit words that the shape tells how to read back:
+ *
+ * - a string is a code of the shared StringPool (names, kinds, roles, quotes, document ids);
+ * - a small integer is itself; any other number, an index into a number list;
+ * - an array of strings (aliases) is a count and the codes;
+ * - an array of objects whose values are all strings (sources: `{ doc, quote }`) is a count
+ *   and, per object, its interned key list and the codes;
+ * - true, false, null and undefined are in the shape and take no words;
+ * - a value a table keeps in a typed column (ids, labels, types, ends) takes no words;
+ * - anything else is kept as given, by reference.
+ *
+ * So no property is known in advance: a property or value type added to the ontology flows
+ * through unchanged, and a record reads back equal to the one written, keys in order.
+ */
+import { float64At, growFloat64, growInt32, int32At, itemAt } from './columns';
+import type { StringPool } from './string-pool';
+
+const COLUMN = 0;
+const UNDEFINED = 1;
+const NULL = 2;
+const TRUE = 3;
+const FALSE = 4;
+const STRING = 5;
+const INT = 6;
+const NUMBER = 7;
+const STRINGS = 8;
+const OBJECTS = 9;
+const OTHER = 10;
+
+interface Shape {
+  readonly keys: readonly string[];
+  readonly kinds: readonly number[];
+}
+
+/** A step of the trie that interns key sequences: by key, then (for shapes) by value kind. */
+class KeyTrie {
+  code = -1;
+  private readonly next = new Map<string, KeyTrie[]>();
+
+  step(key: string, kind: number): KeyTrie {
+    let byKind = this.next.get(key);
+    if (!byKind) {
+      byKind = [];
+      this.next.set(key, byKind);
+    }
+    let child = byKind[kind];
+    if (!child) {
+      child = new KeyTrie();
+      byKind[kind] = child;
+    }
+    return child;
+  }
+}
+
+/** Reads the value of a key a table keeps in a column, for the row being decoded. */
+export type ColumnReader = (key: string) => unknown;
+
+function isInt32(value: number): boolean {
+  return Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0);
+}
+
+function isStringArray(value: readonly unknown[]): boolean {
+  return value.every((item) => typeof item === 'string');
+}
+
+function isStringObject(value: unknown): value is Readonly<Record<string, string>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype)
+    return false;
+  for (const item of Object.values(value)) if (typeof item !== 'string') return false;
+  return true;
+}
+
+function kindOf(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return STRING;
+    case 'number':
+      return isInt32(value) ? INT : NUMBER;
+    case 'boolean':
+      return value ? TRUE : FALSE;
+    case 'undefined':
+      return UNDEFINED;
+    case 'object':
+      if (value === null) return NULL;
+      if (Array.isArray(value)) {
+        if (isStringArray(value)) return STRINGS;
+        if (value.every(isStringObject)) return OBJECTS;
+      }
+      return OTHER;
+    default:
+      return OTHER;
+  }
+}
+
+export class RecordCodec {
+  private readonly shapes: Shape[] = [];
+  private readonly shapeTrie = new KeyTrie();
+  private readonly keyLists: (readonly string[])[] = [];
+  private readonly keyListTrie = new KeyTrie();
+  private numbers = new Float64Array(0);
+  private numberCount = 0;
+  private readonly others: unknown[] = [];
+  private words = new Int32Array(0);
+  private used = 0;
+  /** Words of payloads no row points at any more (replaced or removed records). */
+  private garbage = 0;
+
+  constructor(private readonly strings: StringPool) {}
+
+  /** Words in use, garbage included. */
+  get size(): number {
+    return this.used;
+  }
+
+  /** Makes room for `more` words without regrowing (a bulk load knows roughly how many). */
+  reserve(more: number): void {
+    this.words = growInt32(this.words, this.used + more);
+  }
+
+  /**
+   * Appends the record's values; returns its shape code and the start of its words.
+   * `isColumn` says which values the table keeps in its own typed columns.
+   */
+  encode(record: object, isColumn: (key: string, value: unknown) => boolean): { readonly shape: number; readonly start: number } {
+    const start = this.used;
+    let step = this.shapeTrie;
+    const keys = Object.keys(record);
+    const values = Object.values(record) as unknown[];
+    const kinds: number[] = [];
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = itemAt(keys, i);
+      const value = values[i];
+      const kind = isColumn(key, value) ? COLUMN : kindOf(value);
+      step = step.step(key, kind);
+      kinds.push(kind);
+      this.write(kind, value);
+    }
+    if (step.code < 0) {
+      step.code = this.shapes.length;
+      this.shapes.push({ keys, kinds });
+    }
+    return { shape: step.code, start };
+  }
+
+  /** The record whose values start at `start`, keys in their written order. */
+  decode(shapeCode: number, start: number, column: ColumnReader): Record<string, unknown> {
+    const { keys, kinds } = itemAt(this.shapes, shapeCode);
+    const record: Record<string, unknown> = {};
+    let at = start;
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = itemAt(keys, i);
+      const kind = itemAt(kinds, i);
+      switch (kind) {
+        case COLUMN:
+          record[key] = column(key);
+          break;
+        case UNDEFINED:
+          record[key] = undefined;
+          break;
+        case NULL:
+          record[key] = null;
+          break;
+        case TRUE:
+          record[key] = true;
+          break;
+        case FALSE:
+          record[key] = false;
+          break;
+        case STRING:
+          record[key] = this.strings.at(int32At(this.words, at));
+          at += 1;
+          break;
+        case INT:
+          record[key] = int32At(this.words, at);
+          at += 1;
+          break;
+        case NUMBER:
+          record[key] = float64At(this.numbers, int32At(this.words, at));
+          at += 1;
+          break;
+        case STRINGS: {
+          const count = int32At(this.words, at);
+          const items: string[] = new Array<string>(count);
+          for (let j = 0; j < count; j += 1) items[j] = this.strings.at(int32At(this.words, at + 1 + j));
+          record[key] = items;
+          at += 1 + count;
+          break;
+        }
+        case OBJECTS: {
+          const count = int32At(this.words, at);
+          at += 1;
+          const items: Record<string, string>[] = new Array<Record<string, string>>(count);
+          for (let j = 0; j < count; j += 1) {
+            const objectKeys = itemAt(this.keyLists, int32At(this.words, at));
+            at += 1;
+            const item: Record<string, string> = {};
+            for (const objectKey of objectKeys) {
+              item[objectKey] = this.strings.at(int32At(this.words, at));
+              at += 1;
+            }
+            items[j] = item;
+          }
+          record[key] = items;
+          break;
+        }
+        default:
+          record[key] = itemAt(this.others, int32At(this.words, at));
+          at += 1;
+      }
+    }
+    return record;
+  }
+
+  /** The string value of `key` in a row, without decoding the rest; undefined if not a string. */
+  stringValue(shapeCode: number, start: number, key: string): string | undefined {
+    const { keys, kinds } = itemAt(this.shapes, shapeCode);
+    let at = start;
+    for (let i = 0; i < keys.length; i += 1) {
+      const kind = itemAt(kinds, i);
+      if (keys[i] === key) return kind === STRING ? this.strings.at(int32At(this.words, at)) : undefined;
+      at += this.wordsOf(kind, at);
+    }
+    return undefined;
+  }
+
+  /** Marks a row's words as unused (its record was replaced or removed). */
+  release(shapeCode: number, start: number): void {
+    this.garbage += this.lengthOf(shapeCode, start);
+  }
+
+  /** Whether enough words are unused that rewriting the live ones is worth it. */
+  needsCompaction(): boolean {
+    return this.garbage > 65_536 && this.garbage * 2 > this.used;
+  }
+
+  /**
+   * Rewrites the words of the live rows end to end, dropping the unused ones, and moves
+   * each row's start (rows without a record have shape -1).
+   */
+  compact(shapes: Int32Array, starts: Int32Array, rows: number): void {
+    const compacted = new Int32Array(Math.max(16, this.used - this.garbage));
+    let used = 0;
+    for (let row = 0; row < rows; row += 1) {
+      const shape = int32At(shapes, row);
+      if (shape < 0) continue;
+      const start = int32At(starts, row);
+      const length = this.lengthOf(shape, start);
+      compacted.set(this.words.subarray(start, start + length), used);
+      starts[row] = used;
+      used += length;
+    }
+    this.words = compacted;
+    this.used = used;
+    this.garbage = 0;
+  }
+
+  /** Drops the words written from `used` on (a write rolled back). */
+  truncate(used: number): void {
+    this.used = Math.min(this.used, used);
+  }
+
+  clear(): void {
+    this.words = new Int32Array(0);
+    this.used = 0;
+    this.garbage = 0;
+    this.numbers = new Float64Array(0);
+    this.numberCount = 0;
+    this.others.length = 0;
+  }
+
+  private lengthOf(shapeCode: number, start: number): number {
+    const { kinds } = itemAt(this.shapes, shapeCode);
+    let at = start;
+    for (const kind of kinds) at += this.wordsOf(kind, at);
+    return at - start;
+  }
+
+  /** How many words a value of `kind` starting at `at` takes. */
+  private wordsOf(kind: number, at: number): number {
+    switch (kind) {
+      case COLUMN:
+      case UNDEFINED:
+      case NULL:
+      case TRUE:
+      case FALSE:
+        return 0;
+      case STRINGS:
+        return 1 + int32At(this.words, at);
+      case OBJECTS: {
+        const count = int32At(this.words, at);
+        let length = 1;
+        for (let j = 0; j < count; j += 1) length += 1 + itemAt(this.keyLists, int32At(this.words, at + length)).length;
+        return length;
+      }
+      default:
+        return 1;
+    }
+  }
+
+  private push(word: number): void {
+    if (this.used === this.words.length) this.words = growInt32(this.words, this.used + 1);
+    this.words[this.used] = word;
+    this.used += 1;
+  }
+
+  private write(kind: number, value: unknown): void {
+    switch (kind) {
+      case STRING:
+        this.push(this.strings.intern(value as string));
+        return;
+      case INT:
+        this.push(value as number);
+        return;
+      case NUMBER:
+        this.numbers = growFloat64(this.numbers, this.numberCount + 1);
+        this.numbers[this.numberCount] = value as number;
+        this.push(this.numberCount);
+        this.numberCount += 1;
+        return;
+      case STRINGS: {
+        const items = value as readonly string[];
+        this.push(items.length);
+        for (const item of items) this.push(this.strings.intern(item));
+        return;
+      }
+      case OBJECTS: {
+        const items = value as readonly Readonly<Record<string, string>>[];
+        this.push(items.length);
+        for (const item of items) {
+          this.push(this.keyListCode(Object.keys(item)));
+          for (const text of Object.values(item)) this.push(this.strings.intern(text));
+        }
+        return;
+      }
+      case OTHER:
+        this.push(this.others.length);
+        this.others.push(value);
+        return;
+      default:
+      // COLUMN, UNDEFINED, NULL, TRUE, FALSE: the shape says it all.
+    }
+  }
+
+  private keyListCode(keys: readonly string[]): number {
+    let step = this.keyListTrie;
+    for (const key of keys) step = step.step(key, 0);
+    if (step.code < 0) {
+      step.code = this.keyLists.length;
+      this.keyLists.push(keys);
+    }
+    return step.code;
+  }
+}

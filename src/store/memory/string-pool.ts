@@ -1,0 +1,40 @@
+/**
+ * Internal. Interned strings: each distinct string the store holds is kept once and named
+ * by a small integer code, so records become rows of integers. A quote cited by a thousand
+ * relations, a kind, a role or a document id costs one string, not one per record.
+ */
+import { itemAt } from './columns';
+
+export class StringPool {
+  private readonly strings: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** The code of `value`, adding it on first sight. */
+  intern(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.strings.length;
+      this.strings.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** The code of a string the pool holds, or -1: for lookups that must not add. */
+  codeOf(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+
+  at(code: number): string {
+    return itemAt(this.strings, code);
+  }
+
+  clear(): void {
+    this.strings.length = 0;
+    this.codes.clear();
+  }
+}
