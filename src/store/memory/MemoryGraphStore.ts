@@ -35,7 +35,7 @@ import { LABEL_CODE, TYPE_CODE, TYPE_SORT_KEY, typeCodes, typeMask } from './cod
 import { int32At, uint8At } from './columns';
 import { compareIds, forEachRelation, inIdOrder, KnowledgeGraph } from './knowledge-graph';
 import { mergeGraph } from './merge-graph';
-import { NameIndex } from './names/NameIndex';
+import { NameIndex, type NamedNodes } from './names/NameIndex';
 import { commonPartners, sharedPartners } from './traversal/partners';
 import { peerNetwork } from './traversal/peer-network';
 import { project } from './traversal/project';
@@ -55,10 +55,22 @@ function firstAfter(nodes: Int32Array, idOf: (node: number) => string, after: st
   return low;
 }
 
+/** The graph's nodes as the name index reads them. */
+function namedNodes(graph: KnowledgeGraph): NamedNodes {
+  return {
+    get size() {
+      return graph.nodes.size;
+    },
+    record: (node) => graph.nodes.record(node),
+    labelCodeOf: (node) => graph.nodes.labelCodeOf(node),
+    rankOf: (node) => int32At(graph.index().rank, node),
+  };
+}
+
 export class MemoryGraphStore implements GraphStore {
   readonly kind = 'memory' as const;
   private readonly graph = new KnowledgeGraph();
-  private readonly names = new NameIndex(this.graph.nodes);
+  private readonly names = new NameIndex(namedNodes(this.graph));
 
   async mergeGraph(data: GraphData, options: MergeOptions = {}): Promise<MergeSummary> {
     const total = data.nodes.length + data.relations.length;

@@ -16,13 +16,14 @@ import { TYPE_COUNT } from './codes';
 import { int32At, itemAt, uint8At } from './columns';
 import type { GraphIndex } from './graph-index';
 import type { KnowledgeGraph } from './knowledge-graph';
+import type { IndexedNode } from './names/NameIndex';
 import type { NodeRowState } from './node-table';
 
 interface NodeWrites {
   readonly created: number;
   readonly updated: number;
-  /** Nodes to (re)index for search once the merge commits. */
-  readonly changed: readonly number[];
+  /** Nodes to (re)index for search once the merge commits, with their records. */
+  readonly changed: readonly IndexedNode[];
   /** Undoes the writes. */
   readonly rollback: () => void;
 }
@@ -35,12 +36,12 @@ function writeNodes(graph: KnowledgeGraph, nodes: readonly NodeRecord[]): NodeWr
     for (let i = replaced.length - 1; i >= 0; i -= 1) table.restore(itemAt(replaced, i));
     table.truncate(mark);
   };
-  const changed: number[] = [];
+  const changed: IndexedNode[] = [];
   if (table.size === 0) table.reserve(nodes.length);
   for (const node of nodes) {
     const index = table.indexOf(node.id);
     if (index === undefined) {
-      changed.push(table.add(node));
+      changed.push({ node: table.add(node), record: node });
       continue;
     }
     const label = table.labelOf(index);
@@ -50,7 +51,7 @@ function writeNodes(graph: KnowledgeGraph, nodes: readonly NodeRecord[]): NodeWr
     }
     if (stableJson(table.record(index)) !== stableJson(node)) {
       replaced.push(table.replace(index, node));
-      changed.push(index);
+      changed.push({ node: index, record: node });
     }
   }
   return { created: table.size - mark.nodes, updated: replaced.length, changed, rollback };
@@ -110,10 +111,10 @@ function appendRelations(graph: KnowledgeGraph, relations: readonly RelationReco
 }
 
 /**
- * Merges `data`; `onNodesChanged` gets the indices of the nodes created or changed (for the
- * name index) once the merge has committed.
+ * Merges `data`; `onNodesChanged` gets the nodes created or changed, with their records (for
+ * the name index), once the merge has committed.
  */
-export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChanged: (nodes: readonly number[]) => void): MergeSummary {
+export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChanged: (nodes: readonly IndexedNode[]) => void): MergeSummary {
   const nodes = writeNodes(graph, data.nodes);
   const count = data.relations.length;
   const from = new Int32Array(count);

@@ -132,9 +132,8 @@ export class NodeTable {
   }
 
   private write(node: number, record: NodeRecord): void {
-    const { shape, start } = this.codec.encode(record, isNodeColumn);
-    this.shapes[node] = shape;
-    this.starts[node] = start;
+    this.starts[node] = this.codec.size;
+    this.shapes[node] = this.codec.encode(record, isNodeColumn);
     this.kinds[node] = 'kind' in record && typeof record.kind === 'string' ? this.strings.intern(record.kind) : -1;
   }
 }

@@ -55,6 +55,16 @@ class KeyTrie {
   }
 }
 
+/** Values of a key seen before deciding whether interning them pays. */
+const SAMPLE = 512;
+
+interface ValueStats {
+  seen: number;
+  /** Of those, how many were new to the pool. */
+  added: number;
+  mode: 'sample' | 'intern' | 'append';
+}
+
 /** Reads the value of a key a table keeps in a column, for the row being decoded. */
 export type ColumnReader = (key: string) => unknown;
 
@@ -103,6 +113,7 @@ export class RecordCodec {
   private numbers = new Float64Array(0);
   private numberCount = 0;
   private readonly others: unknown[] = [];
+  private readonly valueStats = new Map<string, Map<string, ValueStats>>();
   private words = new Int32Array(0);
   private used = 0;
   /** Words of payloads no row points at any more (replaced or removed records). */
@@ -121,28 +132,25 @@ export class RecordCodec {
   }
 
   /**
-   * Appends the record's values; returns its shape code and the start of its words.
-   * `isColumn` says which values the table keeps in its own typed columns.
+   * Appends the record's values (from `size` on) and returns its shape code. `isColumn`
+   * says which values the table keeps in its own typed columns.
    */
-  encode(record: object, isColumn: (key: string, value: unknown) => boolean): { readonly shape: number; readonly start: number } {
-    const start = this.used;
+  encode(record: object, isColumn: (key: string, value: unknown) => boolean): number {
+    const values = record as Readonly<Record<string, unknown>>;
     let step = this.shapeTrie;
-    const keys = Object.keys(record);
-    const values = Object.values(record) as unknown[];
-    const kinds: number[] = [];
-    for (let i = 0; i < keys.length; i += 1) {
-      const key = itemAt(keys, i);
-      const value = values[i];
+    // for…in allocates nothing (no key or value arrays): a million records make no garbage here.
+    for (const key in values) {
+      const value = values[key];
       const kind = isColumn(key, value) ? COLUMN : kindOf(value);
       step = step.step(key, kind);
-      kinds.push(kind);
-      this.write(kind, value);
+      this.write(key, kind, value);
     }
     if (step.code < 0) {
+      const keys = Object.keys(values);
       step.code = this.shapes.length;
-      this.shapes.push({ keys, kinds });
+      this.shapes.push({ keys, kinds: keys.map((key) => (isColumn(key, values[key]) ? COLUMN : kindOf(values[key]))) });
     }
-    return { shape: step.code, start };
+    return step.code;
   }
 
   /** The record whose values start at `start`, keys in their written order. */
@@ -269,6 +277,7 @@ export class RecordCodec {
     this.numbers = new Float64Array(0);
     this.numberCount = 0;
     this.others.length = 0;
+    this.valueStats.clear();
   }
 
   private lengthOf(shapeCode: number, start: number): number {
@@ -306,10 +315,10 @@ export class RecordCodec {
     this.used += 1;
   }
 
-  private write(kind: number, value: unknown): void {
+  private write(key: string, kind: number, value: unknown): void {
     switch (kind) {
       case STRING:
-        this.push(this.strings.intern(value as string));
+        this.push(this.stringCode(this.statsOf(key), value as string));
         return;
       case INT:
         this.push(value as number);
@@ -322,16 +331,21 @@ export class RecordCodec {
         return;
       case STRINGS: {
         const items = value as readonly string[];
+        const stats = this.statsOf(key);
         this.push(items.length);
-        for (const item of items) this.push(this.strings.intern(item));
+        for (const item of items) this.push(this.stringCode(stats, item));
         return;
       }
       case OBJECTS: {
         const items = value as readonly Readonly<Record<string, string>>[];
         this.push(items.length);
         for (const item of items) {
-          this.push(this.keyListCode(Object.keys(item)));
-          for (const text of Object.values(item)) this.push(this.strings.intern(text));
+          this.push(this.keyListCode(item));
+          for (const objectKey in item) {
+            const text = item[objectKey];
+            if (typeof text !== 'string') throw new TypeError(`memory store: ${key}.${objectKey} changed while it was written`);
+            this.push(this.stringCode(this.statsOf(key, objectKey), text));
+          }
         }
         return;
       }
@@ -344,12 +358,45 @@ export class RecordCodec {
     }
   }
 
-  private keyListCode(keys: readonly string[]): number {
+  /** How the values of one key (or of one key of the objects in an array) have been coded. */
+  private statsOf(key: string, objectKey?: string): ValueStats {
+    let byKey = this.valueStats.get(key);
+    if (!byKey) {
+      byKey = new Map();
+      this.valueStats.set(key, byKey);
+    }
+    const inner = objectKey ?? '';
+    let stats = byKey.get(inner);
+    if (!stats) {
+      stats = { seen: 0, added: 0, mode: 'sample' };
+      byKey.set(inner, stats);
+    }
+    return stats;
+  }
+
+  /**
+   * The pool code of a string value. Values of a key are interned while the first SAMPLE of
+   * them are seen; if most were new strings (names, quotes that each record has its own),
+   * later values of that key are kept without the lookup, since interning what never repeats
+   * costs a map entry and a hash for nothing. Either way a value is kept once per record.
+   */
+  private stringCode(stats: ValueStats, value: string): number {
+    if (stats.mode === 'append') return this.strings.add(value);
+    if (stats.mode === 'intern') return this.strings.intern(value);
+    const before = this.strings.size;
+    const code = this.strings.intern(value);
+    stats.seen += 1;
+    if (this.strings.size > before) stats.added += 1;
+    if (stats.seen === SAMPLE) stats.mode = stats.added * 2 > SAMPLE ? 'append' : 'intern';
+    return code;
+  }
+
+  private keyListCode(item: object): number {
     let step = this.keyListTrie;
-    for (const key of keys) step = step.step(key, 0);
+    for (const key in item) step = step.step(key, 0);
     if (step.code < 0) {
       step.code = this.keyLists.length;
-      this.keyLists.push(keys);
+      this.keyLists.push(Object.keys(item));
     }
     return step.code;
   }

@@ -20,6 +20,24 @@ import type { StringPool } from './string-pool';
 /** Type code of a removed row. */
 export const REMOVED = 255;
 
+/** `-TYPE->`, the middle of a derived id, per type. */
+const ID_MIDDLE = Object.fromEntries(RELATION_TYPES.map((type) => [type, `-${type}->`])) as Readonly<Record<RelationType, string>>;
+/** Whether relationId still writes `from-TYPE->to`, which isDerivedId reads without building it. */
+const ID_FORMAT_HOLDS = relationId({ from: 'a', type: 'IN_COUNTRY', to: 'b' }) === 'a-IN_COUNTRY->b';
+
+/**
+ * Whether a relation's id is the one relationId derives, compared piece by piece: building
+ * the derived id to compare would make (and flatten) a million strings at a million relations.
+ */
+function isDerivedId(record: RelationRecord): boolean {
+  if (!ID_FORMAT_HOLDS) return record.id === relationId(record);
+  const { id, from, type, to } = record;
+  const middle = ID_MIDDLE[type];
+  return (
+    id.length === from.length + middle.length + to.length && id.startsWith(from) && id.startsWith(middle, from.length) && id.endsWith(to)
+  );
+}
+
 /** Relation values kept in typed columns rather than in the packed record. */
 const isEndOrType = (key: string): boolean => key === 'type' || key === 'from' || key === 'to';
 
@@ -159,10 +177,9 @@ export class RelationTable {
 
   private write(row: number, record: RelationRecord): void {
     // The id is left out of the words when reading it back from the columns gives it again.
-    const derived = record.id === relationId(record);
-    const { shape, start } = this.codec.encode(record, (key) => isEndOrType(key) || (derived && key === 'id'));
-    this.shapes[row] = shape;
-    this.starts[row] = start;
+    const derived = isDerivedId(record);
+    this.starts[row] = this.codec.size;
+    this.shapes[row] = this.codec.encode(record, (key) => isEndOrType(key) || (derived && key === 'id'));
   }
 
   private idIndex(): IdHash {

@@ -1,7 +1,8 @@
 /**
- * Internal. Interned strings: each distinct string the store holds is kept once and named
- * by a small integer code, so records become rows of integers. A quote cited by a thousand
- * relations, a kind, a role or a document id costs one string, not one per record.
+ * Internal. The strings the store holds, each named by an integer code, so records become
+ * rows of integers. Interned strings are kept once: a quote cited by a thousand relations,
+ * a kind, a role or a document id costs one string, not one per record. Strings that
+ * rarely repeat (see RecordCodec) are added without the lookup.
  */
 import { itemAt } from './columns';
 
@@ -24,7 +25,13 @@ export class StringPool {
     return code;
   }
 
-  /** The code of a string the pool holds, or -1: for lookups that must not add. */
+  /** A new code for `value`, without looking for it (a value that rarely repeats). */
+  add(value: string): number {
+    this.strings.push(value);
+    return this.strings.length - 1;
+  }
+
+  /** The code of an interned string, or -1: for lookups that must not add. */
   codeOf(value: string): number {
     return this.codes.get(value) ?? -1;
   }

@@ -19,6 +19,7 @@ import { searchTerms } from '../../../domain/text';
 import { float64At, growUint8, int32At, itemAt, uint8At } from '../columns';
 import { endOfPrefix, forEachFuzzyTerm, lowerBound } from './fuzzy-terms';
 import { collapse, FIELD_BOOSTS, FIELD_COUNT, fieldTexts, namesOf, termsOf } from './name-fields';
+import { ScoreBoard } from './score-board';
 import { EMPTY_TERM_INDEX, TermIndexBuilder, type TermIndex } from './term-index';
 
 export interface NameMatch {
@@ -27,13 +28,20 @@ export interface NameMatch {
   readonly exact: boolean;
 }
 
+/** A node and its record as merged. */
+export interface IndexedNode {
+  readonly node: number;
+  readonly record: NodeRecord;
+}
+
 /** The nodes the index reads (the store's node table). */
 export interface NamedNodes {
   readonly size: number;
   record(node: number): NodeRecord;
-  idOf(node: number): string;
   /** Label code (see codes.ts). */
   labelCodeOf(node: number): number;
+  /** Position in id order (ties between equal scores go by id). */
+  rankOf(node: number): number;
 }
 
 const PREFIX_WEIGHT = 0.375;
@@ -49,11 +57,31 @@ function bm25(frequency: number, matching: number, total: number, length: number
   return inverseFrequency * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)));
 }
 
-/** Scores of one query term, by node. */
-interface TermHits {
-  readonly scores: Map<number, number>;
-  /** Nodes holding the query term itself (not only a prefix or near miss of it). */
-  readonly exact: Set<number>;
+/** The `count` best (score, then smaller rank) of the nodes offered, kept sorted. */
+class TopScores {
+  private readonly entries: { node: number; score: number; rank: number }[] = [];
+
+  constructor(
+    private readonly count: number,
+    private readonly rankOf: (node: number) => number,
+  ) {}
+
+  offer(node: number, score: number): void {
+    const { entries } = this;
+    const worst = entries[entries.length - 1];
+    if (entries.length === this.count && worst && score < worst.score) return;
+    const entry = { node, score, rank: this.rankOf(node) };
+    const before = (a: typeof entry, b: typeof entry): boolean => a.score > b.score || (a.score === b.score && a.rank < b.rank);
+    if (entries.length === this.count && worst && !before(entry, worst)) return;
+    let at = entries.length;
+    while (at > 0 && before(entry, itemAt(entries, at - 1))) at -= 1;
+    entries.splice(at, 0, entry);
+    if (entries.length > this.count) entries.pop();
+  }
+
+  best(): readonly { readonly node: number; readonly score: number }[] {
+    return this.entries;
+  }
 }
 
 export class NameIndex {
@@ -68,22 +96,31 @@ export class NameIndex {
   private fieldLengths = new Uint8Array(0);
   private readonly fieldTotals = new Float64Array(FIELD_COUNT);
   private documents = 0;
+  private readonly board = new ScoreBoard();
 
   constructor(private readonly nodes: NamedNodes) {}
 
-  /** Indexes nodes created or changed by a merge (and, on the first merge, every node). */
-  upsert(changed: readonly number[]): void {
+  /**
+   * Indexes nodes created or changed by a merge, given with their records as merged (and,
+   * on the first merge or when the second index grows too big, every node).
+   */
+  upsert(changed: readonly IndexedNode[]): void {
     this.fit();
-    if (this.documents === 0 || changed.length > Math.max(DELTA_MIN, this.documents * DELTA_SHARE)) {
-      this.rebuild();
+    const limit = Math.max(DELTA_MIN, this.documents * DELTA_SHARE);
+    if (this.documents === 0 || changed.length > limit) {
+      this.rebuild(changed);
       return;
     }
-    for (const node of changed) {
+    for (const { node } of changed) {
       this.deltaNodes.add(node);
       this.stale[node] = 1;
     }
-    if (this.deltaNodes.size > Math.max(DELTA_MIN, this.documents * DELTA_SHARE)) this.rebuild();
-    else this.delta = this.buildIndex([...this.deltaNodes].sort((a, b) => a - b));
+    if (this.deltaNodes.size > limit) this.rebuild(changed);
+    else {
+      const given = new Map(changed.map((entry) => [entry.node, entry.record]));
+      const nodes = [...this.deltaNodes].sort((a, b) => a - b);
+      this.delta = this.buildIndex(nodes.map((node) => ({ node, record: given.get(node) ?? this.nodes.record(node) })));
+    }
   }
 
   clear(): void {
@@ -101,30 +138,28 @@ export class NameIndex {
     const written = termsOf(text);
     const terms = [...new Set(written)];
     if (terms.length === 0 || this.documents === 0) return [];
-    const hits = terms.map((term) => this.termHits(term, labelCodes));
-    let combined = this.combine(hits, 'AND');
-    // A query with one misspelt word among several should still find something.
-    if (combined.size === 0) combined = this.combine(hits, 'OR');
+    const board = this.board.begin(this.nodes.size);
+    terms.forEach((term, i) => this.scoreTerm(board, term, i, labelCodes));
+    // All terms must match; a query with one misspelt word among several still finds
+    // what matches some of them. Either way a score counts each matched term (MiniSearch).
+    const all = board.touched.filter((node) => board.matchedTerms(node) === terms.length);
+    const found = all.length > 0 ? all : board.touched;
     const query = searchTerms(text).join(' ');
     // Split before folding (tashkeel splits a word) may give other terms than folding
     // first; where it does, the cheap pre-check below does not hold.
     const sameTerms = written.join(' ') === query;
-    const matches: NameMatch[] = [];
-    for (const [node, score] of combined) {
-      const candidate = !sameTerms || hits.every((hit) => hit.exact.has(node));
-      matches.push({ node, score, exact: candidate && this.couldBeWhole(node, written.length) && this.isExact(node, query) });
+    const exact: number[] = [];
+    const ranked = new TopScores(first, (node) => this.nodes.rankOf(node));
+    for (const node of found) {
+      const candidate = !sameTerms || board.exactTerms(node) === terms.length;
+      if (candidate && this.couldBeWhole(node, written.length) && this.isExact(node, query)) exact.push(node);
+      else ranked.offer(node, board.score(node) * board.matchedTerms(node));
     }
     // Exact matches first, then by relevance, then by id so that ties are deterministic.
-    const ids = new Map(matches.map((match) => [match.node, this.nodes.idOf(match.node)]));
-    const idOf = (node: number): string => ids.get(node) ?? '';
-    return matches
-      .sort(
-        (a, b) =>
-          Number(b.exact) - Number(a.exact) ||
-          b.score - a.score ||
-          (idOf(a.node) < idOf(b.node) ? -1 : idOf(a.node) > idOf(b.node) ? 1 : 0),
-      )
-      .slice(0, first);
+    const exactMatches = exact
+      .map((node) => ({ node, score: board.score(node) * board.matchedTerms(node), exact: true }))
+      .sort((a, b) => b.score - a.score || this.nodes.rankOf(a.node) - this.nodes.rankOf(b.node));
+    return [...exactMatches, ...ranked.best().map(({ node, score }) => ({ node, score, exact: false }))].slice(0, first);
   }
 
   /** Grows the per-node arrays to the node table. */
@@ -135,19 +170,23 @@ export class NameIndex {
     this.fieldLengths = growUint8(this.fieldLengths, size * FIELD_COUNT);
   }
 
-  private rebuild(): void {
+  /** Indexes every node as one first index (`given`: records at hand, so they need not be read back). */
+  private rebuild(given: readonly IndexedNode[]): void {
     this.fit();
     this.deltaNodes.clear();
     this.delta = EMPTY_TERM_INDEX;
     this.stale.fill(0);
-    this.base = this.buildIndex(Array.from({ length: this.nodes.size }, (_unused, node) => node));
+    const records: (NodeRecord | undefined)[] = new Array<NodeRecord | undefined>(this.nodes.size);
+    for (const { node, record } of given) records[node] = record;
+    const all = Array.from(records, (record, node) => ({ node, record: record ?? this.nodes.record(node) }));
+    this.base = this.buildIndex(all);
   }
 
-  /** Indexes `nodes` (ascending) and records their field lengths. */
-  private buildIndex(nodes: readonly number[]): TermIndex {
+  /** Indexes `entries` (ascending by node) and records their field lengths. */
+  private buildIndex(entries: readonly IndexedNode[]): TermIndex {
     const builder = new TermIndexBuilder();
-    for (const node of nodes) {
-      const lengths = builder.add(node, fieldTexts(this.nodes.record(node)));
+    for (const { node, record } of entries) {
+      const lengths = builder.add(node, fieldTexts(record));
       const offset = node * FIELD_COUNT;
       for (let field = 0; field < FIELD_COUNT; field += 1) {
         const length = Math.min(255, itemAt(lengths, field));
@@ -184,9 +223,8 @@ export class NameIndex {
     return weights;
   }
 
-  private termHits(term: string, labelCodes: ReadonlySet<number> | undefined): TermHits {
-    const scores = new Map<number, number>();
-    const exact = new Set<number>();
+  /** Adds to the board every match of query term number `position`. */
+  private scoreTerm(board: ScoreBoard, term: string, position: number, labelCodes: ReadonlySet<number> | undefined): void {
     const averages = Array.from(this.fieldTotals, (total) => total / this.documents);
     for (const [found, weight] of this.matchingTerms(term)) {
       const runs = [this.postingsOf(this.base, found, true), this.postingsOf(this.delta, found, false)];
@@ -198,12 +236,10 @@ export class NameIndex {
           if (labelCodes && !labelCodes.has(this.nodes.labelCodeOf(node))) return;
           const length = uint8At(this.fieldLengths, node * FIELD_COUNT + field);
           const raw = bm25(frequency, int32At(matching, field), this.documents, length, itemAt(averages, field));
-          scores.set(node, (scores.get(node) ?? 0) + weight * itemAt(FIELD_BOOSTS, field) * raw);
-          if (weight === 1) exact.add(node);
+          board.add(node, position, weight * itemAt(FIELD_BOOSTS, field) * raw, weight === 1);
         });
       }
     }
-    return { scores, exact };
   }
 
   /** The live postings of a term in one index, as a visitor; undefined if the term is not there. */
@@ -221,26 +257,6 @@ export class NameIndex {
         }
       },
     };
-  }
-
-  /** Per node, the summed score and how many query terms it matched (the score's multiplier). */
-  private combine(hits: readonly TermHits[], mode: 'AND' | 'OR'): Map<number, number> {
-    const sums = new Map<number, { score: number; terms: number }>();
-    hits.forEach((hit, i) => {
-      for (const [node, score] of hit.scores) {
-        const sum = sums.get(node);
-        if (sum) {
-          sum.score += score;
-          sum.terms += 1;
-        } else if (mode === 'OR' || i === 0) sums.set(node, { score, terms: 1 });
-      }
-    });
-    const combined = new Map<number, number>();
-    for (const [node, { score, terms }] of sums) {
-      if (mode === 'AND' && terms < hits.length) continue;
-      combined.set(node, score * terms);
-    }
-    return combined;
   }
 
   /** Whether some name of the node has few enough distinct terms to equal the query. */

@@ -6,6 +6,7 @@
  */
 import type { NodeRecord } from '../../../domain/graph-document';
 import { foldForSearch, searchTerms } from '../../../domain/text';
+import { uint8At } from '../columns';
 
 /** Fields in index order, with the weight a match in each carries. */
 export const FIELD_BOOSTS = [2, 2, 1.5] as const;
@@ -30,7 +31,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** The folded terms of a text, as the index and the query see them (empty ones dropped). */
-export function termsOf(text: string, fold: (word: string) => string = foldForSearch): string[] {
+export function termsOf(text: string, fold: (word: string) => string = foldWord): string[] {
   const terms: string[] = [];
   for (const word of tokenize(text)) {
     if (word.length === 0) continue;
@@ -45,15 +46,35 @@ export function collapse(text: string): string {
   return searchTerms(text).join(' ');
 }
 
-/** A folding function that remembers its answers: names repeat words a lot. */
-export function memoFold(): (word: string) => string {
-  const folded = new Map<string, string>();
-  return (word) => {
-    let term = folded.get(word);
-    if (term === undefined) {
-      term = foldForSearch(word);
-      folded.set(word, term);
-    }
-    return term;
-  };
+/** How foldForSearch treats a character on its own: kept, lower-cased, or something else. */
+const KEPT = 1;
+const LOWERED = 2;
+
+/**
+ * For the characters of ASCII and the Arabic block, whether foldForSearch keeps each one or
+ * only lower-cases it, learnt from foldForSearch itself: a word made only of such characters
+ * folds without running its eight replacements and NFKD (most words of most names).
+ */
+const FOLD_OF_CHAR = ((): Uint8Array => {
+  const table = new Uint8Array(0x700);
+  for (let code = 0; code < table.length; code += 1) {
+    if (code >= 0x80 && code < 0x600) continue;
+    const char = String.fromCharCode(code);
+    const folded = foldForSearch(char);
+    if (folded === char) table[code] = KEPT;
+    else if (code < 0x80 && folded === char.toLowerCase()) table[code] = LOWERED;
+  }
+  return table;
+})();
+
+/** foldForSearch of one word, without its replacements where every character is kept or only lower-cased. */
+export function foldWord(word: string): string {
+  let lowered = false;
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    const fold = code < FOLD_OF_CHAR.length ? uint8At(FOLD_OF_CHAR, code) : 0;
+    if (fold === LOWERED) lowered = true;
+    else if (fold !== KEPT) return foldForSearch(word);
+  }
+  return lowered ? word.toLowerCase() : word;
 }

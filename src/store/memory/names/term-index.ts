@@ -6,7 +6,7 @@
  * 380 MB.
  */
 import { growInt32, growUint8, int32At, itemAt, uint8At } from '../columns';
-import { memoFold, termsOf } from './name-fields';
+import { foldWord, tokenize } from './name-fields';
 
 export interface TermIndex {
   /** Distinct terms in code-unit order. */
@@ -28,10 +28,13 @@ export const EMPTY_TERM_INDEX: TermIndex = {
 
 /** Collects postings node by node (ascending), then sorts them by term once. */
 export class TermIndexBuilder {
+  /** Term id of each raw word seen (-1: it folds to nothing); one lookup per word. */
+  private readonly wordIds = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly fold = memoFold();
-  private readonly counts = new Map<string, number>();
+  /** The distinct term ids of the field being added, with their frequencies. */
+  private fieldTerms: number[] = [];
+  private fieldCounts: number[] = [];
   private count = 0;
   private termOf = new Int32Array(1024);
   private nodes = new Int32Array(1024);
@@ -41,26 +44,32 @@ export class TermIndexBuilder {
   /** Adds a node's field texts; returns how many distinct terms each field has. */
   add(node: number, texts: readonly string[]): number[] {
     return texts.map((text, field) => {
-      const counts = this.counts;
-      counts.clear();
-      for (const term of termsOf(text, this.fold)) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, frequency] of counts) this.push(this.termId(term), node, field, frequency);
-      return counts.size;
+      const fieldTerms = this.fieldTerms;
+      const fieldCounts = this.fieldCounts;
+      fieldTerms.length = 0;
+      fieldCounts.length = 0;
+      for (const word of tokenize(text)) {
+        if (word.length === 0) continue;
+        const id = this.termOfWord(word);
+        if (id < 0) continue;
+        const seen = fieldTerms.indexOf(id);
+        if (seen < 0) {
+          fieldTerms.push(id);
+          fieldCounts.push(1);
+        } else fieldCounts[seen] = (fieldCounts[seen] ?? 0) + 1;
+      }
+      fieldTerms.forEach((id, i) => this.push(id, node, field, itemAt(fieldCounts, i)));
+      return fieldTerms.length;
     });
   }
 
   build(): TermIndex {
     const { terms, count } = this;
-    // Terms in code-unit order, then postings grouped by sorted term (a stable counting sort).
-    const order = Array.from(terms, (_term, id) => id).sort((a, b) => {
-      const x = itemAt(terms, a);
-      const y = itemAt(terms, b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    const sortedId = new Int32Array(terms.length);
-    order.forEach((id, position) => {
-      sortedId[id] = position;
-    });
+    // Terms in code-unit order (the engine's own string sort), then postings grouped by
+    // sorted term (a stable counting sort, so nodes stay ascending within a term).
+    const sorted = [...terms].sort();
+    const positions = new Map(sorted.map((term, position) => [term, position]));
+    const sortedId = Int32Array.from(terms, (term) => positions.get(term) ?? -1);
     const termStarts = new Int32Array(terms.length + 1);
     for (let i = 0; i < count; i += 1) {
       const slot = int32At(sortedId, int32At(this.termOf, i)) + 1;
@@ -79,7 +88,17 @@ export class TermIndexBuilder {
       postingFields[slot] = uint8At(this.fields, i);
       postingFrequencies[slot] = uint8At(this.frequencies, i);
     }
-    return { terms: order.map((id) => itemAt(terms, id)), termStarts, postingNodes, postingFields, postingFrequencies };
+    return { terms: sorted, termStarts, postingNodes, postingFields, postingFrequencies };
+  }
+
+  private termOfWord(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      const term = foldWord(word);
+      id = term.length === 0 ? -1 : this.termId(term);
+      this.wordIds.set(word, id);
+    }
+    return id;
   }
 
   private termId(term: string): number {
