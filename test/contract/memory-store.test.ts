@@ -228,6 +228,20 @@ function referenceSubgraph(graph: GraphData, query: SubgraphQuery): SubgraphResu
 }
 
 describe('memory store: subgraph', () => {
+  it('orders relations by id where a node id is another one followed by a hyphen', async () => {
+    const place = (id: string): NodeRecord => ({ id, label: 'City', kind: 'city', name: id, nameAr: 'م', sources: cite('م') });
+    const ids = ['city:a', 'city:a-1', 'city:a-b', 'city:a0', 'city:b'];
+    const relations = ids.flatMap((from) =>
+      ids
+        .filter((to) => to !== from)
+        .map((to): RelationRecord => ({ type: 'PART_OF', from, to, sources: cite('م'), id: `${from}-PART_OF->${to}` })),
+    );
+    const store = new MemoryGraphStore();
+    await store.mergeGraph({ nodes: ids.map(place), relations });
+    const result = await store.subgraph({ ids: ['city:a'], depth: 1, direction: 'BOTH', limit: 10 });
+    expect(result.relations.map((relation) => relation.id)).toEqual(byId(relations).map((relation) => relation.id));
+  });
+
   it('gives what a plain breadth-first search gives, cuts included', async () => {
     const query = (graph: GraphData) =>
       fc.record({

@@ -7,7 +7,7 @@ import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
 import type { RelationType } from '../../domain/ontology';
 import type { Direction } from '../GraphStore';
 import { ALL_TYPES_MASK, TYPE_COUNT, TYPE_ID_KEY, typeCodes, typeMask } from './codes';
-import { int32At, itemAt, uint8At } from './columns';
+import { int32At, uint8At } from './columns';
 import { buildGraphIndex, type Adjacency, type GraphIndex } from './graph-index';
 import { Marks } from './marks';
 import { NodeTable } from './node-table';
@@ -164,9 +164,9 @@ function selectSmallest(values: Int32Array, count: number): void {
 /**
  * Relation rows in order of their id strings, mostly without comparing strings: derived ids
  * (`from-TYPE->to`) order as (from id, TYPE, to id) except where one node id is the other's
- * prefix followed by a hyphen, so rows are sorted by integer keys and then checked in one
- * pass of string compares between neighbours; a sort by strings runs only if that check fails
- * (such ids, or ids not derived).
+ * prefix followed by a hyphen, so rows are sorted by integer keys and then checked between
+ * neighbours (RelationTable.idsInOrder, no id built); a sort by strings runs only if that
+ * check fails (such ids, or ids not derived).
  */
 export function sortRowsById(graph: KnowledgeGraph, rows: readonly number[]): RelationRecord[] {
   const { rank, nodeCount } = graph.index();
@@ -174,13 +174,10 @@ export function sortRowsById(graph: KnowledgeGraph, rows: readonly number[]): Re
   const keyOf = (row: number): number =>
     (int32At(rank, table.fromOf(row)) * TYPE_COUNT + int32At(TYPE_ID_KEY, uint8At(table.types, row))) * nodeCount +
     int32At(rank, table.toOf(row));
-  const keyed = rows.map((row) => ({ row, key: keyOf(row) })).sort((a, b) => a.key - b.key);
-  const ids = keyed.map((entry) => table.idOf(entry.row));
-  let sorted = true;
-  for (let i = 1; i < ids.length && sorted; i += 1) sorted = itemAt(ids, i - 1) < itemAt(ids, i);
-  if (sorted) return keyed.map((entry) => table.record(entry.row));
-  return keyed
-    .map((entry, i) => ({ row: entry.row, id: itemAt(ids, i) }))
-    .sort((a, b) => compareIds(a.id, b.id))
-    .map((entry) => table.record(entry.row));
+  const sorted = rows
+    .map((row) => ({ row, key: keyOf(row) }))
+    .sort((a, b) => a.key - b.key)
+    .map((entry) => entry.row);
+  const records = sorted.map((row) => table.record(row));
+  return table.idsInOrder(sorted) ? records : records.sort((a, b) => compareIds(a.id, b.id));
 }

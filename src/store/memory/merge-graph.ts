@@ -143,8 +143,9 @@ export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChange
   else if (count > 0) ({ created: relationsCreated, updated: relationsUpdated } = relationsByRow(graph, data.relations, from, to));
 
   if (nodes.created + nodes.updated + relationsCreated + relationsUpdated > 0) {
-    // The append built the index after every write of this merge; otherwise it is stale.
-    if (!appended) graph.invalidate();
+    // The append built the index after every write of this merge. Otherwise it is stale,
+    // unless only node records changed: it holds no record, only ids, labels and relations.
+    if (!appended && nodes.created + relationsCreated + relationsUpdated > 0) graph.invalidate();
     graph.nodes.compactIfWorthIt();
     graph.relations.compactIfWorthIt();
   }

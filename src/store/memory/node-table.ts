@@ -59,11 +59,12 @@ export class NodeTable {
 
   /** The record as merged (a fresh object each time: callers may keep or change it). */
   record(node: number): NodeRecord {
-    const id = this.idOf(node);
-    const label = this.labelOf(node);
     // The codec returns the keys and values that were merged; their type is the merged one.
-    return this.codec.decode(int32At(this.shapes, node), int32At(this.starts, node), (key) => (key === 'id' ? id : label)) as NodeRecord;
+    return this.codec.decode(int32At(this.shapes, node), int32At(this.starts, node), this.column, node) as NodeRecord;
   }
+
+  /** The id or label of a node, for the codec's decoders. */
+  private readonly column = (key: string, node: number): string => (key === 'id' ? this.idOf(node) : this.labelOf(node));
 
   /** Makes room for `more` nodes (a bulk load). */
   reserve(more: number): void {

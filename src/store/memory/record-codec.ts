@@ -15,7 +15,7 @@
  * So no property is known in advance: a property or value type added to the ontology flows
  * through unchanged, and a record reads back equal to the one written, keys in order.
  */
-import { float64At, growFloat64, growInt32, int32At, itemAt } from './columns';
+import { growFloat64, growInt32, int32At, itemAt } from './columns';
 import type { StringPool } from './string-pool';
 
 const COLUMN = 0;
@@ -30,9 +30,98 @@ const STRINGS = 8;
 const OBJECTS = 9;
 const OTHER = 10;
 
+/** Builds the record of one shape from its words (compileDecoder). */
+type Decoder = (
+  words: Int32Array,
+  start: number,
+  strings: readonly string[],
+  column: ColumnReader,
+  row: number,
+  numbers: Float64Array,
+  others: readonly unknown[],
+  elements: readonly ElementDecoder[],
+) => Record<string, unknown>;
+
+/** Builds one object of an array of string-valued objects, from its words, and says how many it reads. */
+interface ElementDecoder {
+  readonly keys: readonly string[];
+  readonly build: (words: Int32Array, at: number, strings: readonly string[]) => Record<string, string>;
+}
+
 interface Shape {
   readonly keys: readonly string[];
   readonly kinds: readonly number[];
+  decoder?: Decoder;
+}
+
+/** A property name for generated code: quoted (JSON strings are JavaScript strings); `__proto__` computed, so it stays an own key. */
+function propertyName(key: string): string {
+  return key === '__proto__' ? `[${JSON.stringify(key)}]` : JSON.stringify(key);
+}
+
+/**
+ * A decoder for one shape, compiled once: one object literal with the shape's keys in
+ * order, so V8 builds each record with a fixed layout in a single step. Assigning keys one
+ * by one to an empty object would go through megamorphic stores (every shape a different
+ * layout), several times slower, and reading records is what every query does last. The
+ * generated code holds only property names (quoted as above) and reads of the words.
+ */
+function compileDecoder(shape: Shape): Decoder {
+  const lines = ['let p = start;'];
+  const fields: string[] = [];
+  shape.kinds.forEach((kind, i) => {
+    const value = `v${i}`;
+    const key = itemAt(shape.keys, i);
+    switch (kind) {
+      case COLUMN:
+        lines.push(`const ${value} = column(${JSON.stringify(key)}, row);`);
+        break;
+      case UNDEFINED:
+        lines.push(`const ${value} = undefined;`);
+        break;
+      case NULL:
+        lines.push(`const ${value} = null;`);
+        break;
+      case TRUE:
+        lines.push(`const ${value} = true;`);
+        break;
+      case FALSE:
+        lines.push(`const ${value} = false;`);
+        break;
+      case STRING:
+        lines.push(`const ${value} = strings[words[p++]];`);
+        break;
+      case INT:
+        lines.push(`const ${value} = words[p++];`);
+        break;
+      case NUMBER:
+        lines.push(`const ${value} = numbers[words[p++]];`);
+        break;
+      case STRINGS:
+        lines.push(
+          `const ${value} = new Array(words[p++]);`,
+          `for (let j = 0; j < ${value}.length; j++) ${value}[j] = strings[words[p++]];`,
+        );
+        break;
+      case OBJECTS:
+        lines.push(
+          `const ${value} = new Array(words[p++]);`,
+          `for (let j = 0; j < ${value}.length; j++) { const element = elements[words[p++]]; ${value}[j] = element.build(words, p, strings); p += element.keys.length; }`,
+        );
+        break;
+      default:
+        lines.push(`const ${value} = others[words[p++]];`);
+    }
+    fields.push(`${propertyName(key)}: ${value}`);
+  });
+  lines.push(`return { ${fields.join(', ')} };`);
+  return new Function('words', 'start', 'strings', 'column', 'row', 'numbers', 'others', 'elements', lines.join('\n')) as Decoder;
+}
+
+function compileElement(keys: readonly string[]): ElementDecoder {
+  const fields = keys.map((key, i) => `${propertyName(key)}: strings[words[at + ${i}]]`);
+  const build = new Function('words', 'at', 'strings', `return { ${fields.join(', ')} };`) as ElementDecoder['build'];
+  return { keys, build };
 }
 
 /** A step of the trie that interns key sequences: by key, then (for shapes) by value kind. */
@@ -66,7 +155,7 @@ interface ValueStats {
 }
 
 /** Reads the value of a key a table keeps in a column, for the row being decoded. */
-export type ColumnReader = (key: string) => unknown;
+export type ColumnReader = (key: string, row: number) => unknown;
 
 function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0);
@@ -108,7 +197,7 @@ function kindOf(value: unknown): number {
 export class RecordCodec {
   private readonly shapes: Shape[] = [];
   private readonly shapeTrie = new KeyTrie();
-  private readonly keyLists: (readonly string[])[] = [];
+  private readonly elements: ElementDecoder[] = [];
   private readonly keyListTrie = new KeyTrie();
   private numbers = new Float64Array(0);
   private numberCount = 0;
@@ -153,73 +242,11 @@ export class RecordCodec {
     return step.code;
   }
 
-  /** The record whose values start at `start`, keys in their written order. */
-  decode(shapeCode: number, start: number, column: ColumnReader): Record<string, unknown> {
-    const { keys, kinds } = itemAt(this.shapes, shapeCode);
-    const record: Record<string, unknown> = {};
-    let at = start;
-    for (let i = 0; i < keys.length; i += 1) {
-      const key = itemAt(keys, i);
-      const kind = itemAt(kinds, i);
-      switch (kind) {
-        case COLUMN:
-          record[key] = column(key);
-          break;
-        case UNDEFINED:
-          record[key] = undefined;
-          break;
-        case NULL:
-          record[key] = null;
-          break;
-        case TRUE:
-          record[key] = true;
-          break;
-        case FALSE:
-          record[key] = false;
-          break;
-        case STRING:
-          record[key] = this.strings.at(int32At(this.words, at));
-          at += 1;
-          break;
-        case INT:
-          record[key] = int32At(this.words, at);
-          at += 1;
-          break;
-        case NUMBER:
-          record[key] = float64At(this.numbers, int32At(this.words, at));
-          at += 1;
-          break;
-        case STRINGS: {
-          const count = int32At(this.words, at);
-          const items: string[] = new Array<string>(count);
-          for (let j = 0; j < count; j += 1) items[j] = this.strings.at(int32At(this.words, at + 1 + j));
-          record[key] = items;
-          at += 1 + count;
-          break;
-        }
-        case OBJECTS: {
-          const count = int32At(this.words, at);
-          at += 1;
-          const items: Record<string, string>[] = new Array<Record<string, string>>(count);
-          for (let j = 0; j < count; j += 1) {
-            const objectKeys = itemAt(this.keyLists, int32At(this.words, at));
-            at += 1;
-            const item: Record<string, string> = {};
-            for (const objectKey of objectKeys) {
-              item[objectKey] = this.strings.at(int32At(this.words, at));
-              at += 1;
-            }
-            items[j] = item;
-          }
-          record[key] = items;
-          break;
-        }
-        default:
-          record[key] = itemAt(this.others, int32At(this.words, at));
-          at += 1;
-      }
-    }
-    return record;
+  /** The record of `row` whose values start at `start`, keys in their written order. */
+  decode(shapeCode: number, start: number, column: ColumnReader, row: number): Record<string, unknown> {
+    const shape = itemAt(this.shapes, shapeCode);
+    shape.decoder ??= compileDecoder(shape);
+    return shape.decoder(this.words, start, this.strings.list, column, row, this.numbers, this.others, this.elements);
   }
 
   /** The string value of `key` in a row, without decoding the rest; undefined if not a string. */
@@ -301,7 +328,7 @@ export class RecordCodec {
       case OBJECTS: {
         const count = int32At(this.words, at);
         let length = 1;
-        for (let j = 0; j < count; j += 1) length += 1 + itemAt(this.keyLists, int32At(this.words, at + length)).length;
+        for (let j = 0; j < count; j += 1) length += 1 + itemAt(this.elements, int32At(this.words, at + length)).keys.length;
         return length;
       }
       default:
@@ -395,8 +422,8 @@ export class RecordCodec {
     let step = this.keyListTrie;
     for (const key in item) step = step.step(key, 0);
     if (step.code < 0) {
-      step.code = this.keyLists.length;
-      this.keyLists.push(Object.keys(item));
+      step.code = this.elements.length;
+      this.elements.push(compileElement(Object.keys(item)));
     }
     return step.code;
   }

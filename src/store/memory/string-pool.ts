@@ -10,6 +10,11 @@ export class StringPool {
   private readonly strings: string[] = [];
   private readonly codes = new Map<string, number>();
 
+  /** Every string by code, for decoders that read many at once. */
+  get list(): readonly string[] {
+    return this.strings;
+  }
+
   get size(): number {
     return this.strings.length;
   }
