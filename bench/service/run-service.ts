@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runChild } from '../lib/child';
 import { summarize, type Latency } from '../lib/stats';
 import type { WrittenSeed } from '../seed/write-seed';
-import { searchTexts } from './search-texts';
+import { searchTexts, type Named } from './search-texts';
 
 export interface ServiceRun {
   readonly relations: number;
@@ -31,6 +31,8 @@ export interface ServiceRun {
   /** Peak resident memory up to ready (VmHWM). */
   readonly peakRssMb: number;
   readonly rssAfterSearchesMb: number;
+  /** After the searches and IDLE_MS with nothing to do. */
+  readonly rssIdleMb: number;
   readonly firstSearchMs: number;
   readonly search: Latency;
   /** Responses that carried GraphQL errors (a timed-out search counts here). */
@@ -40,7 +42,13 @@ export interface ServiceRun {
 const CLI = path.join(__dirname, '..', '..', 'src', 'cli.js');
 const READY_TIMEOUT_MS = 10 * 60_000;
 const SEARCH = 'query Search($text: String!) { search(text: $text, first: 10) { exact score node { id name } } }';
-const NAMES = 'query Names($first: Int) { cities(first: $first) { edges { node { id name nameAr } } } }';
+const NAMES = 'query Names($first: Int) { cities(first: $first) { edges { node { name nameAr } } } }';
+/** Idle time before the last memory reading: V8 gives freed memory back after a while idle. */
+const IDLE_MS = 10_000;
+
+interface NamesData {
+  readonly cities?: { readonly edges?: readonly { readonly node: Named }[] };
+}
 
 /** User + system CPU time of a process, from /proc (USER_HZ is 100 on Linux). */
 async function cpuMs(pid: number): Promise<number> {
@@ -101,14 +109,19 @@ async function waitForReady(child: ChildProcess, base: string): Promise<void> {
   throw new Error(`/readyz did not answer 200 within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-/** Measures the service on a synthetic seed of `relations` relations; `searches` timed searches. */
-export async function runService(relations: number, searches: number): Promise<ServiceRun> {
-  const dir = path.join(os.tmpdir(), `cities-kg-bench-seed-${relations}`);
-  const seed = await runChild<WrittenSeed>({
+/** Writes a synthetic seed folder of `relations` relations (bench:seed, in its own process). */
+export async function writeBenchSeed(relations: number): Promise<WrittenSeed> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `cities-kg-bench-seed-${relations}-`));
+  return runChild<WrittenSeed>({
     script: 'seed/write-seed.js',
     args: ['--relations', String(relations), '--out', dir, '--json'],
     timeoutMs: 10 * 60_000,
   });
+}
+
+/** Measures the service on a seed folder; `searches` timed searches. */
+export async function runService(seed: WrittenSeed, searches: number): Promise<ServiceRun> {
+  const { dir } = seed;
   const journalDir = await mkdtemp(path.join(os.tmpdir(), 'cities-kg-bench-journal-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -136,8 +149,8 @@ export async function runService(relations: number, searches: number): Promise<S
     const rssAtReadyMb = await statusMb(pid, 'VmRSS');
     const peakRssMb = await statusMb(pid, 'VmHWM');
     const url = `${base}/graphql`;
-    const names = await graphql(url, NAMES, { first: 100 });
-    const texts = searchTexts(names.data, searches);
+    const names = (await graphql(url, NAMES, { first: 100 })).data as NamesData | undefined;
+    const texts = searchTexts(names?.cities?.edges?.map((edge) => edge.node) ?? [], searches);
     const first = await timedGraphql(url, SEARCH, { text: texts[0] ?? 'karachi' });
     const times: number[] = [];
     let searchErrors = first.ok ? 0 : 1;
@@ -147,6 +160,8 @@ export async function runService(relations: number, searches: number): Promise<S
       if (!run.ok) searchErrors += 1;
     }
     const rssAfterSearchesMb = await statusMb(pid, 'VmRSS');
+    await sleep(IDLE_MS);
+    const rssIdleMb = await statusMb(pid, 'VmRSS');
     const opened = /"ms":(\d+)[^\n]*"msg":"seed graph loaded"/.exec(log);
     return {
       relations: seed.relations,
@@ -158,6 +173,7 @@ export async function runService(relations: number, searches: number): Promise<S
       rssAtReadyMb,
       peakRssMb,
       rssAfterSearchesMb,
+      rssIdleMb,
       firstSearchMs: first.ms,
       search: summarize(times),
       searchErrors,
@@ -166,7 +182,6 @@ export async function runService(relations: number, searches: number): Promise<S
     child.kill('SIGTERM');
     if (child.exitCode === null) await Promise.race([once(child, 'exit'), sleep(10_000)]);
     if (child.exitCode === null) child.kill('SIGKILL');
-    await rm(dir, { recursive: true, force: true });
     await rm(journalDir, { recursive: true, force: true });
   }
 }
@@ -174,11 +189,19 @@ export async function runService(relations: number, searches: number): Promise<S
 // `node service/run-service.js <relations> [searches]`: one measurement, printed as JSON.
 if (require.main === module) {
   const [relations, searches] = process.argv.slice(2);
-  runService(Number(relations), Number(searches ?? 200)).then(
-    (run) => process.stdout.write(`${JSON.stringify(run, null, 2)}\n`),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  writeBenchSeed(Number(relations))
+    .then(async (seed) => {
+      try {
+        return await runService(seed, Number(searches ?? 200));
+      } finally {
+        await rm(seed.dir, { recursive: true, force: true });
+      }
+    })
+    .then(
+      (run) => process.stdout.write(`${JSON.stringify(run, null, 2)}\n`),
+      (error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    );
 }

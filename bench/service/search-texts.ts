@@ -1,10 +1,11 @@
 /**
- * What the service benchmark searches for, built from names the server itself returned
- * (so no graph has to be generated in the parent): whole English names, Arabic names,
- * prefixes of four letters, and names with one letter changed (fuzzy matches).
+ * What the search benchmarks look for, built from names the store or server returned (so
+ * no graph has to be generated to know them): whole English names, Arabic names, prefixes
+ * of four letters, and names with one letter changed (fuzzy matches), in turn.
  */
-interface NamesData {
-  readonly cities?: { readonly edges?: readonly { readonly node: { readonly name: string; readonly nameAr: string } }[] };
+export interface Named {
+  readonly name: string;
+  readonly nameAr: string;
 }
 
 /** One letter of a word of six or more letters replaced, so only a fuzzy match finds it. */
@@ -15,27 +16,19 @@ function misspell(name: string): string {
   return name.replace(word, replaced);
 }
 
-export function searchTexts(data: unknown, count: number): string[] {
-  const edges = (data as NamesData | undefined)?.cities?.edges ?? [];
-  if (edges.length === 0) throw new Error('the server listed no cities to search for');
-  const texts: string[] = [];
-  for (let i = 0; texts.length < count; i += 1) {
-    const edge = edges[i % edges.length];
-    if (!edge) break;
-    const { name, nameAr } = edge.node;
+export function searchTexts(names: readonly Named[], count: number): string[] {
+  if (names.length === 0) throw new Error('no names to search for');
+  return Array.from({ length: count }, (_unused, i) => {
+    const { name, nameAr } = names[i % names.length] ?? { name: '', nameAr: '' };
     switch (i % 4) {
       case 0:
-        texts.push(name);
-        break;
+        return name;
       case 1:
-        texts.push(nameAr);
-        break;
+        return nameAr;
       case 2:
-        texts.push(name.slice(0, 4));
-        break;
+        return name.slice(0, 4);
       default:
-        texts.push(misspell(name));
+        return misspell(name);
     }
-  }
-  return texts;
+  });
 }
