@@ -1,23 +1,22 @@
 /**
- * Resident memory readings for the load benchmark, taken after the fullest garbage
- * collection V8 offers (the one it runs on a low-memory warning, which also compacts the
- * heap and returns freed pages), so that garbage left by generating or dropping the input
- * is not counted as the store's. Needs `node --expose-gc` (the bench children have it).
+ * Resident memory readings for the load benchmark, taken after full garbage collections and
+ * a second's pause (V8 hands freed pages back to the system from a background thread), so
+ * that garbage left by generating or dropping the input is not counted as the store's.
+ * Needs `node --expose-gc` (the bench children have it).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-type Collect = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
-
 function collect(): void {
-  const gc = (globalThis as { gc?: Collect }).gc;
+  const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('start the bench child with node --expose-gc');
-  gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  gc();
+  gc();
 }
 
 /** Resident set size in MB after collecting garbage and letting freed pages go back. */
 export async function settledRssMb(): Promise<number> {
   collect();
-  await sleep(500);
+  await sleep(1000);
   collect();
   return process.memoryUsage().rss / 1e6;
 }

@@ -155,7 +155,7 @@ interface ValueStats {
 }
 
 /** Reads the value of a key a table keeps in a column, for the row being decoded. */
-export type ColumnReader = (key: string, row: number) => unknown;
+type ColumnReader = (key: string, row: number) => unknown;
 
 function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0);

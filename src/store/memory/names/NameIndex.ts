@@ -22,7 +22,7 @@ import { collapse, FIELD_BOOSTS, FIELD_COUNT, fieldTexts, namesOf, termsOf } fro
 import { ScoreBoard } from './score-board';
 import { EMPTY_TERM_INDEX, TermIndexBuilder, type TermIndex } from './term-index';
 
-export interface NameMatch {
+interface NameMatch {
   readonly node: number;
   readonly score: number;
   readonly exact: boolean;
