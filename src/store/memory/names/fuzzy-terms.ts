@@ -27,6 +27,37 @@ export function endOfPrefix(terms: readonly string[], prefix: string, from: numb
   return index;
 }
 
+/** Whether `other` begins with the first `length` characters of `term`. */
+function sharesPrefix(other: string, term: string, length: number): boolean {
+  if (other.length < length) return false;
+  for (let i = length - 1; i >= 0; i -= 1) if (other.charCodeAt(i) !== term.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Index of the first term after `from` that does not begin with the first `length`
+ * characters of `terms[from]`: galloping, then halving, without building the prefix (a
+ * fuzzy walk skips many small subtrees, so most skips end within a few steps).
+ */
+function skipSubtree(terms: readonly string[], from: number, length: number): number {
+  const term = itemAt(terms, from);
+  let inside = from;
+  let step = 1;
+  let outside = from + 1;
+  while (outside < terms.length && sharesPrefix(itemAt(terms, outside), term, length)) {
+    inside = outside;
+    step *= 2;
+    outside = from + step;
+  }
+  outside = Math.min(outside, terms.length);
+  while (outside - inside > 1) {
+    const middle = (inside + outside) >>> 1;
+    if (sharesPrefix(itemAt(terms, middle), term, length)) inside = middle;
+    else outside = middle;
+  }
+  return outside;
+}
+
 function commonPrefixLength(a: string, b: string, limit: number): number {
   const bound = Math.min(limit, a.length, b.length);
   let length = 0;
@@ -34,7 +65,11 @@ function commonPrefixLength(a: string, b: string, limit: number): number {
   return length;
 }
 
-/** Calls `visit(index, distance)` for each term within `maxDistance` edits of `query`. */
+/**
+ * Calls `visit(index, distance)` for each term within `maxDistance` edits of `query`. Only
+ * the band of the table within `maxDistance` of the diagonal is computed: a cell outside it
+ * is more than `maxDistance` by its position alone.
+ */
 export function forEachFuzzyTerm(
   terms: readonly string[],
   query: string,
@@ -42,8 +77,9 @@ export function forEachFuzzyTerm(
   visit: (index: number, distance: number) => void,
 ): void {
   const width = query.length + 1;
+  const far = maxDistance + 1;
   let rows = new Int32Array(width * 16);
-  for (let j = 0; j < width; j += 1) rows[j] = j;
+  for (let j = 0; j < width; j += 1) rows[j] = Math.min(j, far);
   let previous = '';
   // Rows 0 … valid hold the table for the first `valid` characters of `previous`.
   let valid = 0;
@@ -57,15 +93,26 @@ export function forEachFuzzyTerm(
     }
     let pruned = 0;
     for (let depth = commonPrefixLength(previous, term, valid) + 1; depth <= term.length; depth += 1) {
+      const low = Math.max(1, depth - maxDistance);
+      const high = Math.min(query.length, depth + maxDistance);
+      if (low > high) {
+        pruned = depth;
+        break;
+      }
       const code = term.charCodeAt(depth - 1);
       const row = depth * width;
       const above = row - width;
-      rows[row] = depth;
-      let smallest = depth;
-      for (let j = 1; j < width; j += 1) {
-        const substitute = int32At(rows, above + j - 1) + (query.charCodeAt(j - 1) === code ? 0 : 1);
-        const value = Math.min(int32At(rows, above + j) + 1, int32At(rows, row + j - 1) + 1, substitute);
+      // The band of the row above: [low - 1 or 1, high - 1 or high], column 0 always.
+      const aboveLow = Math.max(1, depth - 1 - maxDistance);
+      const aboveHigh = Math.min(query.length, depth - 1 + maxDistance);
+      let left = low === 1 ? Math.min(depth, far) : far;
+      let smallest = left;
+      for (let j = low; j <= high; j += 1) {
+        const up = j > aboveHigh ? far : int32At(rows, above + j);
+        const diagonal = j - 1 === 0 ? Math.min(depth - 1, far) : j - 1 < aboveLow ? far : int32At(rows, above + j - 1);
+        const value = Math.min(up + 1, left + 1, diagonal + (query.charCodeAt(j - 1) === code ? 0 : 1), far);
         rows[row + j] = value;
+        left = value;
         if (value < smallest) smallest = value;
       }
       if (smallest > maxDistance) {
@@ -76,11 +123,12 @@ export function forEachFuzzyTerm(
     previous = term;
     if (pruned > 0) {
       valid = pruned - 1;
-      index = endOfPrefix(terms, term.slice(0, pruned), index);
+      index = skipSubtree(terms, index, pruned);
       continue;
     }
     valid = term.length;
-    const distance = int32At(rows, term.length * width + query.length);
+    const reachable = query.length >= term.length - maxDistance && query.length <= term.length + maxDistance;
+    const distance = reachable ? int32At(rows, term.length * width + query.length) : far;
     if (distance <= maxDistance) visit(index, distance);
     index += 1;
   }
