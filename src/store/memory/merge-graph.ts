@@ -119,9 +119,23 @@ export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChange
   const count = data.relations.length;
   const from = new Int32Array(count);
   const to = new Int32Array(count);
+  // Relations come grouped (a file lists an event's participants together): the previous
+  // ends are looked up again without the map (two million lookups at a million relations).
+  let lastFrom = '';
+  let lastTo = '';
+  let lastStart: number | undefined;
+  let lastEnd: number | undefined;
   data.relations.forEach((relation, i) => {
-    const start = graph.indexOf(relation.from);
-    const end = graph.indexOf(relation.to);
+    if (relation.from !== lastFrom) {
+      lastFrom = relation.from;
+      lastStart = graph.indexOf(lastFrom);
+    }
+    if (relation.to !== lastTo) {
+      lastTo = relation.to;
+      lastEnd = graph.indexOf(lastTo);
+    }
+    const start = lastStart;
+    const end = lastEnd;
     if (start === undefined || end === undefined) {
       nodes.rollback();
       const missing = start === undefined ? relation.from : relation.to;

@@ -78,7 +78,7 @@ export class NodeTable {
 
   add(record: NodeRecord): number {
     const node = this.ids.length;
-    this.reserve(1);
+    if (node >= this.labels.length) this.reserve(1);
     this.ids.push(record.id);
     this.byId.set(record.id, node);
     this.labels[node] = LABEL_CODE[record.label];

@@ -152,7 +152,7 @@ export class RelationTable {
 
   add(record: RelationRecord, from: number, to: number): number {
     const row = this.rowCount;
-    this.reserve(1);
+    if (row >= this.types.length) this.reserve(1);
     this.from[row] = from;
     this.to[row] = to;
     this.types[row] = TYPE_CODE[record.type];
