@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { IdHash } from '../../src/store/memory/id-hash';
+import { hashOf, hashOfParts, IdHash } from '../../src/store/memory/id-hash';
 
 // The memory store finds relation rows by id through an open-addressing table that deletes
 // by shifting entries back; any sequence of adds and deletes must agree with a Map.
@@ -28,6 +28,14 @@ describe('IdHash (memory relation ids)', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('hashes an id given in parts as it hashes the whole id', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 5 }), (parts) => {
+        expect(hashOfParts(parts)).toBe(hashOf(parts.join('')));
+      }),
     );
   });
 });

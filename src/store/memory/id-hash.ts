@@ -6,14 +6,28 @@
  */
 import { int32At } from './columns';
 
-/** FNV-1a over the UTF-16 code units. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over the UTF-16 code units, continued from `hash`: the hash of a concatenation is the hash of its parts in turn. */
+export function hashOn(hash: number, text: string): number {
+  let next = hash;
   for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    next ^= text.charCodeAt(i);
+    next = Math.imul(next, 0x01000193);
   }
-  return hash >>> 0;
+  return next;
+}
+
+/** The hash of a whole id, as a signed 32-bit integer. */
+export function hashOf(text: string): number {
+  return hashOn(FNV_OFFSET, text) | 0;
+}
+
+/** The hash of a string given in parts (its concatenation is never built). */
+export function hashOfParts(parts: readonly string[]): number {
+  let hash = FNV_OFFSET;
+  for (const part of parts) hash = hashOn(hash, part);
+  return hash | 0;
 }
 
 export class IdHash {
@@ -35,7 +49,7 @@ export class IdHash {
 
   get(id: string): number | undefined {
     const mask = this.slots.length - 1;
-    const hash = hashOf(id) | 0;
+    const hash = hashOf(id);
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = int32At(this.slots, slot);
       if (entry === 0) return undefined;
@@ -44,14 +58,19 @@ export class IdHash {
   }
 
   add(id: string, row: number): void {
+    this.addHashed(hashOf(id), row);
+  }
+
+  /** Adds a row whose id hash the caller computed (hashOf, hashOfParts). */
+  addHashed(hash: number, row: number): void {
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    this.place(hashOf(id) | 0, row);
+    this.place(hash, row);
     this.count += 1;
   }
 
   delete(id: string): void {
     const mask = this.slots.length - 1;
-    const hash = hashOf(id) | 0;
+    const hash = hashOf(id);
     let slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
       const entry = int32At(this.slots, slot);

@@ -13,7 +13,7 @@ import { relationId, type RelationRecord } from '../../domain/graph-document';
 import { RELATION_TYPES, type RelationType } from '../../domain/ontology';
 import { TYPE_CODE } from './codes';
 import { growInt32, growUint8, int32At, itemAt, uint8At } from './columns';
-import { IdHash } from './id-hash';
+import { hashOf, hashOfParts, IdHash } from './id-hash';
 import { RecordCodec } from './record-codec';
 import type { StringPool } from './string-pool';
 
@@ -199,6 +199,14 @@ export class RelationTable {
     this.byId = undefined;
   }
 
+  /** The hash of a row's id; a derived id is hashed in parts, without building it (a million at the first lookup). */
+  private idHash(row: number): number {
+    const stored = this.codec.stringValue(int32At(this.shapes, row), int32At(this.starts, row), 'id');
+    if (stored !== undefined) return hashOf(stored);
+    if (!ID_FORMAT_HOLDS) return hashOf(this.derivedId(row));
+    return hashOfParts([this.idOfNode(this.fromOf(row)), ID_MIDDLE[this.typeOf(row)], this.idOfNode(this.toOf(row))]);
+  }
+
   private derivedId(row: number): string {
     return relationId({ from: this.idOfNode(this.fromOf(row)), type: this.typeOf(row), to: this.idOfNode(this.toOf(row)) });
   }
@@ -213,7 +221,7 @@ export class RelationTable {
   private idIndex(): IdHash {
     if (!this.byId) {
       const byId = new IdHash((row) => this.idOf(row), this.live);
-      for (let row = 0; row < this.rowCount; row += 1) if (this.isLive(row)) byId.add(this.idOf(row), row);
+      for (let row = 0; row < this.rowCount; row += 1) if (this.isLive(row)) byId.addHashed(this.idHash(row), row);
       this.byId = byId;
     }
     return this.byId;
