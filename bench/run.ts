@@ -7,11 +7,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { runHttpBench } from './http/run-http';
 import { runChild } from './lib/child';
 import { describeMachine } from './lib/machine';
 import { renderReport, type BenchResults } from './report';
 import { runRoundTrips } from './roundtrips/run-roundtrips';
+import type { LoadPhases } from './service/load-phases';
+import { runService, writeBenchSeed } from './service/run-service';
 import type { StoreRun } from './store/child';
 import { validateGraph } from '../src/domain/validate-graph';
 import { generateGraph } from './synthetic/generate';
@@ -32,6 +35,20 @@ async function storeRun(engine: 'memory' | 'kuzu', relations: number, samples: n
   });
 }
 
+/** The service on a bench:seed folder of `relations` relations, then where its load time goes. */
+async function serviceRun(relations: number, searches: number): Promise<BenchResults['service'][number]> {
+  progress(`service at ${relations.toLocaleString('en')} relations`);
+  const seed = await writeBenchSeed(relations);
+  try {
+    const service = await runService(seed, searches);
+    progress(`load phases at ${relations.toLocaleString('en')} relations`);
+    const phases = await runChild<LoadPhases>({ script: 'service/load-phases.js', args: [seed.dir], timeoutMs: 15 * 60_000 });
+    return { service, phases };
+  } finally {
+    await rm(seed.dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const started = performance.now();
@@ -50,6 +67,8 @@ async function main(): Promise<void> {
     const kuzu = await storeRun('kuzu', relations, samples, false);
     store.push({ memory, kuzu });
   }
+  const service: BenchResults['service'][number][] = [];
+  for (const relations of quick ? [100_000] : [100_000, 1_000_000]) service.push(await serviceRun(relations, samples));
   progress('HTTP');
   const http = await runHttpBench({ concurrencies: [1, 16, 64], durationSeconds: quick ? 2 : 5 });
   progress('store round trips');
@@ -57,9 +76,13 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     mode: quick ? 'quick' : 'full',
     machine,
-    loadAverageAfter: os.loadavg().map((value) => value.toFixed(2)).join(' '),
+    loadAverageAfter: os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
     validation,
     store,
+    service,
     http,
     roundTrips,
     totalSeconds: (performance.now() - started) / 1000,

@@ -38,7 +38,10 @@ interface Started {
 function startServerChild(args: readonly string[]): Promise<Started> {
   const script = path.join(__dirname, 'server-child.js');
   // NODE_ENV=production as a deployment runs it (graphql-js drops its development checks).
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  const child = spawn(process.execPath, [script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {
@@ -74,7 +77,10 @@ async function load(url: string, body: string, connections: number, durationSeco
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: durationSeconds });
 }
 
-export async function runHttpBench(options: { readonly concurrencies: readonly number[]; readonly durationSeconds: number }): Promise<HttpReport> {
+export async function runHttpBench(options: {
+  readonly concurrencies: readonly number[];
+  readonly durationSeconds: number;
+}): Promise<HttpReport> {
   const app = await startServerChild(['app']);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cities-kg-http-'));
   let floor: Started | undefined;
@@ -84,7 +90,8 @@ export async function runHttpBench(options: { readonly concurrencies: readonly n
     for (const operation of HTTP_OPERATIONS) {
       const response = await fetch(appUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: operation.body });
       const text = await response.text();
-      if (!response.ok || text.includes('"errors"')) throw new Error(`${operation.name} failed on the real server: ${response.status} ${text.slice(0, 300)}`);
+      if (!response.ok || text.includes('"errors"'))
+        throw new Error(`${operation.name} failed on the real server: ${response.status} ${text.slice(0, 300)}`);
       bodies[operation.name] = text;
     }
     const bodiesFile = path.join(folder, 'bodies.json');

@@ -31,12 +31,22 @@ async function app(): Promise<void> {
   const read = await timed(() => loadSeed());
   const merge = await timed(() => store.mergeGraph(read.result));
   const server = await startServer({ store, logger: pino({ level: 'silent' }), port: 0, host: '127.0.0.1', production: true });
-  const ready: ServerReady = { port: server.port, seedReadMs: read.wallMs, seedMergeMs: merge.wallMs, seedRelations: read.result.relations.length };
+  const ready: ServerReady = {
+    port: server.port,
+    seedReadMs: read.wallMs,
+    seedMergeMs: merge.wallMs,
+    seedRelations: read.result.relations.length,
+  };
   reply(ready);
 }
 
 function floor(bodiesFile: string): void {
-  const bodies = new Map(Object.entries(JSON.parse(readFileSync(bodiesFile, 'utf8')) as Record<string, string>).map(([name, body]) => [`/${name}`, Buffer.from(body)]));
+  const bodies = new Map(
+    Object.entries(JSON.parse(readFileSync(bodiesFile, 'utf8')) as Record<string, string>).map(([name, body]) => [
+      `/${name}`,
+      Buffer.from(body),
+    ]),
+  );
   const server = http.createServer((request, response) => {
     // Read the request body as the real server must, then answer the recorded bytes.
     request.resume();

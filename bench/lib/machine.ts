@@ -27,6 +27,9 @@ export function describeMachine(): Machine {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memory: freeHuman(),
     node: process.version,
-    loadAverage: os.loadavg().map((value) => value.toFixed(2)).join(' '),
+    loadAverage: os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
   };
 }

@@ -13,7 +13,7 @@ export interface Latency {
 export function percentile(sorted: readonly number[], fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return sorted[rank]!;
+  return sorted[rank] ?? Number.NaN;
 }
 
 export function summarize(times: readonly number[]): Latency {

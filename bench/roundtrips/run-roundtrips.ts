@@ -7,7 +7,7 @@ import { startServer } from '../../src/server';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
 import { generateGraph } from '../synthetic/generate';
 import { drawQuestions } from '../store/questions';
-import { countCalls } from '../../test/support/counting-store';
+import { countStoreCalls } from './counting-store';
 
 export interface RoundTrip {
   readonly operation: string;
@@ -31,15 +31,33 @@ export async function runRoundTrips(relations: number): Promise<RoundTrip[]> {
   await memory.mergeGraph(graph);
   // The most active exchanger of the questions drawn: its network grows with each hop.
   const starts = drawQuestions(graph, 50).peerStarts;
-  const peerCounts = await Promise.all(starts.map(async (id) => (await memory.peerNetwork({ cityId: id, maxHops: 3, eventKinds: ['exchange'] })).length));
-  const busiest = starts[peerCounts.indexOf(Math.max(...peerCounts))]!;
-  const hubCity = graph.relations.find((relation) => relation.type === 'IN_COUNTRY' && relation.to === 'country:aa')!.from;
-  const counting = countCalls(memory);
-  const server = await startServer({ store: counting.store, logger: pino({ level: 'silent' }), port: 0, host: '127.0.0.1', production: true });
+  const peerCounts = await Promise.all(
+    starts.map(async (id) => (await memory.peerNetwork({ cityId: id, maxHops: 3, eventKinds: ['exchange'] })).length),
+  );
+  const busiest = starts[peerCounts.indexOf(Math.max(...peerCounts))] ?? '';
+  const hubCity = graph.relations.find((relation) => relation.type === 'IN_COUNTRY' && relation.to === 'country:aa')?.from ?? '';
+  const counting = countStoreCalls(memory);
+  const server = await startServer({
+    store: counting.store,
+    logger: pino({ level: 'silent' }),
+    port: 0,
+    host: '127.0.0.1',
+    production: true,
+  });
   const results: RoundTrip[] = [];
-  const run = async (operation: string, argument: string, query: string, variables: Record<string, unknown>, size: (data: never) => number) => {
+  const run = async (
+    operation: string,
+    argument: string,
+    query: string,
+    variables: Record<string, unknown>,
+    size: (data: never) => number,
+  ) => {
     counting.calls.clear();
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: unknown; errors?: unknown };
     if (!body.data || body.errors) throw new Error(`${operation} ${argument}: ${JSON.stringify(body.errors)}`);
     const calls = [...counting.calls].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -53,13 +71,31 @@ export async function runRoundTrips(relations: number): Promise<RoundTrip[]> {
   };
   try {
     for (const first of [5, 25, 100]) {
-      await run('cities + country, leaders, programmes', `first ${first}`, CITIES, { first }, (data: { cities: { edges: unknown[] } }) => data.cities.edges.length);
+      await run(
+        'cities + country, leaders, programmes',
+        `first ${first}`,
+        CITIES,
+        { first },
+        (data: { cities: { edges: unknown[] } }) => data.cities.edges.length,
+      );
     }
     for (const limit of [10, 100, 1000]) {
-      await run('subgraph depth 2', `limit ${limit}`, SUBGRAPH, { ids: [hubCity], limit }, (data: { subgraph: { nodes: unknown[] } }) => data.subgraph.nodes.length);
+      await run(
+        'subgraph depth 2',
+        `limit ${limit}`,
+        SUBGRAPH,
+        { ids: [hubCity], limit },
+        (data: { subgraph: { nodes: unknown[] } }) => data.subgraph.nodes.length,
+      );
     }
     for (const hops of [1, 2, 3]) {
-      await run('peerNetwork', `maxHops ${hops}`, PEERS, { id: busiest, hops }, (data: { peerNetwork: { peers: unknown[] } }) => data.peerNetwork.peers.length);
+      await run(
+        'peerNetwork',
+        `maxHops ${hops}`,
+        PEERS,
+        { id: busiest, hops },
+        (data: { peerNetwork: { peers: unknown[] } }) => data.peerNetwork.peers.length,
+      );
     }
   } finally {
     await server.stop();

@@ -4,7 +4,6 @@
  * Usage: node --expose-gc child.js <memory|kuzu> <relations> <samples> [--search]
  * Prints one JSON line (StoreRun).
  */
-import type { GraphData } from '../../src/domain/graph-document';
 import { reply } from '../lib/child';
 import { settledRssMb } from '../lib/memory';
 import { summarize, timed, type Latency } from '../lib/stats';
@@ -14,6 +13,7 @@ import type { Engine } from './engine';
 import { kuzuEngine } from './kuzu-engine';
 import { memoryEngine } from './memory-engine';
 import { drawQuestions } from './questions';
+import { searchTexts } from '../service/search-texts';
 
 /** Most time spent sampling one operation: a slow engine answers fewer questions, not forever. */
 const OPERATION_BUDGET_MS = 60_000;
@@ -36,8 +36,30 @@ export interface StoreRun {
   readonly rssRetainedMb: number;
   readonly latency: Readonly<Record<Operation, Latency>>;
   readonly answers: Readonly<Record<Operation, readonly Answer[]>>;
-  /** Memory store only: the first search builds the name index. */
-  readonly search?: { readonly firstSearchMs: number; readonly rssAddedMb: number };
+  /** Memory store only: the first search, then searches for names of the graph (search-texts.ts). */
+  readonly search?: { readonly firstSearchMs: number; readonly latency: Latency };
+}
+
+/** The i-th question, which questions.ts draws `samples` of for each operation. */
+function nth<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new RangeError(`question ${i} of ${items.length}`);
+  return item;
+}
+
+/**
+ * Generates the graph and loads it, reading RSS while the input is held; returns no
+ * reference to the input, so once this returns only what the engine keeps stays.
+ */
+async function generateAndLoad(engine: Engine, relations: number, samples: number) {
+  const generated = await timed(() => generateGraph(relations).graph);
+  const input = generated.result;
+  const questions = drawQuestions(input, samples);
+  const prepared = await engine.prepare(input);
+  const before = await settledRssMb();
+  const load = await timed(() => engine.load(input));
+  const afterLoad = await settledRssMb();
+  return { nodes: input.nodes.length, generateMs: generated.wallMs, questions, prepared, load, rssAddedMb: afterLoad - before };
 }
 
 async function main(): Promise<void> {
@@ -46,31 +68,28 @@ async function main(): Promise<void> {
   const samples = Number(samplesArg);
   const withSearch = process.argv.includes('--search');
   const baseline = await settledRssMb();
-  const generated = await timed(() => generateGraph(relations).graph);
-  let graph: GraphData | undefined = generated.result;
-  const nodes = graph.nodes.length;
-  const questions = drawQuestions(graph, samples);
   const memory = engineName === 'memory' ? memoryEngine() : undefined;
   const engine: Engine = memory ?? kuzuEngine();
-  const prepared = await engine.prepare(graph);
-
-  const before = await settledRssMb();
-  const input = graph;
-  const load = await timed(() => engine.load(input));
-  const afterLoad = await settledRssMb();
-  graph = undefined;
+  const { nodes, generateMs, questions, prepared, load, rssAddedMb } = await generateAndLoad(engine, relations, samples);
+  // The input is gone: only what the engine keeps stays (the questions hold a few ids).
   const retained = await settledRssMb();
 
   const times = Object.fromEntries(OPERATIONS.map((operation) => [operation, [] as number[]])) as Record<Operation, number[]>;
   const answers = Object.fromEntries(OPERATIONS.map((operation) => [operation, [] as Answer[]])) as Record<Operation, Answer[]>;
   const ask: Record<Operation, (i: number) => Promise<Answer>> = {
-    peer2: (i) => engine.peerNetwork(questions.peerStarts[i]!, 2),
-    peer3: (i) => engine.peerNetwork(questions.peerStarts[i]!, 3),
-    path: (i) => engine.shortestPath(...questions.pathPairs[i]!),
-    shared: (i) => engine.sharedPartners(questions.programmeSets[i]!),
-    subgraph: (i) => engine.subgraph(questions.subgraphStarts[i]!),
+    peer2: (i) => engine.peerNetwork(nth(questions.peerStarts, i), 2),
+    peer3: (i) => engine.peerNetwork(nth(questions.peerStarts, i), 3),
+    path: (i) => engine.shortestPath(...nth(questions.pathPairs, i)),
+    shared: (i) => engine.sharedPartners(nth(questions.programmeSets, i)),
+    subgraph: (i) => engine.subgraph(nth(questions.subgraphStarts, i)),
   };
-  const counts: Record<Operation, number> = { peer2: samples, peer3: samples, path: samples, shared: questions.programmeSets.length, subgraph: samples };
+  const counts: Record<Operation, number> = {
+    peer2: samples,
+    peer3: samples,
+    path: samples,
+    shared: questions.programmeSets.length,
+    subgraph: samples,
+  };
   for (const operation of OPERATIONS) {
     // Warm up (JIT on our side, plan cache on Kuzu's) on the first questions, untimed.
     for (let i = 0; i < Math.min(10, counts[operation]); i += 1) await ask[operation](i);
@@ -84,20 +103,25 @@ async function main(): Promise<void> {
 
   let search: StoreRun['search'];
   if (memory && withSearch) {
-    const before = await settledRssMb();
+    // The name index is built by the load: the first search finds it ready.
     const first = await timed(() => memory.store.search({ text: 'karabad', first: 10 }));
-    search = { firstSearchMs: first.wallMs, rssAddedMb: (await settledRssMb()) - before };
+    const cities = await memory.store.listNodes({ label: 'City', first: 100 });
+    const texts = searchTexts(cities.nodes, samples);
+    for (const text of texts.slice(0, 10)) await memory.store.search({ text, first: 10 });
+    const searchTimes: number[] = [];
+    for (const text of texts) searchTimes.push((await timed(() => memory.store.search({ text, first: 10 }))).wallMs);
+    search = { firstSearchMs: first.wallMs, latency: summarize(searchTimes) };
   }
   await engine.close();
   const result: StoreRun = {
     engine: engine.name,
     relations,
     nodes,
-    generateMs: generated.wallMs,
+    generateMs,
     prepareMs: prepared.prepareMs ?? 0,
     loadMs: load.wallMs,
     loadCpuMs: load.cpuMs,
-    rssAddedMb: afterLoad - before,
+    rssAddedMb,
     rssRetainedMb: retained - baseline,
     latency: Object.fromEntries(OPERATIONS.map((operation) => [operation, summarize(times[operation])])) as Record<Operation, Latency>,
     answers,

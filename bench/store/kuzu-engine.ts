@@ -40,7 +40,8 @@ export function kuzuEngine(): Engine {
       statements.set(statement, prepared);
     }
     const result = await connection.execute(prepared, parameters);
-    const single = Array.isArray(result) ? result[result.length - 1]! : result;
+    const single = Array.isArray(result) ? result[result.length - 1] : result;
+    if (!single) throw new Error(`kuzu: no result for ${statement}`);
     const all = await single.getAll();
     single.close();
     return all;
@@ -55,7 +56,10 @@ export function kuzuEngine(): Engine {
     prepare: async (graph) => {
       const started = performance.now();
       folder = await mkdtemp(path.join(os.tmpdir(), 'cities-kg-kuzu-'));
-      await writeFile(path.join(folder, 'nodes.csv'), ['id,label,kind', ...graph.nodes.map((node) => `${node.id},${node.label},${kindOf(node)}`)].join('\n'));
+      await writeFile(
+        path.join(folder, 'nodes.csv'),
+        ['id,label,kind', ...graph.nodes.map((node) => `${node.id},${node.label},${kindOf(node)}`)].join('\n'),
+      );
       const byId = new Map(graph.nodes.map((node) => [node.id, node]));
       const isPeer = (from: string, to: string): boolean => {
         const participant = byId.get(from)?.label;
@@ -67,7 +71,9 @@ export function kuzuEngine(): Engine {
         const lines = [participation ? 'from,to,peer' : 'from,to'];
         for (const relation of graph.relations) {
           if (relation.type !== type) continue;
-          lines.push(participation ? `${relation.from},${relation.to},${isPeer(relation.from, relation.to)}` : `${relation.from},${relation.to}`);
+          lines.push(
+            participation ? `${relation.from},${relation.to},${isPeer(relation.from, relation.to)}` : `${relation.from},${relation.to}`,
+          );
         }
         await writeFile(path.join(folder, `${type}.csv`), lines.join('\n'));
       }
@@ -75,7 +81,8 @@ export function kuzuEngine(): Engine {
     },
     load: async () => {
       await run('CREATE NODE TABLE N(id STRING, label STRING, kind STRING, PRIMARY KEY(id))');
-      for (const type of RELATION_TYPES) await run(`CREATE REL TABLE ${type}(FROM N TO N${type === 'PARTICIPATED_IN' ? ', peer BOOLEAN' : ''})`);
+      for (const type of RELATION_TYPES)
+        await run(`CREATE REL TABLE ${type}(FROM N TO N${type === 'PARTICIPATED_IN' ? ', peer BOOLEAN' : ''})`);
       await run(`COPY N FROM '${path.join(folder, 'nodes.csv')}' (HEADER=true)`);
       for (const type of RELATION_TYPES) await run(`COPY ${type} FROM '${path.join(folder, `${type}.csv`)}' (HEADER=true)`);
     },
@@ -91,8 +98,12 @@ export function kuzuEngine(): Engine {
     },
     shortestPath: async (fromId, toId) => {
       if (fromId === toId) return '0';
-      const found = await rows('MATCH (a:N {id: $a})-[e* SHORTEST 1..6]-(b:N {id: $b}) RETURN length(e) AS hops LIMIT 1', { a: fromId, b: toId });
-      return String(found.length > 0 ? Number(found[0]!['hops']) : -1);
+      const found = await rows('MATCH (a:N {id: $a})-[e* SHORTEST 1..6]-(b:N {id: $b}) RETURN length(e) AS hops LIMIT 1', {
+        a: fromId,
+        b: toId,
+      });
+      const [shortest] = found;
+      return String(shortest ? Number(shortest['hops']) : -1);
     },
     sharedPartners: async (programmeIds) => {
       const found = await rows(
@@ -104,7 +115,9 @@ export function kuzuEngine(): Engine {
       return fingerprint(found.map((row) => `${String(row['a'])}|${String(row['b'])}|${Number(row['shared'])}`));
     },
     subgraph: async (id) => {
-      const found = await rows('MATCH (a:N {id: $id})-[e* SHORTEST 1..2]-(b:N) RETURN b.id AS id ORDER BY length(e), b.id LIMIT 499', { id });
+      const found = await rows('MATCH (a:N {id: $id})-[e* SHORTEST 1..2]-(b:N) RETURN b.id AS id ORDER BY length(e), b.id LIMIT 499', {
+        id,
+      });
       return fingerprint([id, ...found.map((row) => String(row['id']))]);
     },
     close: async () => {

@@ -23,7 +23,8 @@ export function drawQuestions(graph: GraphData, count: number, seed = 7): Questi
   for (const relation of graph.relations) {
     if (relation.type !== 'PARTICIPATED_IN') continue;
     const event = labelOf.get(relation.to);
-    if (event?.label === 'Event' && event.kind === 'exchange' && labelOf.get(relation.from)?.label === 'City') exchanging.add(relation.from);
+    if (event?.label === 'Event' && event.kind === 'exchange' && labelOf.get(relation.from)?.label === 'City')
+      exchanging.add(relation.from);
   }
   const exchangers = [...exchanging].sort();
   const cities = graph.nodes.filter((node) => node.label === 'City').map((node) => node.id);

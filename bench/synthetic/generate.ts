@@ -5,10 +5,24 @@
  * forums of every size that fill the graph up to exactly the asked number of relations.
  * Seeded: the same (relations, seed) always gives the same graph.
  */
-import { relationId, type GraphData, type NodeRecord, type RelationInput, type RelationRecord, type SourceRef } from '../../src/domain/graph-document';
-import { CITY_KINDS, ORGANIZATION_KINDS, PROGRAMME_KINDS, type EventKind, type ParticipationRole, type PartnerRole } from '../../src/domain/ontology';
+import {
+  relationId,
+  type GraphData,
+  type NodeRecord,
+  type RelationInput,
+  type RelationRecord,
+  type SourceRef,
+} from '../../src/domain/graph-document';
+import {
+  CITY_KINDS,
+  ORGANIZATION_KINDS,
+  PROGRAMME_KINDS,
+  type EventKind,
+  type ParticipationRole,
+  type PartnerRole,
+} from '../../src/domain/ontology';
 import { phrase, word, type BilingualName } from './names';
-import { Rng, Zipf } from './rng';
+import { at, Rng, Zipf } from './rng';
 
 /** Short verbatim quotes; every synthetic source text holds all of them. */
 const QUOTES = ['تبادل الخبرات بين المدن', 'شراكة مع المنظمة', 'رئيس البلدية', 'برنامج الوقاية', 'ورشة عمل إقليمية', 'قمة رؤساء البلديات'];
@@ -65,7 +79,7 @@ const EVENT_NAME: Readonly<Record<EventKind, BilingualName>> = {
 
 function countryCode(index: number): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
-  return letters[Math.floor(index / 26)]! + letters[index % 26]!;
+  return `${letters.charAt(Math.floor(index / 26))}${letters.charAt(index % 26)}`;
 }
 
 /** A graph with exactly `relationCount` relations (at least 1,000). */
@@ -77,10 +91,27 @@ export function generateGraph(relationCount: number, seed = 20261122): Synthetic
   const ids: Record<NodeKind, string[]> = { city: [], country: [], person: [], org: [], prog: [], event: [] };
 
   for (const doc of DOCS) {
-    b.node({ id: doc.id, label: 'Document', name: `Synthetic ${doc.id}`, nameAr: 'وثيقة', title: `Synthetic ${doc.id}`, file: doc.file, sources: [{ doc: doc.id, quote: QUOTES[0]! }] });
+    b.node({
+      id: doc.id,
+      label: 'Document',
+      name: `Synthetic ${doc.id}`,
+      nameAr: 'وثيقة',
+      title: `Synthetic ${doc.id}`,
+      file: doc.file,
+      sources: [{ doc: doc.id, quote: at(QUOTES, 0) }],
+    });
   }
   const commitments = [1, 2, 3, 4, 5, 6].map((number) =>
-    b.node({ id: `commitment:${number}`, label: 'Commitment', number, name: `Commitment ${number}`, nameAr: `الالتزام ${number}`, text: `Commitment ${number}`, textAr: `الالتزام ${number}`, sources: b.sources() }),
+    b.node({
+      id: `commitment:${number}`,
+      label: 'Commitment',
+      number,
+      name: `Commitment ${number}`,
+      nameAr: `الالتزام ${number}`,
+      text: `Commitment ${number}`,
+      textAr: `الالتزام ${number}`,
+      sources: b.sources(),
+    }),
   );
   const declarations = Array.from({ length: Math.min(5, 1 + Math.floor(Math.log10(scale + 1))) }, (_unused, index) =>
     b.node({ id: `decl:d${index}`, label: 'Declaration', ...phrase(rng, 2), sources: b.sources() }),
@@ -93,20 +124,41 @@ export function generateGraph(relationCount: number, seed = 20261122): Synthetic
   }
   const cityCount = Math.round(100 * scale);
   for (let i = 0; i < cityCount; i += 1) {
-    ids.city.push(b.node({ id: `city:c${i}`, label: 'City', kind: rng.chance(0.8) ? 'city' : rng.pick(CITY_KINDS), ...word(rng), sources: b.sources() }));
+    ids.city.push(
+      b.node({
+        id: `city:c${i}`,
+        label: 'City',
+        kind: rng.chance(0.8) ? 'city' : rng.pick(CITY_KINDS),
+        ...word(rng),
+        sources: b.sources(),
+      }),
+    );
   }
   const orgCount = Math.max(10, Math.round(20 * scale));
   for (let i = 0; i < orgCount; i += 1) {
-    ids.org.push(b.node({ id: `org:o${i}`, label: 'Organization', kind: rng.pick(ORGANIZATION_KINDS), ...phrase(rng, 2, ORG), sources: b.sources() }));
+    ids.org.push(
+      b.node({ id: `org:o${i}`, label: 'Organization', kind: rng.pick(ORGANIZATION_KINDS), ...phrase(rng, 2, ORG), sources: b.sources() }),
+    );
   }
   const programmeCount = Math.round(40 * scale);
   for (let i = 0; i < programmeCount; i += 1) {
-    ids.prog.push(b.node({ id: `prog:p${i}`, label: 'Programme', kind: rng.pick(PROGRAMME_KINDS), startYear: rng.between(2015, 2025), ...phrase(rng, 2, FUND), sources: b.sources() }));
+    ids.prog.push(
+      b.node({
+        id: `prog:p${i}`,
+        label: 'Programme',
+        kind: rng.pick(PROGRAMME_KINDS),
+        startYear: rng.between(2015, 2025),
+        ...phrase(rng, 2, FUND),
+        sources: b.sources(),
+      }),
+    );
   }
   // One mayor per city, plus officials of organisations.
-  for (let i = 0; i < cityCount; i += 1) ids.person.push(b.node({ id: `person:m${i}`, label: 'Person', ...phrase(rng, 2), sources: b.sources() }));
+  for (let i = 0; i < cityCount; i += 1)
+    ids.person.push(b.node({ id: `person:m${i}`, label: 'Person', ...phrase(rng, 2), sources: b.sources() }));
   const officialCount = Math.round(30 * scale);
-  for (let i = 0; i < officialCount; i += 1) ids.person.push(b.node({ id: `person:s${i}`, label: 'Person', ...phrase(rng, 2), sources: b.sources() }));
+  for (let i = 0; i < officialCount; i += 1)
+    ids.person.push(b.node({ id: `person:s${i}`, label: 'Person', ...phrase(rng, 2), sources: b.sources() }));
 
   const countryZipf = new Zipf(countryCount, 1.0);
   const orgZipf = new Zipf(orgCount, 1.1);
@@ -121,43 +173,45 @@ export function generateGraph(relationCount: number, seed = 20261122): Synthetic
 
   for (const city of ids.city) {
     const country = countryZipf.sample(rng);
-    b.relate({ type: 'IN_COUNTRY', from: city, to: ids.country[country]! });
-    citiesByCountry[country]!.push(city);
+    b.relate({ type: 'IN_COUNTRY', from: city, to: at(ids.country, country) });
+    at(citiesByCountry, country).push(city);
     countryOfCity.set(city, country);
   }
   // Districts: about one city in ten is part of another city of its country.
   for (const members of citiesByCountry) {
     for (let i = 1; i < members.length; i += 1) {
-      if (rng.chance(0.1)) b.relate({ type: 'PART_OF', from: members[i]!, to: members[rng.int(i)]! });
+      if (rng.chance(0.1)) b.relate({ type: 'PART_OF', from: at(members, i), to: at(members, rng.int(i)) });
     }
   }
   ids.city.forEach((city, index) => {
-    b.relate({ type: 'LEADS', from: ids.person[index]!, to: city, title: 'Mayor', asOf: `${rng.between(2018, 2025)}` });
-    if (rng.chance(0.4)) b.relate({ type: 'MEMBER_OF', from: city, to: ids.org[orgZipf.sample(rng)]!, since: `${rng.between(2015, 2025)}` });
+    b.relate({ type: 'LEADS', from: at(ids.person, index), to: city, title: 'Mayor', asOf: `${rng.between(2018, 2025)}` });
+    if (rng.chance(0.4))
+      b.relate({ type: 'MEMBER_OF', from: city, to: at(ids.org, orgZipf.sample(rng)), since: `${rng.between(2015, 2025)}` });
   });
   for (let i = 0; i < officialCount; i += 1) {
-    const to = rng.chance(0.7) ? ids.org[orgZipf.sample(rng)]! : rng.pick(ids.city);
+    const to = rng.chance(0.7) ? at(ids.org, orgZipf.sample(rng)) : rng.pick(ids.city);
     b.relate({ type: 'WORKS_FOR', from: `person:s${i}`, to, title: 'Director' });
   }
   const mayorsWhoEndorsed = Math.round(cityCount * 0.2);
   for (let i = 0; i < mayorsWhoEndorsed; i += 1) {
     const city = rng.int(cityCount);
-    b.relate({ type: 'ENDORSED', from: ids.person[city]!, to: rng.pick(declarations), title: 'Mayor', forCity: ids.city[city]! });
+    b.relate({ type: 'ENDORSED', from: at(ids.person, city), to: rng.pick(declarations), title: 'Mayor', forCity: at(ids.city, city) });
   }
-  for (const declaration of declarations) for (const commitment of commitments) b.relate({ type: 'HAS_COMMITMENT', from: declaration, to: commitment });
+  for (const declaration of declarations)
+    for (const commitment of commitments) b.relate({ type: 'HAS_COMMITMENT', from: declaration, to: commitment });
 
   const partnerRoles: readonly PartnerRole[] = ['funder', 'implementer', 'technical', 'supporter'];
   for (const programme of ids.prog) {
-    const runner = rng.chance(0.75) ? rng.pick(ids.city) : ids.org[orgZipf.sample(rng)]!;
+    const runner = rng.chance(0.75) ? rng.pick(ids.city) : at(ids.org, orgZipf.sample(rng));
     b.relate({ type: 'RUNS', from: runner, to: programme });
     for (let i = rng.between(1, 3); i > 0; i -= 1) b.relate({ type: 'ADVANCES', from: programme, to: rng.pick(commitments) });
     for (let i = rng.between(0, 6); i > 0; i -= 1) {
-      b.relate({ type: 'PARTNER_IN', from: ids.org[orgZipf.sample(rng)]!, to: programme, role: rng.pick(partnerRoles) });
+      b.relate({ type: 'PARTNER_IN', from: at(ids.org, orgZipf.sample(rng)), to: programme, role: rng.pick(partnerRoles) });
     }
   }
   const partnershipCount = Math.round(40 * scale);
   for (let i = 0; i < partnershipCount; i += 1) {
-    b.relate({ type: 'PARTNERS_WITH', from: ids.org[orgZipf.sample(rng)]!, to: rng.pick(ids.city), context: 'prevention' });
+    b.relate({ type: 'PARTNERS_WITH', from: at(ids.org, orgZipf.sample(rng)), to: rng.pick(ids.city), context: 'prevention' });
   }
 
   let eventNumber = 0;
@@ -168,36 +222,37 @@ export function generateGraph(relationCount: number, seed = 20261122): Synthetic
     ids.event.push(b.node({ id, label: 'Event', kind, ...phrase(rng, 1, EVENT_NAME[kind]), startDate: `${year}`, sources: b.sources() }));
     return id;
   };
-  const participate = (from: string, event: string, role: ParticipationRole): boolean => b.relate({ type: 'PARTICIPATED_IN', from, to: event, role });
+  const participate = (from: string, event: string, role: ParticipationRole): boolean =>
+    b.relate({ type: 'PARTICIPATED_IN', from, to: event, role });
 
   // Peer exchanges: mostly bilateral, half within one country; now and then a country group.
   const exchangeCount = Math.round(30 * scale);
   for (let i = 0; i < exchangeCount; i += 1) {
     const event = newEvent('exchange');
-    const host = activeOrder[activeCityZipf.sample(rng)]!;
+    const host = at(activeOrder, activeCityZipf.sample(rng));
     participate(host, event, 'host');
-    const neighbours = citiesByCountry[countryOfCity.get(host)!]!;
+    const neighbours = at(citiesByCountry, countryOfCity.get(host) ?? 0);
     const guests = rng.chance(0.15) ? 2 : 1;
     for (let g = 0; g < guests; g += 1) {
-      const guest = rng.chance(0.5) && neighbours.length > 1 ? rng.pick(neighbours) : activeOrder[activeCityZipf.sample(rng)]!;
+      const guest = rng.chance(0.5) && neighbours.length > 1 ? rng.pick(neighbours) : at(activeOrder, activeCityZipf.sample(rng));
       participate(guest, event, 'participant');
     }
-    if (rng.chance(0.05)) participate(ids.country[countryZipf.sample(rng)]!, event, 'participant');
-    if (rng.chance(0.3)) b.relate({ type: 'PARTNER_IN', from: ids.org[orgZipf.sample(rng)]!, to: event, role: 'supporter' });
+    if (rng.chance(0.05)) participate(at(ids.country, countryZipf.sample(rng)), event, 'participant');
+    if (rng.chance(0.3)) b.relate({ type: 'PARTNER_IN', from: at(ids.org, orgZipf.sample(rng)), to: event, role: 'supporter' });
   }
   // Regional workshops: a dozen or so cities of a few countries, with officials and partners.
   const workshopCount = Math.max(1, Math.round(3 * scale));
   for (let i = 0; i < workshopCount; i += 1) {
     const event = newEvent('workshop');
-    const region = citiesByCountry[countryZipf.sample(rng)]!;
+    const region = at(citiesByCountry, countryZipf.sample(rng));
     for (let p = rng.between(8, 20); p > 0; p -= 1) {
       const roll = rng.next();
       if (roll < 0.7) participate(region.length > 0 && rng.chance(0.6) ? rng.pick(region) : rng.pick(ids.city), event, 'participant');
-      else if (roll < 0.8) participate(ids.country[countryZipf.sample(rng)]!, event, 'participant');
+      else if (roll < 0.8) participate(at(ids.country, countryZipf.sample(rng)), event, 'participant');
       else if (roll < 0.9) participate(rng.pick(ids.person), event, 'speaker');
-      else participate(ids.org[orgZipf.sample(rng)]!, event, 'organizer');
+      else participate(at(ids.org, orgZipf.sample(rng)), event, 'organizer');
     }
-    b.relate({ type: 'PARTNER_IN', from: ids.org[orgZipf.sample(rng)]!, to: event, role: 'funder' });
+    b.relate({ type: 'PARTNER_IN', from: at(ids.org, orgZipf.sample(rng)), to: event, role: 'funder' });
   }
   // Summits, forums, meetings and launches of every size fill the graph to the asked count.
   const fillKinds: readonly EventKind[] = ['summit', 'forum', 'meeting', 'launch'];
@@ -209,8 +264,8 @@ export function generateGraph(relationCount: number, seed = 20261122): Synthetic
       const roll = rng.next();
       if (roll < 0.55) participate(rng.pick(ids.city), event, 'participant');
       else if (roll < 0.85) participate(rng.pick(ids.person), event, rng.chance(0.1) ? 'speaker' : 'participant');
-      else if (roll < 0.95) participate(ids.org[orgZipf.sample(rng)]!, event, 'supporter');
-      else participate(ids.country[countryZipf.sample(rng)]!, event, 'participant');
+      else if (roll < 0.95) participate(at(ids.org, orgZipf.sample(rng)), event, 'supporter');
+      else participate(at(ids.country, countryZipf.sample(rng)), event, 'participant');
     }
   }
   // The fixed part can overshoot a small target; cut it to the exact count.

@@ -5,8 +5,58 @@
  */
 import type { Rng } from './rng';
 
-const LATIN = ['ka', 'ra', 'chi', 'mo', 'ba', 'sa', 'li', 'tan', 'dor', 'vel', 'mar', 'nu', 'zi', 'pe', 'ro', 'la', 'en', 'is', 'go', 'ha', 'qu', 'fa', 'del', 'om'];
-const ARABIC = ['كا', 'را', 'تشي', 'مو', 'با', 'سا', 'لي', 'تان', 'دور', 'فيل', 'مار', 'نو', 'زي', 'بي', 'رو', 'لا', 'ان', 'يس', 'غو', 'ها', 'قو', 'فا', 'دل', 'أم'];
+const LATIN = [
+  'ka',
+  'ra',
+  'chi',
+  'mo',
+  'ba',
+  'sa',
+  'li',
+  'tan',
+  'dor',
+  'vel',
+  'mar',
+  'nu',
+  'zi',
+  'pe',
+  'ro',
+  'la',
+  'en',
+  'is',
+  'go',
+  'ha',
+  'qu',
+  'fa',
+  'del',
+  'om',
+];
+const ARABIC = [
+  'كا',
+  'را',
+  'تشي',
+  'مو',
+  'با',
+  'سا',
+  'لي',
+  'تان',
+  'دور',
+  'فيل',
+  'مار',
+  'نو',
+  'زي',
+  'بي',
+  'رو',
+  'لا',
+  'ان',
+  'يس',
+  'غو',
+  'ها',
+  'قو',
+  'فا',
+  'دل',
+  'أم',
+];
 
 export interface BilingualName {
   readonly name: string;

@@ -4,6 +4,12 @@
  * questions and their answers can be compared.
  */
 
+/** The item at `index` of a list the generator keeps that index within. */
+export function at<T>(items: readonly T[], index: number): T {
+  if (index < 0 || index >= items.length) throw new RangeError(`synthetic graph: index ${index} outside a list of ${items.length}`);
+  return items[index] as T;
+}
+
 /** mulberry32: small, fast, and good enough for picking graph shapes (not for crypto). */
 export class Rng {
   private state: number;
@@ -32,7 +38,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)]!;
+    return at(items, this.int(items.length));
   }
 
   chance(probability: number): boolean {
@@ -60,12 +66,12 @@ export class Zipf {
   }
 
   sample(rng: Rng): number {
-    const target = rng.next() * this.cumulative[this.n - 1]!;
+    const target = rng.next() * (this.cumulative[this.n - 1] ?? 0);
     let low = 0;
     let high = this.n - 1;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.cumulative[middle]! < target) low = middle + 1;
+      if ((this.cumulative[middle] ?? Infinity) < target) low = middle + 1;
       else high = middle;
     }
     return low;

@@ -9,7 +9,7 @@ import { CurationJournal } from '../curation/CurationJournal';
 import { CurationService, type ReplaySummary } from '../curation/CurationService';
 import { reseed } from '../curation/reseed';
 import type { IngestResult } from '../ingest/ingest-seed';
-import { readSeed } from '../ingest/read-seed';
+import { readSourceTexts } from '../ingest/read-seed';
 import type { Logger } from '../logger';
 import { createStore } from '../store/create-store';
 import type { GraphStore, MergeOptions } from '../store/GraphStore';
@@ -44,7 +44,7 @@ export async function openGraph(config: AppConfig, logger: Logger, options: Open
     const curation = new CurationService({
       store: withTimeout(store, config.security.storeTimeoutMs),
       journal,
-      sourceTexts: (await readSeed(config.seedDir)).sourceTexts,
+      sourceTexts: await readSourceTexts(config.seedDir),
       logger,
     });
     if (options.reset) options.onReset?.(await store.clear());

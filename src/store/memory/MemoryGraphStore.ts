@@ -1,8 +1,9 @@
 /**
  * Public. The embedded default store: the whole graph in process. Nodes and relations are
- * kept as written (records by reference) in tables with typed columns, and a read index
- * built once per write (adjacency per relation type and direction, id ranks) serves every
- * traversal from typed arrays. Names are searched with MiniSearch, indexed on first search.
+ * rows of typed columns over interned strings (the records read back exactly as merged),
+ * and a read index built once per write (adjacency per direction, id ranks) serves every
+ * traversal from typed arrays. Names are searched in a compact index built at load and kept
+ * current by every merge.
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../../domain/graph-document';
 import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '../../domain/ontology';
@@ -31,9 +32,10 @@ import type {
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
 import { LABEL_CODE, TYPE_CODE, TYPE_SORT_KEY, typeCodes, typeMask } from './codes';
+import { int32At, uint8At } from './columns';
 import { compareIds, forEachRelation, inIdOrder, KnowledgeGraph } from './knowledge-graph';
 import { mergeGraph } from './merge-graph';
-import { NameIndex } from './NameIndex';
+import { NameIndex, type NamedNodes } from './names/NameIndex';
 import { commonPartners, sharedPartners } from './traversal/partners';
 import { peerNetwork } from './traversal/peer-network';
 import { project } from './traversal/project';
@@ -47,49 +49,59 @@ function firstAfter(nodes: Int32Array, idOf: (node: number) => string, after: st
   let high = nodes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (idOf(nodes[middle]!) <= after) low = middle + 1;
+    if (idOf(int32At(nodes, middle)) <= after) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
+/** The graph's nodes as the name index reads them. */
+function namedNodes(graph: KnowledgeGraph): NamedNodes {
+  return {
+    get size() {
+      return graph.nodes.size;
+    },
+    record: (node) => graph.nodes.record(node),
+    labelCodeOf: (node) => graph.nodes.labelCodeOf(node),
+    rankOf: (node) => int32At(graph.index().rank, node),
+  };
+}
+
 export class MemoryGraphStore implements GraphStore {
   readonly kind = 'memory' as const;
   private readonly graph = new KnowledgeGraph();
-  private readonly names = new NameIndex((id) => {
-    const node = this.graph.indexOf(id);
-    return node === undefined ? undefined : this.graph.nodes.record(node);
-  });
+  private readonly names = new NameIndex(namedNodes(this.graph));
 
   async mergeGraph(data: GraphData, options: MergeOptions = {}): Promise<MergeSummary> {
     const total = data.nodes.length + data.relations.length;
-    const summary = mergeGraph(this.graph, data, (changed) => {
-      for (const node of changed) this.names.upsert(node);
-    });
+    const summary = mergeGraph(this.graph, data, (changed) => this.names.upsert(changed));
     options.onProgress?.({ done: total, total });
     return summary;
   }
 
   async clear(): Promise<number> {
     const removed = this.graph.nodes.size;
-    this.graph.nodes.clear();
-    this.graph.relations.clear();
-    this.graph.invalidate();
+    this.graph.clear();
     this.names.clear();
     return removed;
   }
 
   async removeRelation(id: string): Promise<boolean> {
-    const row = this.graph.relations.rowOf(id);
+    const relations = this.graph.relations;
+    const row = relations.rowOf(id);
     if (row === undefined) return false;
-    this.graph.relations.remove(row);
+    relations.remove(row);
+    relations.compactIfWorthIt();
     this.graph.invalidate();
     return true;
   }
 
   async dumpGraph(): Promise<GraphData> {
-    const nodes = Array.from(this.graph.index().order, (node) => this.graph.nodes.record(node));
-    const relations = this.graph.relations.records.filter((record): record is RelationRecord => record !== undefined);
+    const index = this.graph.index();
+    const nodes = Array.from(index.order, (node) => this.graph.nodes.record(node));
+    const relations: RelationRecord[] = [];
+    const table = this.graph.relations;
+    for (let row = 0; row < table.rows; row += 1) if (table.isLive(row)) relations.push(table.record(row));
     return { nodes, relations: relations.sort((a, b) => compareIds(a.id, b.id)) };
   }
 
@@ -103,7 +115,7 @@ export class MemoryGraphStore implements GraphStore {
   async listNodes(query: ListNodesQuery): Promise<NodePage> {
     checkPageSize(`list ${query.label}`, query.first);
     const afterId = query.after ? decodeCursor(query.after) : undefined;
-    const ids = query.linkedTo ? this.linkedNodes(query.label, query.linkedTo) : this.graph.index().byLabel.get(query.label)!;
+    const ids = query.linkedTo ? this.linkedNodes(query.label, query.linkedTo) : this.graph.index().byLabel[query.label];
     const idOf = (node: number): string => this.graph.nodes.idOf(node);
     const start = afterId === undefined ? 0 : firstAfter(ids, idOf, afterId);
     const page = Array.from(ids.subarray(start, start + query.first), (node) => this.graph.nodes.record(node));
@@ -126,21 +138,24 @@ export class MemoryGraphStore implements GraphStore {
     const linked = new Set<number>();
     // The candidates' relation points OUT to the anchor: read the anchor's IN bucket.
     forEachRelation(index, anchor, linkedTo.direction === 'OUT' ? 'IN' : 'OUT', typeMask([TYPE_CODE[linkedTo.type]]), (neighbour) => {
-      if (labels[neighbour] === code) linked.add(neighbour);
+      if (uint8At(labels, neighbour) === code) linked.add(neighbour);
     });
     return inIdOrder(index, [...linked]);
   }
 
   async getRelations(query: RelationsQuery): Promise<readonly RelationRecord[]> {
-    const index = this.graph.index();
-    const { from, to, types } = this.graph.relations;
-    const rank = index.rank;
+    const { rank } = this.graph.index();
+    const table = this.graph.relations;
     const rows = [...this.relationRows(query)];
     // By (type, from, to) as their strings compare: type names alphabetically, ends by id rank.
+    const typeKey = (row: number): number => int32At(TYPE_SORT_KEY, uint8At(table.types, row));
     rows.sort(
-      (a, b) => TYPE_SORT_KEY[types[a]!]! - TYPE_SORT_KEY[types[b]!]! || rank[from[a]!]! - rank[from[b]!]! || rank[to[a]!]! - rank[to[b]!]!,
+      (a, b) =>
+        typeKey(a) - typeKey(b) ||
+        int32At(rank, table.fromOf(a)) - int32At(rank, table.fromOf(b)) ||
+        int32At(rank, table.toOf(a)) - int32At(rank, table.toOf(b)),
     );
-    return rows.map((row) => this.graph.relations.records[row]!);
+    return rows.map((row) => table.record(row));
   }
 
   /** Rows of the relations a query touches, each once. */
@@ -158,14 +173,18 @@ export class MemoryGraphStore implements GraphStore {
   async search(query: SearchQuery): Promise<readonly SearchHit[]> {
     const text = checkSearchText(query.text);
     checkPageSize('search', query.first);
-    const matches = await this.names.search(text, query.labels, query.first);
-    return matches.map((match) => ({ node: this.graph.record(match.id), score: match.score, exact: match.exact }));
+    const labels = query.labels && query.labels.length > 0 ? new Set(query.labels.map((label) => LABEL_CODE[label])) : undefined;
+    const matches = this.names.search(text, labels, query.first);
+    return matches.map((match) => ({ node: this.graph.nodes.record(match.node), score: match.score, exact: match.exact }));
   }
 
   async counts(): Promise<GraphCounts> {
     const index = this.graph.index();
-    const byLabel = Object.fromEntries(NODE_LABELS.map((label) => [label, index.byLabel.get(label)!.length])) as Record<NodeLabel, number>;
-    const byType = Object.fromEntries(RELATION_TYPES.map((type) => [type, index.typeCounts[TYPE_CODE[type]]!])) as Record<RelationType, number>;
+    const byLabel = Object.fromEntries(NODE_LABELS.map((label) => [label, index.byLabel[label].length])) as Record<NodeLabel, number>;
+    const byType = Object.fromEntries(RELATION_TYPES.map((type) => [type, int32At(index.typeCounts, TYPE_CODE[type])])) as Record<
+      RelationType,
+      number
+    >;
     return { nodes: this.graph.nodes.size, relations: this.graph.relations.size, byLabel, byType };
   }
 

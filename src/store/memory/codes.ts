@@ -10,7 +10,7 @@ export const TYPE_CODE = Object.fromEntries(RELATION_TYPES.map((type, code) => [
 export const LABEL_CODE = Object.fromEntries(NODE_LABELS.map((label, code) => [label, code])) as Readonly<Record<NodeLabel, number>>;
 
 /** Every type code, for traversals that follow all relation types. */
-export const ALL_TYPE_CODES: readonly number[] = RELATION_TYPES.map((_type, code) => code);
+const ALL_TYPE_CODES: readonly number[] = RELATION_TYPES.map((_type, code) => code);
 
 /**
  * Position of each type code in alphabetical order of the type names: relations are listed

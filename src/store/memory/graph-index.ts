@@ -5,6 +5,9 @@
  *   OUT are entries `k` in `out.offsets[n] … out.offsets[n + 1]`, ordered by type code, with
  *   the other end in `neighbours[k]`, the relation row in `relations[k]` and the type code in
  *   `types[k]`. A traversal reads typed arrays and never touches a record or a string.
+ * - the same runs once more ordered by the other end's id rank (`ranked`, `rankedTypes`),
+ *   so a breadth-first level cut at a limit (subgraph) can merge its nodes' runs and stop
+ *   after the first few instead of reading a hub's thousands of neighbours.
  * - `rank`: each node's position in id order, so "sorted by id" is an integer sort.
  * - node indices of each label in id order (cursor pages), and counts per type.
  *
@@ -15,6 +18,7 @@
  */
 import { NODE_LABELS, type NodeLabel } from '../../domain/ontology';
 import { TYPE_COUNT } from './codes';
+import { int32At, itemAt, uint8At } from './columns';
 import type { NodeTable } from './node-table';
 import { REMOVED, type RelationTable } from './relation-table';
 
@@ -27,6 +31,10 @@ export interface Adjacency {
   readonly relations: Int32Array;
   /** The relation's type code, per entry (ascending within a node's run). */
   readonly types: Uint8Array;
+  /** Per node's run (same offsets): the other ends' id ranks, ascending. */
+  readonly ranked: Int32Array;
+  /** The type code of each `ranked` entry. */
+  readonly rankedTypes: Uint8Array;
 }
 
 export interface GraphIndex {
@@ -38,85 +46,120 @@ export interface GraphIndex {
   /** The node index at each position in id order (the inverse of `rank`). */
   readonly order: Int32Array;
   /** Node indices of each label, in id order. */
-  readonly byLabel: ReadonlyMap<NodeLabel, Int32Array>;
+  readonly byLabel: Readonly<Record<NodeLabel, Int32Array>>;
   /** Relations per type code. */
   readonly typeCounts: Int32Array;
 }
 
+type Runs = Omit<Adjacency, 'ranked' | 'rankedTypes'>;
+
 /** Live rows in order of type code, then row: the first pass of a two-pass radix sort. */
 function rowsByType(relations: RelationTable, typeCounts: Int32Array, live: number): Int32Array {
   const cursor = new Int32Array(TYPE_COUNT);
-  for (let type = 1; type < TYPE_COUNT; type += 1) cursor[type] = cursor[type - 1]! + typeCounts[type - 1]!;
+  for (let type = 1; type < TYPE_COUNT; type += 1) cursor[type] = int32At(cursor, type - 1) + int32At(typeCounts, type - 1);
   const sorted = new Int32Array(live);
   const types = relations.types;
   for (let row = 0; row < relations.rows; row += 1) {
-    const type = types[row]!;
-    if (type !== REMOVED) sorted[cursor[type]!++] = row;
+    const type = uint8At(types, row);
+    if (type === REMOVED) continue;
+    const slot = int32At(cursor, type);
+    sorted[slot] = row;
+    cursor[type] = slot + 1;
   }
   return sorted;
 }
 
 /** Second pass: a stable counting sort of the type-ordered rows by their `start` node. */
-function buildAdjacency(relations: RelationTable, nodeCount: number, byType: Int32Array, start: Int32Array, end: Int32Array): Adjacency {
+function buildRuns(relations: RelationTable, nodeCount: number, byType: Int32Array, start: Int32Array, end: Int32Array): Runs {
   const offsets = new Int32Array(nodeCount + 1);
-  for (const row of byType) offsets[start[row]! + 1]! += 1;
-  for (let node = 1; node <= nodeCount; node += 1) offsets[node]! += offsets[node - 1]!;
+  for (const row of byType) offsets[int32At(start, row) + 1] = int32At(offsets, int32At(start, row) + 1) + 1;
+  for (let node = 1; node <= nodeCount; node += 1) offsets[node] = int32At(offsets, node) + int32At(offsets, node - 1);
   const cursor = offsets.slice(0, nodeCount);
   const neighbours = new Int32Array(byType.length);
   const rows = new Int32Array(byType.length);
   const types = new Uint8Array(byType.length);
   const rowTypes = relations.types;
   for (const row of byType) {
-    const slot = cursor[start[row]!]!++;
-    neighbours[slot] = end[row]!;
+    const node = int32At(start, row);
+    const slot = int32At(cursor, node);
+    cursor[node] = slot + 1;
+    neighbours[slot] = int32At(end, row);
     rows[slot] = row;
-    types[slot] = rowTypes[row]!;
+    types[slot] = uint8At(rowTypes, row);
   }
   return { offsets, neighbours, relations: rows, types };
 }
 
+/**
+ * The runs of `runs` reordered by the other end's rank, with no comparison sort: visiting
+ * every node in rank order and appending it to the runs of the nodes that reach it
+ * (`reverse`, the other direction's runs) fills each run in ascending rank.
+ */
+function rankRuns(runs: Runs, reverse: Runs, order: Int32Array): Adjacency {
+  const { offsets } = runs;
+  const ranked = new Int32Array(runs.neighbours.length);
+  const rankedTypes = new Uint8Array(runs.neighbours.length);
+  const cursor = offsets.slice(0, offsets.length - 1);
+  for (let position = 0; position < order.length; position += 1) {
+    const node = int32At(order, position);
+    for (let k = int32At(reverse.offsets, node), end = int32At(reverse.offsets, node + 1); k < end; k += 1) {
+      const from = int32At(reverse.neighbours, k);
+      const slot = int32At(cursor, from);
+      cursor[from] = slot + 1;
+      ranked[slot] = position;
+      rankedTypes[slot] = uint8At(reverse.types, k);
+    }
+  }
+  return { ...runs, ranked, rankedTypes };
+}
+
 function buildRank(nodes: NodeTable): { rank: Int32Array; order: Int32Array } {
-  const records = nodes.records;
-  const order = Array.from({ length: records.length }, (_unused, index) => index);
+  const ids = Array.from({ length: nodes.size }, (_unused, node) => nodes.idOf(node));
+  const order = Array.from(ids, (_id, node) => node);
   order.sort((a, b) => {
-    const x = records[a]!.id;
-    const y = records[b]!.id;
+    const x = itemAt(ids, a);
+    const y = itemAt(ids, b);
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const rank = new Int32Array(records.length);
+  const rank = new Int32Array(ids.length);
   order.forEach((node, position) => {
     rank[node] = position;
   });
   return { rank, order: Int32Array.from(order) };
 }
 
-function buildLabelLists(nodes: NodeTable, inOrder: Int32Array): Map<NodeLabel, Int32Array> {
-  const nodeCount = nodes.size;
+function buildLabelLists(nodes: NodeTable, inOrder: Int32Array): Record<NodeLabel, Int32Array> {
   const counts = new Int32Array(NODE_LABELS.length);
-  for (let node = 0; node < nodeCount; node += 1) counts[nodes.labels[node]!]! += 1;
-  const lists = NODE_LABELS.map((_label, code) => new Int32Array(counts[code]!));
+  for (let node = 0; node < nodes.size; node += 1) {
+    const code = uint8At(nodes.labels, node);
+    counts[code] = int32At(counts, code) + 1;
+  }
+  const lists = Array.from(counts, (count) => new Int32Array(count));
   const filled = new Int32Array(NODE_LABELS.length);
   for (const node of inOrder) {
-    const code = nodes.labels[node]!;
-    lists[code]![filled[code]!++] = node;
+    const code = uint8At(nodes.labels, node);
+    const slot = int32At(filled, code);
+    itemAt(lists, code)[slot] = node;
+    filled[code] = slot + 1;
   }
-  return new Map(NODE_LABELS.map((label, code) => [label, lists[code]!]));
+  return Object.fromEntries(NODE_LABELS.map((label, code) => [label, itemAt(lists, code)])) as Record<NodeLabel, Int32Array>;
 }
 
 export function buildGraphIndex(nodes: NodeTable, relations: RelationTable): GraphIndex {
   const nodeCount = nodes.size;
-  const live = relations.size;
   const typeCounts = new Int32Array(TYPE_COUNT);
   for (let row = 0; row < relations.rows; row += 1) {
-    const type = relations.types[row]!;
-    if (type !== REMOVED) typeCounts[type]! += 1;
+    const type = uint8At(relations.types, row);
+    if (type !== REMOVED) typeCounts[type] = int32At(typeCounts, type) + 1;
   }
   const { rank, order } = buildRank(nodes);
-  const byType = rowsByType(relations, typeCounts, live);
+  const byType = rowsByType(relations, typeCounts, relations.size);
+  const out = buildRuns(relations, nodeCount, byType, relations.from, relations.to);
+  const inward = buildRuns(relations, nodeCount, byType, relations.to, relations.from);
   return {
     nodeCount,
-    out: buildAdjacency(relations, nodeCount, byType, relations.from, relations.to),
-    in: buildAdjacency(relations, nodeCount, byType, relations.to, relations.from),
+    out: rankRuns(out, inward, order),
+    in: rankRuns(inward, out, order),
     rank,
     order,
     byLabel: buildLabelLists(nodes, order),

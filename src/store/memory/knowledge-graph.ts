@@ -1,21 +1,23 @@
 /**
- * Internal. The graph the memory store holds: node and relation tables, the read index
- * built from them on the first read after a write, and small typed readers the traversal
- * modules share.
+ * Internal. The graph the memory store holds: node and relation tables over one string
+ * pool, the read index built from them on the first read after a write, and small typed
+ * readers the traversal modules share.
  */
 import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
-import { NODE_LABELS, type NodeLabel, type RelationType } from '../../domain/ontology';
-import { ALL_TYPES_MASK, TYPE_ID_KEY, typeCodes, typeMask } from './codes';
+import type { RelationType } from '../../domain/ontology';
+import type { Direction } from '../GraphStore';
+import { ALL_TYPES_MASK, TYPE_COUNT, TYPE_ID_KEY, typeCodes, typeMask } from './codes';
+import { int32At, uint8At } from './columns';
 import { buildGraphIndex, type Adjacency, type GraphIndex } from './graph-index';
 import { Marks } from './marks';
 import { NodeTable } from './node-table';
 import { RelationTable } from './relation-table';
-
-export type Direction = 'OUT' | 'IN' | 'BOTH';
+import { StringPool } from './string-pool';
 
 export class KnowledgeGraph {
-  readonly nodes = new NodeTable();
-  readonly relations = new RelationTable();
+  readonly strings = new StringPool();
+  readonly nodes = new NodeTable(this.strings);
+  readonly relations = new RelationTable(this.strings, (node) => this.nodes.idOf(node));
   private built: GraphIndex | undefined;
   private scratch: Marks[] = [];
 
@@ -31,6 +33,13 @@ export class KnowledgeGraph {
     this.scratch = [];
   }
 
+  clear(): void {
+    this.nodes.clear();
+    this.relations.clear();
+    this.strings.clear();
+    this.invalidate();
+  }
+
   /** Scratch marks number `slot` (a traversal that calls another uses another slot). */
   marks(slot: number): Marks {
     const size = this.index().nodeCount;
@@ -43,35 +52,23 @@ export class KnowledgeGraph {
   }
 
   has(id: string): boolean {
-    return this.nodes.index.has(id);
+    return this.nodes.indexOf(id) !== undefined;
   }
 
   indexOf(id: string): number | undefined {
-    return this.nodes.index.get(id);
+    return this.nodes.indexOf(id);
   }
 
   /** The record of a node that exists. */
   record(id: string): NodeRecord {
-    return this.nodes.record(this.nodes.index.get(id)!);
-  }
-
-  labelAt(node: number): NodeLabel {
-    return NODE_LABELS[this.nodes.labels[node]!]!;
-  }
-
-  /** Node indices sorted by id, in place. */
-  sortByRank(nodes: Int32Array | number[]): void {
-    const rank = this.index().rank;
-    nodes.sort((a, b) => rank[a]! - rank[b]!);
+    const node = this.nodes.indexOf(id);
+    if (node === undefined) throw new RangeError(`memory store: no node ${id}`);
+    return this.nodes.record(node);
   }
 }
 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function labelOf(graph: KnowledgeGraph, id: string): NodeLabel {
-  return graph.record(id).label;
 }
 
 /**
@@ -91,13 +88,9 @@ export function forEachRelation(
 
 function visitRun(adjacency: Adjacency, node: number, mask: number, visit: (neighbour: number, row: number) => void): void {
   const { offsets, neighbours, relations, types } = adjacency;
-  const end = offsets[node + 1]!;
-  if (mask === ALL_TYPES_MASK) {
-    for (let k = offsets[node]!; k < end; k += 1) visit(neighbours[k]!, relations[k]!);
-    return;
-  }
-  for (let k = offsets[node]!; k < end; k += 1) {
-    if ((mask >>> types[k]!) & 1) visit(neighbours[k]!, relations[k]!);
+  const end = int32At(offsets, node + 1);
+  for (let k = int32At(offsets, node); k < end; k += 1) {
+    if (mask === ALL_TYPES_MASK || (mask >>> uint8At(types, k)) & 1) visit(int32At(neighbours, k), int32At(relations, k));
   }
 }
 
@@ -107,11 +100,10 @@ export function relationsAt(graph: KnowledgeGraph, id: string, direction: Direct
   if (node === undefined) return [];
   const found: RelationRecord[] = [];
   const seen = new Set<number>();
-  const records = graph.relations.records;
   const keep = (_neighbour: number, row: number): void => {
     if (seen.has(row)) return;
     seen.add(row);
-    found.push(records[row]!);
+    found.push(graph.relations.record(row));
   };
   forEachRelation(graph.index(), node, direction, typeMask(typeCodes(types)), keep);
   return found;
@@ -122,24 +114,24 @@ export function otherEnd(relation: RelationRecord, id: string): string {
   return relation.from === id ? relation.to : relation.from;
 }
 
-export function typeSet(types: readonly RelationType[] | undefined): ReadonlySet<RelationType> | undefined {
-  return types && types.length > 0 ? new Set(types) : undefined;
-}
-
 /**
  * Node indices in id order (only the `first` of them when given): an integer sort of their
  * ranks (no string compares, no comparator), mapped back through the inverse permutation.
  */
-export function inIdOrder(index: GraphIndex, nodes: ArrayLike<number>, first = nodes.length): Int32Array {
+export function inIdOrder(index: GraphIndex, nodes: Int32Array | readonly number[], first = nodes.length): Int32Array {
   let ranks = new Int32Array(nodes.length);
-  for (let i = 0; i < nodes.length; i += 1) ranks[i] = index.rank[nodes[i]!]!;
+  let i = 0;
+  for (const node of nodes) {
+    ranks[i] = int32At(index.rank, node);
+    i += 1;
+  }
   if (first < ranks.length) {
     // Only the first few are wanted (a hub's level cut at a limit): select, then sort those.
     selectSmallest(ranks, first);
     ranks = ranks.subarray(0, first);
   }
   ranks.sort();
-  for (let i = 0; i < ranks.length; i += 1) ranks[i] = index.order[ranks[i]!]!;
+  for (let j = 0; j < ranks.length; j += 1) ranks[j] = int32At(index.order, int32At(ranks, j));
   return ranks;
 }
 
@@ -149,15 +141,15 @@ function selectSmallest(values: Int32Array, count: number): void {
   let high = values.length - 1;
   const target = count - 1;
   while (low < high) {
-    const pivot = values[(low + high) >>> 1]!;
+    const pivot = int32At(values, (low + high) >>> 1);
     let i = low;
     let j = high;
     while (i <= j) {
-      while (values[i]! < pivot) i += 1;
-      while (values[j]! > pivot) j -= 1;
+      while (int32At(values, i) < pivot) i += 1;
+      while (int32At(values, j) > pivot) j -= 1;
       if (i <= j) {
-        const swap = values[i]!;
-        values[i] = values[j]!;
+        const swap = int32At(values, i);
+        values[i] = int32At(values, j);
         values[j] = swap;
         i += 1;
         j -= 1;
@@ -172,23 +164,20 @@ function selectSmallest(values: Int32Array, count: number): void {
 /**
  * Relation rows in order of their id strings, mostly without comparing strings: derived ids
  * (`from-TYPE->to`) order as (from id, TYPE, to id) except where one node id is the other's
- * prefix followed by a hyphen, so rows are sorted by integer keys and then checked in one
- * pass of string compares between neighbours; a sort by strings runs only if that check fails
- * (such ids, or ids not derived).
+ * prefix followed by a hyphen, so rows are sorted by integer keys and then checked between
+ * neighbours (RelationTable.idsInOrder, no id built); a sort by strings runs only if that
+ * check fails (such ids, or ids not derived).
  */
-export function sortRowsById(graph: KnowledgeGraph, rows: number[]): RelationRecord[] {
-  const index = graph.index();
-  const { rank } = index;
-  const { from, to, types, records } = graph.relations;
-  const nodeCount = index.nodeCount;
-  const keys = new Float64Array(rows.length);
-  rows.forEach((row, i) => {
-    keys[i] = (rank[from[row]!]! * 16 + TYPE_ID_KEY[types[row]!]!) * nodeCount + rank[to[row]!]!;
-  });
-  const positions = Array.from(rows, (_row, i) => i).sort((a, b) => keys[a]! - keys[b]!);
-  const sorted = positions.map((i) => records[rows[i]!]!);
-  for (let i = 1; i < sorted.length; i += 1) {
-    if (!(sorted[i - 1]!.id < sorted[i]!.id)) return sorted.sort((a, b) => compareIds(a.id, b.id));
-  }
-  return sorted;
+export function sortRowsById(graph: KnowledgeGraph, rows: readonly number[]): RelationRecord[] {
+  const { rank, nodeCount } = graph.index();
+  const table = graph.relations;
+  const keyOf = (row: number): number =>
+    (int32At(rank, table.fromOf(row)) * TYPE_COUNT + int32At(TYPE_ID_KEY, uint8At(table.types, row))) * nodeCount +
+    int32At(rank, table.toOf(row));
+  const sorted = rows
+    .map((row) => ({ row, key: keyOf(row) }))
+    .sort((a, b) => a.key - b.key)
+    .map((entry) => entry.row);
+  const records = sorted.map((row) => table.record(row));
+  return table.idsInOrder(sorted) ? records : records.sort((a, b) => compareIds(a.id, b.id));
 }

@@ -4,78 +4,68 @@
  *
  * Nodes are written first and rolled back if a check fails (a relation to a node that
  * exists nowhere), which spares a second map of the incoming ids. Into a store without
- * relations, relations go in as a bulk append with no id map at all: ids are derived from
- * (from, type, to) (graph-document.ts), so a repeated id is a repeated triple, which the
- * freshly built index finds in one pass; only then (or for an id whose length shows it is
- * not derived) does the merge fall back to looking relations up by id one at a time.
+ * relations, relations go in as a bulk append with no id lookups at all: ids are derived
+ * from (from, type, to) (graph-document.ts), so a repeated id is a repeated triple, which
+ * the freshly built index finds in one pass; only then (or for an id that is not derived)
+ * does the merge fall back to looking relations up by id one at a time.
  */
-import type { GraphData, NodeRecord, RelationRecord } from '../../domain/graph-document';
+import { relationId, type GraphData, type NodeRecord, type RelationRecord } from '../../domain/graph-document';
 import { ConflictError, InvalidArgumentError, type MergeSummary } from '../GraphStore';
 import { stableJson } from '../stable-json';
 import { TYPE_COUNT } from './codes';
+import { int32At, itemAt, uint8At } from './columns';
 import type { GraphIndex } from './graph-index';
 import type { KnowledgeGraph } from './knowledge-graph';
+import type { IndexedNode } from './names/NameIndex';
+import type { NodeRowState } from './node-table';
 
 interface NodeWrites {
   readonly created: number;
   readonly updated: number;
-  /** Nodes to (re)index for search once the merge commits. */
-  readonly changed: readonly NodeRecord[];
+  /** Nodes to (re)index for search once the merge commits, with their records. */
+  readonly changed: readonly IndexedNode[];
   /** Undoes the writes. */
   readonly rollback: () => void;
 }
 
 function writeNodes(graph: KnowledgeGraph, nodes: readonly NodeRecord[]): NodeWrites {
   const table = graph.nodes;
-  const startSize = table.size;
-  const replaced: { readonly index: number; readonly previous: NodeRecord }[] = [];
+  const mark = table.mark;
+  const replaced: NodeRowState[] = [];
   const rollback = (): void => {
-    for (let i = replaced.length - 1; i >= 0; i -= 1) table.replace(replaced[i]!.index, replaced[i]!.previous);
-    table.truncate(startSize);
+    for (let i = replaced.length - 1; i >= 0; i -= 1) table.restore(itemAt(replaced, i));
+    table.truncate(mark);
   };
-  const changed: NodeRecord[] = [];
-  let created = 0;
+  const changed: IndexedNode[] = [];
+  if (table.size === 0) table.reserve(nodes.length);
   for (const node of nodes) {
     const index = table.indexOf(node.id);
     if (index === undefined) {
-      table.add(node);
-      changed.push(node);
-      created += 1;
+      changed.push({ node: table.add(node), record: node });
       continue;
     }
-    const known = table.record(index);
-    if (known.label !== node.label) {
+    const label = table.labelOf(index);
+    if (label !== node.label) {
       rollback();
-      throw new ConflictError(`mergeGraph: node ${node.id} is a ${known.label}; it cannot become a ${node.label}`);
+      throw new ConflictError(`mergeGraph: node ${node.id} is a ${label}; it cannot become a ${node.label}`);
     }
-    if (known !== node && stableJson(known) !== stableJson(node)) {
-      replaced.push({ index, previous: known });
-      table.replace(index, node);
-      changed.push(node);
+    if (stableJson(table.record(index)) !== stableJson(node)) {
+      replaced.push(table.replace(index, node));
+      changed.push({ node: index, record: node });
     }
   }
-  return { created, updated: replaced.length, changed, rollback };
-}
-
-/**
- * Whether `id` can be `${from}-${type}->${to}`, as graph-document.ts defines relation ids.
- * Only the lengths are compared: ids made by relationId() are rope strings, and reading
- * their characters would flatten a million of them (half a second here); a hand-made id of
- * another length sends the merge down the by-id path.
- */
-function hasDerivedLength(relation: RelationRecord): boolean {
-  return relation.id.length === relation.from.length + relation.type.length + relation.to.length + 3;
+  return { created: table.size - mark.nodes, updated: replaced.length, changed, rollback };
 }
 
 /** Whether two live relations share (from, type, to): one pass over the OUT runs. */
 function hasRepeatedTriple(index: GraphIndex): boolean {
   const { offsets, neighbours, types } = index.out;
   // seenIn[neighbour] = the (node, type) pair it was last seen from, plus one.
-  const seenIn = new Int32Array(index.nodeCount);
+  const seenIn = new Float64Array(index.nodeCount);
   for (let node = 0; node < index.nodeCount; node += 1) {
-    for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k += 1) {
-      const stamp = node * TYPE_COUNT + types[k]! + 1;
-      const neighbour = neighbours[k]!;
+    for (let k = int32At(offsets, node), end = int32At(offsets, node + 1); k < end; k += 1) {
+      const stamp = node * TYPE_COUNT + uint8At(types, k) + 1;
+      const neighbour = int32At(neighbours, k);
       if (seenIn[neighbour] === stamp) return true;
       seenIn[neighbour] = stamp;
     }
@@ -88,60 +78,91 @@ function relationsByRow(graph: KnowledgeGraph, relations: readonly RelationRecor
   let created = 0;
   let updated = 0;
   relations.forEach((relation, i) => {
+    const start = int32At(from, i);
+    const end = int32At(to, i);
     const row = table.rowOf(relation.id);
     if (row === undefined) {
-      table.add(relation, from[i]!, to[i]!);
+      table.add(relation, start, end);
       created += 1;
       return;
     }
-    const known = table.records[row]!;
-    if (known === relation || stableJson(known) === stableJson(relation)) return;
-    if (known.type === relation.type && table.from[row] === from[i] && table.to[row] === to[i]) table.replace(row, relation);
+    if (stableJson(table.record(row)) === stableJson(relation)) return;
+    if (table.typeOf(row) === relation.type && table.fromOf(row) === start && table.toOf(row) === end) table.replace(row, relation);
     else {
       // An id whose ends or type changed: the old row goes, so adjacency stays true.
       table.remove(row);
-      table.add(relation, from[i]!, to[i]!);
+      table.add(relation, start, end);
     }
     updated += 1;
   });
   return { created, updated };
 }
 
-export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChanged: (nodes: readonly NodeRecord[]) => void): MergeSummary {
+/** Relations into an empty table in one append; false (and nothing written) if an id repeats. */
+function appendRelations(graph: KnowledgeGraph, relations: readonly RelationRecord[], from: Int32Array, to: Int32Array): boolean {
+  const table = graph.relations;
+  table.reserve(relations.length);
+  relations.forEach((relation, i) => table.add(relation, int32At(from, i), int32At(to, i)));
+  graph.invalidate();
+  if (!hasRepeatedTriple(graph.index())) return true;
+  table.clear();
+  graph.invalidate();
+  return false;
+}
+
+/**
+ * Merges `data`; `onNodesChanged` gets the nodes created or changed, with their records (for
+ * the name index), once the merge has committed.
+ */
+export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChanged: (nodes: readonly IndexedNode[]) => void): MergeSummary {
   const nodes = writeNodes(graph, data.nodes);
   const count = data.relations.length;
   const from = new Int32Array(count);
   const to = new Int32Array(count);
-  for (let i = 0; i < count; i += 1) {
-    const relation = data.relations[i]!;
-    const start = graph.indexOf(relation.from);
-    const end = graph.indexOf(relation.to);
+  // Relations come grouped (a file lists an event's participants together): the previous
+  // ends are looked up again without the map (two million lookups at a million relations).
+  let lastFrom = '';
+  let lastTo = '';
+  let lastStart: number | undefined;
+  let lastEnd: number | undefined;
+  data.relations.forEach((relation, i) => {
+    if (relation.from !== lastFrom) {
+      lastFrom = relation.from;
+      lastStart = graph.indexOf(lastFrom);
+    }
+    if (relation.to !== lastTo) {
+      lastTo = relation.to;
+      lastEnd = graph.indexOf(lastTo);
+    }
+    const start = lastStart;
+    const end = lastEnd;
     if (start === undefined || end === undefined) {
       nodes.rollback();
       const missing = start === undefined ? relation.from : relation.to;
-      throw new InvalidArgumentError(`mergeGraph: relation ${relation.id} ends at ${missing}, which is neither in the graph nor in the store`);
+      throw new InvalidArgumentError(
+        `mergeGraph: relation ${relation.id} ends at ${missing}, which is neither in the graph nor in the store`,
+      );
     }
     from[i] = start;
     to[i] = end;
-  }
+  });
 
   let relationsCreated = 0;
   let relationsUpdated = 0;
-  const table = graph.relations;
-  let bulk = table.rows === 0 && count > 0 && data.relations.every(hasDerivedLength);
-  if (bulk) {
-    for (let i = 0; i < count; i += 1) table.add(data.relations[i]!, from[i]!, to[i]!);
-    graph.invalidate();
-    if (hasRepeatedTriple(graph.index())) {
-      table.truncate(0);
-      graph.invalidate();
-      bulk = false;
-    } else relationsCreated = count;
-  }
-  if (!bulk && count > 0) ({ created: relationsCreated, updated: relationsUpdated } = relationsByRow(graph, data.relations, from, to));
+  // Only derived ids can repeat as triples; a hand-made id goes by id.
+  const bulk =
+    graph.relations.rows === 0 && count > 0 && data.relations.every((relation) => relation.id.length === relationId(relation).length);
+  const appended = bulk && appendRelations(graph, data.relations, from, to);
+  if (appended) relationsCreated = count;
+  else if (count > 0) ({ created: relationsCreated, updated: relationsUpdated } = relationsByRow(graph, data.relations, from, to));
 
-  // The bulk path built its index after every write; otherwise any write makes it stale.
-  if (!bulk && nodes.created + nodes.updated + relationsCreated + relationsUpdated > 0) graph.invalidate();
+  if (nodes.created + nodes.updated + relationsCreated + relationsUpdated > 0) {
+    // The append built the index after every write of this merge. Otherwise it is stale,
+    // unless only node records changed: it holds no record, only ids, labels and relations.
+    if (!appended && nodes.created + relationsCreated + relationsUpdated > 0) graph.invalidate();
+    graph.nodes.compactIfWorthIt();
+    graph.relations.compactIfWorthIt();
+  }
   if (nodes.changed.length > 0) onNodesChanged(nodes.changed);
   // Build the read index now, so that the load pays for it and the first query does not.
   graph.index();

@@ -1,58 +1,140 @@
 /**
  * Internal. The nodes of the memory store: each node gets a dense index at its first merge
- * (never reused: nodes are only ever corrected, not removed one by one), and the record is
- * kept as written, by reference, so reads return it without copying.
+ * (never reused: nodes are only ever corrected, not removed one by one). Typed columns hold
+ * what traversals read (label and kind codes); the rest of the record is packed by the
+ * RecordCodec and read back equal to what was merged.
  */
 import type { NodeRecord } from '../../domain/graph-document';
+import { NODE_LABELS, type NodeLabel } from '../../domain/ontology';
 import { LABEL_CODE } from './codes';
-import { ensureUint8 } from './growable';
+import { growInt32, growUint8, int32At, itemAt, uint8At } from './columns';
+import { RecordCodec } from './record-codec';
+import type { StringPool } from './string-pool';
+
+/** What a node row held before a write, so a merge that fails its checks can put it back. */
+export interface NodeRowState {
+  readonly node: number;
+  readonly shape: number;
+  readonly start: number;
+  readonly kind: number;
+}
+
+/** Node values kept in typed columns rather than in the packed record. */
+const isNodeColumn = (key: string): boolean => key === 'id' || key === 'label';
 
 export class NodeTable {
-  /** Node index by id. */
-  readonly index = new Map<string, number>();
-  readonly records: NodeRecord[] = [];
-  /** Label code per node index (see codes.ts). */
-  labels: Uint8Array = new Uint8Array(0);
+  private readonly byId = new Map<string, number>();
+  private readonly ids: string[] = [];
+  /** Label code per node (see codes.ts). */
+  labels = new Uint8Array(0);
+  /** StringPool code of the node's `kind` (event, programme, city, organisation kinds), or -1. */
+  kinds = new Int32Array(0);
+  private shapes = new Int32Array(0);
+  private starts = new Int32Array(0);
+  private readonly codec: RecordCodec;
+
+  constructor(private readonly strings: StringPool) {
+    this.codec = new RecordCodec(strings);
+  }
 
   get size(): number {
-    return this.records.length;
+    return this.ids.length;
   }
 
   indexOf(id: string): number | undefined {
-    return this.index.get(id);
+    return this.byId.get(id);
   }
 
-  record(index: number): NodeRecord {
-    return this.records[index]!;
+  idOf(node: number): string {
+    return itemAt(this.ids, node);
   }
 
-  idOf(index: number): string {
-    return this.records[index]!.id;
+  labelCodeOf(node: number): number {
+    return uint8At(this.labels, node);
+  }
+
+  labelOf(node: number): NodeLabel {
+    return itemAt(NODE_LABELS, uint8At(this.labels, node));
+  }
+
+  /** The record as merged (a fresh object each time: callers may keep or change it). */
+  record(node: number): NodeRecord {
+    // The codec returns the keys and values that were merged; their type is the merged one.
+    return this.codec.decode(int32At(this.shapes, node), int32At(this.starts, node), this.column, node) as NodeRecord;
+  }
+
+  /** The id or label of a node, for the codec's decoders. */
+  private readonly column = (key: string, node: number): string => (key === 'id' ? this.idOf(node) : this.labelOf(node));
+
+  /** Makes room for `more` nodes (a bulk load). */
+  reserve(more: number): void {
+    const length = this.size + more;
+    this.labels = growUint8(this.labels, length);
+    this.kinds = growInt32(this.kinds, length);
+    this.shapes = growInt32(this.shapes, length);
+    this.starts = growInt32(this.starts, length);
+    this.codec.reserve(more * 8);
   }
 
   add(record: NodeRecord): number {
-    const index = this.records.length;
-    this.records.push(record);
-    this.index.set(record.id, index);
-    this.labels = ensureUint8(this.labels, index + 1);
-    this.labels[index] = LABEL_CODE[record.label];
-    return index;
+    const node = this.ids.length;
+    if (node >= this.labels.length) this.reserve(1);
+    this.ids.push(record.id);
+    this.byId.set(record.id, node);
+    this.labels[node] = LABEL_CODE[record.label];
+    this.write(node, record);
+    return node;
   }
 
   /** Replaces a record in place; the label never changes (the merge refuses that first). */
-  replace(index: number, record: NodeRecord): void {
-    this.records[index] = record;
+  replace(node: number, record: NodeRecord): NodeRowState {
+    const before = this.state(node);
+    this.codec.release(before.shape, before.start);
+    this.write(node, record);
+    return before;
   }
 
-  /** Drops the nodes added from `length` on (a merge that failed its checks). */
-  truncate(length: number): void {
-    for (let index = length; index < this.records.length; index += 1) this.index.delete(this.records[index]!.id);
-    this.records.length = length;
+  /** Puts a row back as it was before a replace (a merge that failed its checks). */
+  restore(state: NodeRowState): void {
+    this.shapes[state.node] = state.shape;
+    this.starts[state.node] = state.start;
+    this.kinds[state.node] = state.kind;
+  }
+
+  /** How many payload words are written: with `truncate`, what a failed merge undoes. */
+  get mark(): { readonly nodes: number; readonly words: number } {
+    return { nodes: this.size, words: this.codec.size };
+  }
+
+  /** Drops the nodes and words added after `mark` (a merge that failed its checks). */
+  truncate(mark: { readonly nodes: number; readonly words: number }): void {
+    for (let node = mark.nodes; node < this.ids.length; node += 1) this.byId.delete(this.idOf(node));
+    this.ids.length = mark.nodes;
+    this.codec.truncate(mark.words);
+  }
+
+  /** Rewrites the payloads without the words of replaced records, once they are many (after a merge). */
+  compactIfWorthIt(): void {
+    if (this.codec.needsCompaction()) this.codec.compact(this.shapes, this.starts, this.size);
   }
 
   clear(): void {
-    this.index.clear();
-    this.records.length = 0;
+    this.byId.clear();
+    this.ids.length = 0;
     this.labels = new Uint8Array(0);
+    this.kinds = new Int32Array(0);
+    this.shapes = new Int32Array(0);
+    this.starts = new Int32Array(0);
+    this.codec.clear();
+  }
+
+  private state(node: number): NodeRowState {
+    return { node, shape: int32At(this.shapes, node), start: int32At(this.starts, node), kind: int32At(this.kinds, node) };
+  }
+
+  private write(node: number, record: NodeRecord): void {
+    this.starts[node] = this.codec.size;
+    this.shapes[node] = this.codec.encode(record, isNodeColumn);
+    this.kinds[node] = 'kind' in record && typeof record.kind === 'string' ? this.strings.intern(record.kind) : -1;
   }
 }

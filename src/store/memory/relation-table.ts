@@ -1,30 +1,69 @@
 /**
  * Internal. The relations of the memory store as columns: ends as node indices and the type
- * as a code (what traversals read), plus the record as written (what reads return).
+ * as a code (what traversals read), and the rest of the record packed by the RecordCodec.
+ * An id derived from the ends and type (graph-document.ts `relationId`, as every id the
+ * ingest and curation make is) is not stored at all: it is derived again on read; any other
+ * id is kept with the record.
  *
- * The id → row map is built only when something asks for a relation by id (a merge into a
- * store that already holds relations, or removeRelation): a bulk load into an empty store
- * never needs it, and at a million relations it would cost more than the rest of the load.
+ * Rows by id are found through an IdHash, built only when something first asks for a
+ * relation by id (a merge into a store that already holds relations, or removeRelation): a
+ * bulk load into an empty store never needs it.
  */
-import type { RelationRecord } from '../../domain/graph-document';
+import { relationId, type RelationRecord } from '../../domain/graph-document';
+import { RELATION_TYPES, type RelationType } from '../../domain/ontology';
 import { TYPE_CODE } from './codes';
-import { ensureInt32, ensureUint8 } from './growable';
+import { growInt32, growUint8, int32At, itemAt, uint8At } from './columns';
+import { hashOf, hashOfParts, IdHash } from './id-hash';
+import { RecordCodec } from './record-codec';
+import type { StringPool } from './string-pool';
 
 /** Type code of a removed row. */
 export const REMOVED = 255;
 
+/** `-TYPE->`, the middle of a derived id, per type. */
+const ID_MIDDLE = Object.fromEntries(RELATION_TYPES.map((type) => [type, `-${type}->`])) as Readonly<Record<RelationType, string>>;
+/** Whether relationId still writes `from-TYPE->to`, which isDerivedId reads without building it. */
+const ID_FORMAT_HOLDS = relationId({ from: 'a', type: 'IN_COUNTRY', to: 'b' }) === 'a-IN_COUNTRY->b';
+
+/**
+ * Whether a relation's id is the one relationId derives, compared piece by piece: building
+ * the derived id to compare would make (and flatten) a million strings at a million relations.
+ */
+function isDerivedId(record: RelationRecord): boolean {
+  if (!ID_FORMAT_HOLDS) return record.id === relationId(record);
+  const { id, from, type, to } = record;
+  const middle = ID_MIDDLE[type];
+  return (
+    id.length === from.length + middle.length + to.length && id.startsWith(from) && id.startsWith(middle, from.length) && id.endsWith(to)
+  );
+}
+
+/** Relation values kept in typed columns rather than in the packed record. */
+const isEndOrType = (key: string): boolean => key === 'type' || key === 'from' || key === 'to';
+
 export class RelationTable {
-  /** The record per row; undefined once removed. */
-  readonly records: (RelationRecord | undefined)[] = [];
-  from: Int32Array = new Int32Array(0);
-  to: Int32Array = new Int32Array(0);
-  types: Uint8Array = new Uint8Array(0);
+  from = new Int32Array(0);
+  to = new Int32Array(0);
+  /** Type code per row; REMOVED once removed. */
+  types = new Uint8Array(0);
+  private shapes = new Int32Array(0);
+  private starts = new Int32Array(0);
+  private rowCount = 0;
   private live = 0;
-  private byId: Map<string, number> | undefined;
+  private readonly codec: RecordCodec;
+  private byId: IdHash | undefined;
+
+  /** @param idOfNode the id of a node index (relations hold ends as indices). */
+  constructor(
+    strings: StringPool,
+    private readonly idOfNode: (node: number) => string,
+  ) {
+    this.codec = new RecordCodec(strings);
+  }
 
   /** Rows ever written, removed ones included (the bound for loops over rows). */
   get rows(): number {
-    return this.records.length;
+    return this.rowCount;
   }
 
   /** Relations in the store now. */
@@ -32,23 +71,102 @@ export class RelationTable {
     return this.live;
   }
 
+  isLive(row: number): boolean {
+    return uint8At(this.types, row) !== REMOVED;
+  }
+
+  typeOf(row: number): RelationType {
+    return itemAt(RELATION_TYPES, uint8At(this.types, row));
+  }
+
+  fromOf(row: number): number {
+    return int32At(this.from, row);
+  }
+
+  toOf(row: number): number {
+    return int32At(this.to, row);
+  }
+
+  /** The id of a live row. */
+  idOf(row: number): string {
+    const stored = this.codec.stringValue(int32At(this.shapes, row), int32At(this.starts, row), 'id');
+    return stored ?? this.derivedId(row);
+  }
+
+  /** The record of a live row as merged (a fresh object each time). */
+  record(row: number): RelationRecord {
+    // The codec returns the keys and values that were merged; their type is the merged one.
+    return this.codec.decode(int32At(this.shapes, row), int32At(this.starts, row), this.column, row) as RelationRecord;
+  }
+
+  /**
+   * Whether the ids of `rows`, in this order, are in string order, known from the ends
+   * alone: derived ids order as (from id, type, to id) (the caller sorted them so) except
+   * where a from id is another's followed by a hyphen (`city:a`, `city:a-1`), which the
+   * check finds between neighbours without building any id.
+   */
+  idsInOrder(rows: readonly number[]): boolean {
+    if (!ID_FORMAT_HOLDS) return false;
+    let previous = '';
+    for (const row of rows) {
+      if (this.codec.stringValue(int32At(this.shapes, row), int32At(this.starts, row), 'id') !== undefined) return false;
+      const from = this.idOfNode(this.fromOf(row));
+      if (
+        from !== previous &&
+        previous !== '' &&
+        from.length > previous.length &&
+        from.startsWith(previous) &&
+        from.charCodeAt(previous.length) === 45
+      ) {
+        return false;
+      }
+      previous = from;
+    }
+    return true;
+  }
+
+  /** Type, ends and derived id of a row, for the codec's decoders. */
+  private readonly column = (key: string, row: number): string => {
+    switch (key) {
+      case 'type':
+        return this.typeOf(row);
+      case 'from':
+        return this.idOfNode(this.fromOf(row));
+      case 'to':
+        return this.idOfNode(this.toOf(row));
+      default:
+        return this.derivedId(row);
+    }
+  };
+
+  /** Makes room for `more` rows (a bulk load). */
+  reserve(more: number): void {
+    const length = this.rowCount + more;
+    this.from = growInt32(this.from, length);
+    this.to = growInt32(this.to, length);
+    this.types = growUint8(this.types, length);
+    this.shapes = growInt32(this.shapes, length);
+    this.starts = growInt32(this.starts, length);
+    this.codec.reserve(more * 6);
+  }
+
   add(record: RelationRecord, from: number, to: number): number {
-    const row = this.records.length;
-    this.records.push(record);
-    this.from = ensureInt32(this.from, row + 1);
-    this.to = ensureInt32(this.to, row + 1);
-    this.types = ensureUint8(this.types, row + 1);
+    const row = this.rowCount;
+    if (row >= this.types.length) this.reserve(1);
     this.from[row] = from;
     this.to[row] = to;
     this.types[row] = TYPE_CODE[record.type];
+    this.write(row, record);
+    this.rowCount += 1;
     this.live += 1;
-    this.byId?.set(record.id, row);
+    this.byId?.add(record.id, row);
     return row;
   }
 
   /** Replaces the record of a row whose id, type and ends are unchanged. */
   replace(row: number, record: RelationRecord): void {
-    this.records[row] = record;
+    this.codec.release(int32At(this.shapes, row), int32At(this.starts, row));
+    this.write(row, record);
   }
 
   rowOf(id: string): number | undefined {
@@ -56,40 +174,54 @@ export class RelationTable {
   }
 
   remove(row: number): void {
-    const record = this.records[row];
-    if (!record) return;
-    this.byId?.delete(record.id);
-    this.records[row] = undefined;
+    if (!this.isLive(row)) return;
+    this.byId?.delete(this.idOf(row));
+    this.codec.release(int32At(this.shapes, row), int32At(this.starts, row));
     this.types[row] = REMOVED;
+    this.shapes[row] = -1;
     this.live -= 1;
   }
 
-  /** Drops the rows added from `rows` on (a bulk load that has to be redone row by row). */
-  truncate(rows: number): void {
-    for (let row = rows; row < this.records.length; row += 1) {
-      const record = this.records[row];
-      if (!record) continue;
-      this.byId?.delete(record.id);
-      this.live -= 1;
-    }
-    this.records.length = rows;
+  /** Rewrites the payloads without the words of replaced or removed records, once they are many. */
+  compactIfWorthIt(): void {
+    if (this.codec.needsCompaction()) this.codec.compact(this.shapes, this.starts, this.rowCount);
   }
 
   clear(): void {
-    this.records.length = 0;
     this.from = new Int32Array(0);
     this.to = new Int32Array(0);
     this.types = new Uint8Array(0);
+    this.shapes = new Int32Array(0);
+    this.starts = new Int32Array(0);
+    this.rowCount = 0;
     this.live = 0;
+    this.codec.clear();
     this.byId = undefined;
   }
 
-  private idIndex(): Map<string, number> {
+  /** The hash of a row's id; a derived id is hashed in parts, without building it (a million at the first lookup). */
+  private idHash(row: number): number {
+    const stored = this.codec.stringValue(int32At(this.shapes, row), int32At(this.starts, row), 'id');
+    if (stored !== undefined) return hashOf(stored);
+    if (!ID_FORMAT_HOLDS) return hashOf(this.derivedId(row));
+    return hashOfParts([this.idOfNode(this.fromOf(row)), ID_MIDDLE[this.typeOf(row)], this.idOfNode(this.toOf(row))]);
+  }
+
+  private derivedId(row: number): string {
+    return relationId({ from: this.idOfNode(this.fromOf(row)), type: this.typeOf(row), to: this.idOfNode(this.toOf(row)) });
+  }
+
+  private write(row: number, record: RelationRecord): void {
+    // The id is left out of the words when reading it back from the columns gives it again.
+    const derived = isDerivedId(record);
+    this.starts[row] = this.codec.size;
+    this.shapes[row] = this.codec.encode(record, (key) => isEndOrType(key) || (derived && key === 'id'));
+  }
+
+  private idIndex(): IdHash {
     if (!this.byId) {
-      const byId = new Map<string, number>();
-      this.records.forEach((record, row) => {
-        if (record) byId.set(record.id, row);
-      });
+      const byId = new IdHash((row) => this.idOf(row), this.live);
+      for (let row = 0; row < this.rowCount; row += 1) if (this.isLive(row)) byId.addHashed(this.idHash(row), row);
       this.byId = byId;
     }
     return this.byId;

@@ -5,6 +5,7 @@
 import { PARTNER_RELATION_TYPES, type RelationType } from '../../../domain/ontology';
 import type { PartnerOverlapResult, SharedPartnersQuery } from '../../GraphStore';
 import { LABEL_CODE, typeCodes, typeMask } from '../codes';
+import { itemAt, uint8At } from '../columns';
 import { compareIds, forEachRelation, inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
 
 /** Relation types that make an organisation a partner of what it touches. */
@@ -18,7 +19,7 @@ function partnerIndices(graph: KnowledgeGraph, node: number): Set<number> {
   const partners = new Set<number>();
   const labels = graph.nodes.labels;
   forEachRelation(graph.index(), node, 'BOTH', PARTNER_MASK, (neighbour) => {
-    if (labels[neighbour] === ORGANIZATION) partners.add(neighbour);
+    if (uint8At(labels, neighbour) === ORGANIZATION) partners.add(neighbour);
   });
   return partners;
 }
@@ -31,9 +32,9 @@ export function partnersOf(graph: KnowledgeGraph, id: string): Set<string> {
 }
 
 export function commonPartners(graph: KnowledgeGraph, ids: readonly string[]): string[] {
-  if (ids.length === 0) return [];
   const [first, ...rest] = ids.map((id) => partnersOf(graph, id));
-  return [...(first ?? [])].filter((partner) => rest.every((set) => set.has(partner))).sort(compareIds);
+  if (!first) return [];
+  return [...first].filter((partner) => rest.every((set) => set.has(partner))).sort(compareIds);
 }
 
 export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery): PartnerOverlapResult[] {
@@ -45,31 +46,30 @@ export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery
     const asked = new Set<number>();
     for (const id of query.programmeIds) {
       const node = graph.indexOf(id);
-      if (node !== undefined && labels[node] === PROGRAMME) asked.add(node);
+      if (node !== undefined && uint8At(labels, node) === PROGRAMME) asked.add(node);
     }
     programmes = inIdOrder(index, [...asked]);
-  } else programmes = index.byLabel.get('Programme') ?? new Int32Array(0);
-  const partners = Array.from(programmes, (programme) => partnerIndices(graph, programme));
+  } else programmes = index.byLabel.Programme;
+  const withPartners = Array.from(programmes, (programme) => ({ programme, partners: partnerIndices(graph, programme) }));
   const ids = graph.nodes;
   const overlaps: PartnerOverlapResult[] = [];
-  for (let i = 0; i < programmes.length; i += 1) {
-    const partnersA = partners[i]!;
-    if (partnersA.size === 0) continue;
-    for (let j = i + 1; j < programmes.length; j += 1) {
-      const partnersB = partners[j]!;
-      const [small, large] = partnersA.size <= partnersB.size ? [partnersA, partnersB] : [partnersB, partnersA];
+  withPartners.forEach((a, i) => {
+    if (a.partners.size === 0) return;
+    for (let j = i + 1; j < withPartners.length; j += 1) {
+      const b = itemAt(withPartners, j);
+      const [small, large] = a.partners.size <= b.partners.size ? [a.partners, b.partners] : [b.partners, a.partners];
       const shared: number[] = [];
       for (const partner of small) if (large.has(partner)) shared.push(partner);
       if (shared.length < query.minShared || shared.length === 0) continue;
-      const union = partnersA.size + partnersB.size - shared.length;
+      const union = a.partners.size + b.partners.size - shared.length;
       overlaps.push({
-        a: ids.idOf(programmes[i]!),
-        b: ids.idOf(programmes[j]!),
+        a: ids.idOf(a.programme),
+        b: ids.idOf(b.programme),
         partnerIds: Array.from(inIdOrder(index, shared), (partner) => ids.idOf(partner)),
         jaccard: shared.length / union,
       });
     }
-  }
+  });
   return overlaps
     .sort((x, y) => y.jaccard - x.jaccard || y.partnerIds.length - x.partnerIds.length || compareIds(x.a, y.a) || compareIds(x.b, y.b))
     .slice(0, query.first);

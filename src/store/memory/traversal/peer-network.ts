@@ -1,38 +1,30 @@
 /**
  * Internal. Peer network: breadth-first over City/Country participants of exchange events.
  * A peer at hop k shares at least one such event with a peer at hop k-1. Reads only the
- * PARTICIPATED_IN entries of the adjacency index; records are touched once per event (its
- * kind) and once per peer found.
+ * PARTICIPATED_IN entries of the adjacency index and the label and kind columns; no record
+ * is decoded.
  */
 import type { PeerNetworkQuery, PeerResult } from '../../GraphStore';
 import { LABEL_CODE, TYPE_CODE } from '../codes';
+import { int32At, uint8At } from '../columns';
 import { inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
 
 const PARTICIPATED = TYPE_CODE.PARTICIPATED_IN;
 const CITY = LABEL_CODE.City;
 const COUNTRY = LABEL_CODE.Country;
-/** Event marks: whether an event counts as a peer exchange for this query. */
-const PEER_EVENT = 1;
-const OTHER_EVENT = 2;
+const EVENT = LABEL_CODE.Event;
 
 export function peerNetwork(graph: KnowledgeGraph, query: PeerNetworkQuery): PeerResult[] {
   const start = graph.indexOf(query.cityId);
   if (start === undefined) return [];
   const index = graph.index();
-  const labels = graph.nodes.labels;
-  const records = graph.nodes.records;
-  const kinds = new Set<string>(query.eventKinds);
+  const { labels, kinds } = graph.nodes;
+  // Kinds by their string codes; a kind no node has is no code at all.
+  const peerKinds = new Set(query.eventKinds.map((kind) => graph.strings.codeOf(kind)).filter((code) => code >= 0));
+  const isPeerEvent = (event: number): boolean => uint8At(labels, event) === EVENT && peerKinds.has(int32At(kinds, event));
   const out = index.out;
   const inward = index.in;
   const hops = graph.marks(0);
-  const events = graph.marks(1);
-  const isPeerEvent = (event: number): boolean => {
-    if (!events.has(event)) {
-      const record = records[event]!;
-      events.mark(event, record.label === 'Event' && kinds.has(record.kind) ? PEER_EVENT : OTHER_EVENT);
-    }
-    return events.value[event] === PEER_EVENT;
-  };
   /** Events that brought each peer in, by peer index. */
   const viaOf = new Map<number, number[]>();
   const found: number[] = [];
@@ -41,22 +33,22 @@ export function peerNetwork(graph: KnowledgeGraph, query: PeerNetworkQuery): Pee
   for (let hop = 1; hop <= query.maxHops && frontier.length > 0; hop += 1) {
     const reached: number[] = [];
     for (const participant of frontier) {
-      for (let k = out.offsets[participant]!, end = out.offsets[participant + 1]!; k < end; k += 1) {
-        if (out.types[k] !== PARTICIPATED) continue;
-        const event = out.neighbours[k]!;
+      for (let k = int32At(out.offsets, participant), end = int32At(out.offsets, participant + 1); k < end; k += 1) {
+        if (uint8At(out.types, k) !== PARTICIPATED) continue;
+        const event = int32At(out.neighbours, k);
         if (!isPeerEvent(event)) continue;
-        for (let j = inward.offsets[event]!, last = inward.offsets[event + 1]!; j < last; j += 1) {
-          if (inward.types[j] !== PARTICIPATED) continue;
-          const peer = inward.neighbours[j]!;
-          const label = labels[peer];
+        for (let j = int32At(inward.offsets, event), last = int32At(inward.offsets, event + 1); j < last; j += 1) {
+          if (uint8At(inward.types, j) !== PARTICIPATED) continue;
+          const peer = int32At(inward.neighbours, j);
+          const label = uint8At(labels, peer);
           if (label !== CITY && label !== COUNTRY) continue;
           if (!hops.has(peer)) {
             hops.mark(peer, hop);
             reached.push(peer);
             viaOf.set(peer, [event]);
-          } else if (hops.value[peer] === hop) {
-            const via = viaOf.get(peer)!;
-            if (!via.includes(event)) via.push(event);
+          } else if (int32At(hops.value, peer) === hop) {
+            const via = viaOf.get(peer);
+            if (via && !via.includes(event)) via.push(event);
           }
         }
       }
@@ -64,15 +56,12 @@ export function peerNetwork(graph: KnowledgeGraph, query: PeerNetworkQuery): Pee
     for (const peer of reached) found.push(peer);
     frontier = reached;
   }
-  const byId = inIdOrder(index, found);
-  const peers: PeerResult[] = [];
-  for (const peer of byId) {
-    peers.push({
-      id: records[peer]!.id,
-      hops: hops.value[peer]!,
-      via: Array.from(inIdOrder(index, viaOf.get(peer)!), (event) => records[event]!.id),
-    });
-  }
+  const ids = graph.nodes;
+  const peers = Array.from(inIdOrder(index, found), (peer) => ({
+    id: ids.idOf(peer),
+    hops: int32At(hops.value, peer),
+    via: Array.from(inIdOrder(index, viaOf.get(peer) ?? []), (event) => ids.idOf(event)),
+  }));
   // inIdOrder sorted by id; a stable sort by hops keeps id order within each hop.
   return peers.sort((a, b) => a.hops - b.hops);
 }

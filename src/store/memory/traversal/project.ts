@@ -4,11 +4,17 @@
  */
 import type { NodeLabel } from '../../../domain/ontology';
 import type { Projection, ProjectedGraph } from '../../GraphStore';
-import { TYPE_CODE } from '../codes';
+import { LABEL_CODE, TYPE_CODE, typeCodes, typeMask } from '../codes';
+import { int32At, uint8At } from '../columns';
 import { compareIds, type KnowledgeGraph } from '../knowledge-graph';
 import { PARTNER_TYPES } from './partners';
 
-const PEER_EVENT_KINDS = new Set(['exchange', 'workshop']);
+const PEER_EVENT_KINDS = ['exchange', 'workshop'];
+const PARTNER_MASK = typeMask(typeCodes(PARTNER_TYPES));
+const CITY = LABEL_CODE.City;
+const COUNTRY = LABEL_CODE.Country;
+const ORGANIZATION = LABEL_CODE.Organization;
+const EVENT = LABEL_CODE.Event;
 
 class ProjectionBuilder {
   private readonly nodes = new Map<string, NodeLabel>();
@@ -16,17 +22,18 @@ class ProjectionBuilder {
 
   constructor(private readonly graph: KnowledgeGraph) {}
 
-  link(a: string, b: string): void {
+  link(a: number, b: number): void {
     if (a === b) return;
-    const [source, target] = compareIds(a, b) < 0 ? [a, b] : [b, a];
-    this.addNode(source);
-    this.addNode(target);
+    const ids = this.graph.nodes;
+    this.addNode(a);
+    this.addNode(b);
+    const [source, target] = [ids.idOf(a), ids.idOf(b)].sort(compareIds);
     const key = `${source}\u0000${target}`;
     this.weights.set(key, (this.weights.get(key) ?? 0) + 1);
   }
 
-  addNode(id: string): void {
-    this.nodes.set(id, this.graph.record(id).label);
+  addNode(node: number): void {
+    this.nodes.set(this.graph.nodes.idOf(node), this.graph.nodes.labelOf(node));
   }
 
   build(): ProjectedGraph {
@@ -34,7 +41,7 @@ class ProjectionBuilder {
       nodes: [...this.nodes].map(([id, label]) => ({ id, label })).sort((a, b) => compareIds(a.id, b.id)),
       edges: [...this.weights]
         .map(([key, weight]) => {
-          const [source, target] = key.split('\u0000') as [string, string];
+          const [source = '', target = ''] = key.split('\u0000');
           return { source, target, weight };
         })
         .sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target)),
@@ -42,35 +49,44 @@ class ProjectionBuilder {
   }
 }
 
+function projectExchanges(graph: KnowledgeGraph, builder: ProjectionBuilder): void {
+  const index = graph.index();
+  const { labels, kinds } = graph.nodes;
+  const peerKinds = new Set(PEER_EVENT_KINDS.map((kind) => graph.strings.codeOf(kind)));
+  const participated = TYPE_CODE.PARTICIPATED_IN;
+  for (const event of index.byLabel.Event) {
+    if (uint8At(labels, event) !== EVENT || !peerKinds.has(int32At(kinds, event))) continue;
+    const participants: number[] = [];
+    for (let k = int32At(index.in.offsets, event), end = int32At(index.in.offsets, event + 1); k < end; k += 1) {
+      if (uint8At(index.in.types, k) !== participated) continue;
+      const participant = int32At(index.in.neighbours, k);
+      const label = uint8At(labels, participant);
+      if (label === CITY || label === COUNTRY) participants.push(participant);
+    }
+    for (const participant of participants) builder.addNode(participant);
+    participants.forEach((a, i) => {
+      for (const b of participants.slice(i + 1)) builder.link(a, b);
+    });
+  }
+}
+
 export function project(graph: KnowledgeGraph, projection: Projection): ProjectedGraph {
   const builder = new ProjectionBuilder(graph);
-  const index = graph.index();
-  const records = graph.nodes.records;
   if (projection === 'EXCHANGE') {
-    const participated = TYPE_CODE.PARTICIPATED_IN;
-    for (const event of index.byLabel.get('Event') ?? []) {
-      const record = records[event]!;
-      if (record.label !== 'Event' || !PEER_EVENT_KINDS.has(record.kind)) continue;
-      const participants: string[] = [];
-      for (let k = index.in.offsets[event]!, end = index.in.offsets[event + 1]!; k < end; k += 1) {
-        if (index.in.types[k] !== participated) continue;
-        const participant = records[index.in.neighbours[k]!]!;
-        if (participant.label === 'City' || participant.label === 'Country') participants.push(participant.id);
-      }
-      for (const id of participants) builder.addNode(id);
-      for (let i = 0; i < participants.length; i += 1) {
-        for (let j = i + 1; j < participants.length; j += 1) builder.link(participants[i]!, participants[j]!);
-      }
+    projectExchanges(graph, builder);
+    return builder.build();
+  }
+  const table = graph.relations;
+  const labels = graph.nodes.labels;
+  for (let row = 0; row < table.rows; row += 1) {
+    if (!table.isLive(row)) continue;
+    const from = table.fromOf(row);
+    const to = table.toOf(row);
+    if (projection === 'PARTNERSHIP') {
+      if (!((PARTNER_MASK >>> uint8At(table.types, row)) & 1)) continue;
+      if (uint8At(labels, from) !== ORGANIZATION && uint8At(labels, to) !== ORGANIZATION) continue;
     }
-  } else {
-    for (const relation of graph.relations.records) {
-      if (!relation) continue;
-      if (projection === 'PARTNERSHIP') {
-        if (!PARTNER_TYPES.has(relation.type)) continue;
-        if (graph.record(relation.from).label !== 'Organization' && graph.record(relation.to).label !== 'Organization') continue;
-      }
-      builder.link(relation.from, relation.to);
-    }
+    builder.link(from, to);
   }
   return builder.build();
 }

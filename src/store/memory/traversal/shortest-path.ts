@@ -6,9 +6,9 @@
  * are visited in index order (write order), and among meetings found on one level the
  * shortest wins, then the smaller meeting node id.
  */
-import type { RelationRecord } from '../../../domain/graph-document';
 import type { PathResult, ShortestPathQuery } from '../../GraphStore';
 import { ALL_TYPES_MASK, typeCodes, typeMask } from '../codes';
+import { int32At, uint8At } from '../columns';
 import type { Adjacency } from '../graph-index';
 import type { KnowledgeGraph } from '../knowledge-graph';
 import type { Marks } from '../marks';
@@ -24,9 +24,9 @@ function walkBack(side: SearchSide, end: number): { nodes: number[]; rows: numbe
   const nodes = [end];
   const rows: number[] = [];
   let node = end;
-  while (side.marks.value[node]! > 0) {
-    rows.push(side.marks.row[node]!);
-    node = side.marks.parent[node]!;
+  while (int32At(side.marks.value, node) > 0) {
+    rows.push(int32At(side.marks.row, node));
+    node = int32At(side.marks.parent, node);
     nodes.push(node);
   }
   return { nodes, rows };
@@ -54,17 +54,17 @@ export function shortestPath(graph: KnowledgeGraph, query: ShortestPathQuery): P
     let meeting = -1;
     let meetingLength = Infinity;
     const reach = (adjacency: Adjacency, node: number): void => {
-      for (let k = adjacency.offsets[node]!, end = adjacency.offsets[node + 1]!; k < end; k += 1) {
-        if (mask !== ALL_TYPES_MASK && !((mask >>> adjacency.types[k]!) & 1)) continue;
-        const neighbour = adjacency.neighbours[k]!;
+      for (let k = int32At(adjacency.offsets, node), end = int32At(adjacency.offsets, node + 1); k < end; k += 1) {
+        if (mask !== ALL_TYPES_MASK && !((mask >>> uint8At(adjacency.types, k)) & 1)) continue;
+        const neighbour = int32At(adjacency.neighbours, k);
         if (marks.has(neighbour)) continue;
         marks.mark(neighbour, depth);
         marks.parent[neighbour] = node;
-        marks.row[neighbour] = adjacency.relations[k]!;
+        marks.row[neighbour] = int32At(adjacency.relations, k);
         next.push(neighbour);
         if (!opposite.marks.has(neighbour)) continue;
-        const length = depth + opposite.marks.value[neighbour]!;
-        if (length < meetingLength || (length === meetingLength && rank[neighbour]! < rank[meeting]!)) {
+        const length = depth + int32At(opposite.marks.value, neighbour);
+        if (length < meetingLength || (length === meetingLength && int32At(rank, neighbour) < int32At(rank, meeting))) {
           meeting = neighbour;
           meetingLength = length;
         }
@@ -79,8 +79,7 @@ export function shortestPath(graph: KnowledgeGraph, query: ShortestPathQuery): P
     if (meeting >= 0) {
       const head = walkBack(forward, meeting);
       const tail = walkBack(backward, meeting);
-      const records = graph.relations.records;
-      const relations: RelationRecord[] = [...head.rows.reverse(), ...tail.rows].map((row) => records[row]!);
+      const relations = [...head.rows.reverse(), ...tail.rows].map((row) => graph.relations.record(row));
       return {
         nodeIds: [...head.nodes.reverse(), ...tail.nodes.slice(1)].map((node) => graph.nodes.idOf(node)),
         relations,

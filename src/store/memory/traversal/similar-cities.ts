@@ -34,17 +34,19 @@ export function similarCities(graph: KnowledgeGraph, cityId: string, first: numb
   const exchanged = new Set(peerNetwork(graph, { cityId, maxHops: 1, eventKinds: ['exchange'] }).map((peer) => peer.id));
   // A city's own districts and the province it belongs to are not peers to suggest.
   for (const relation of relationsAt(graph, cityId, 'BOTH', new Set(['PART_OF']))) exchanged.add(otherEnd(relation, cityId));
-  const cities = Array.from(graph.index().byLabel.get('City') ?? [], (city) => graph.nodes.idOf(city));
+  const cities = Array.from(graph.index().byLabel.City, (city) => graph.nodes.idOf(city));
   const profiles = new Map(cities.map((id) => [id, profileOf(graph, id)]));
   const holders = new Map<string, number>();
   for (const profile of profiles.values()) {
-    for (const reason of REASONS) for (const item of profile[reason]) holders.set(`${reason}|${item}`, (holders.get(`${reason}|${item}`) ?? 0) + 1);
+    for (const reason of REASONS)
+      for (const item of profile[reason]) holders.set(`${reason}|${item}`, (holders.get(`${reason}|${item}`) ?? 0) + 1);
   }
-  const own = profiles.get(cityId)!;
+  const own = profiles.get(cityId) ?? profileOf(graph, cityId);
   const suggestions: CitySuggestionResult[] = [];
   for (const candidate of cities) {
     if (candidate === cityId || exchanged.has(candidate)) continue;
-    const profile = profiles.get(candidate)!;
+    const profile = profiles.get(candidate);
+    if (!profile) continue;
     const shared: { reason: SharedReason; value: string }[] = [];
     let score = 0;
     for (const reason of REASONS) {

@@ -1,12 +1,143 @@
 /**
  * Internal. The neighbourhood of some nodes, breadth first, in (depth, id) order, cut at
- * `limit` nodes; relations among the kept nodes of the asked types, by id. Levels are
- * ordered by an integer sort of id ranks, so a hub's thousands of neighbours cost no
- * string compares; only the kept relations are sorted by their id strings.
+ * `limit` nodes; relations among the kept nodes of the asked types, by id.
+ *
+ * Each next level is the smallest ids among the current level's neighbours, and only as
+ * many as there is room for (plus one, to tell that the cut happened) are ever read: the
+ * level's neighbour runs ordered by id rank (graph-index.ts) are merged through a heap and
+ * the merge stops there. So a city whose country links thousands of cities costs about the
+ * limit, not the country's size.
  */
 import type { SubgraphQuery, SubgraphResult } from '../../GraphStore';
 import { ALL_TYPES_MASK, typeCodes, typeMask } from '../codes';
-import { forEachRelation, inIdOrder, sortRowsById, type KnowledgeGraph } from '../knowledge-graph';
+import { int32At, uint8At } from '../columns';
+import type { Adjacency, GraphIndex } from '../graph-index';
+import { inIdOrder, sortRowsById, type KnowledgeGraph } from '../knowledge-graph';
+import type { Marks } from '../marks';
+
+/** A min-heap of cursors into rank-ordered neighbour runs, keyed by the rank at the cursor. */
+class RunMerge {
+  private readonly ranks: Int32Array;
+  private readonly cursors: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly sides: Uint8Array;
+  private size = 0;
+
+  constructor(
+    capacity: number,
+    private readonly adjacencies: readonly [Adjacency, Adjacency],
+    private readonly mask: number,
+  ) {
+    this.ranks = new Int32Array(capacity);
+    this.cursors = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.sides = new Uint8Array(capacity);
+  }
+
+  /** Adds the run of entries `start … end` of adjacency `side` (0 OUT, 1 IN). */
+  add(side: 0 | 1, start: number, end: number): void {
+    const cursor = this.skip(side, start, end);
+    if (cursor === end) return;
+    const slot = this.size;
+    this.size += 1;
+    this.ranks[slot] = int32At(this.adjacencies[side].ranked, cursor);
+    this.cursors[slot] = cursor;
+    this.ends[slot] = end;
+    this.sides[slot] = side;
+    this.up(slot);
+  }
+
+  /** The smallest rank left, or -1 when every run is done; advances past it. */
+  next(): number {
+    if (this.size === 0) return -1;
+    const rank = int32At(this.ranks, 0);
+    const side = uint8At(this.sides, 0) === 0 ? 0 : 1;
+    const end = int32At(this.ends, 0);
+    const cursor = this.skip(side, int32At(this.cursors, 0) + 1, end);
+    if (cursor < end) {
+      this.ranks[0] = int32At(this.adjacencies[side].ranked, cursor);
+      this.cursors[0] = cursor;
+    } else {
+      this.size -= 1;
+      this.move(this.size, 0);
+    }
+    this.down(0);
+    return rank;
+  }
+
+  /** The first entry at or after `cursor` whose type the mask keeps. */
+  private skip(side: 0 | 1, cursor: number, end: number): number {
+    if (this.mask === ALL_TYPES_MASK) return cursor;
+    const types = this.adjacencies[side].rankedTypes;
+    let at = cursor;
+    while (at < end && !((this.mask >>> uint8At(types, at)) & 1)) at += 1;
+    return at;
+  }
+
+  private move(from: number, to: number): void {
+    this.ranks[to] = int32At(this.ranks, from);
+    this.cursors[to] = int32At(this.cursors, from);
+    this.ends[to] = int32At(this.ends, from);
+    this.sides[to] = uint8At(this.sides, from);
+  }
+
+  private swap(a: number, b: number): void {
+    const rank = int32At(this.ranks, a);
+    const cursor = int32At(this.cursors, a);
+    const end = int32At(this.ends, a);
+    const side = uint8At(this.sides, a);
+    this.move(b, a);
+    this.ranks[b] = rank;
+    this.cursors[b] = cursor;
+    this.ends[b] = end;
+    this.sides[b] = side;
+  }
+
+  private up(slot: number): void {
+    let child = slot;
+    while (child > 0) {
+      const parent = (child - 1) >> 1;
+      if (int32At(this.ranks, parent) <= int32At(this.ranks, child)) return;
+      this.swap(parent, child);
+      child = parent;
+    }
+  }
+
+  private down(slot: number): void {
+    let parent = slot;
+    for (;;) {
+      const left = parent * 2 + 1;
+      if (left >= this.size) return;
+      const right = left + 1;
+      const smaller = right < this.size && int32At(this.ranks, right) < int32At(this.ranks, left) ? right : left;
+      if (int32At(this.ranks, parent) <= int32At(this.ranks, smaller)) return;
+      this.swap(parent, smaller);
+      parent = smaller;
+    }
+  }
+}
+
+/** Up to `wanted` neighbours of `level` not yet queued, smallest ids first; marks them queued. */
+function nextLevel(index: GraphIndex, level: Int32Array, query: SubgraphQuery, mask: number, queued: Marks, wanted: number): Int32Array {
+  const sides = (query.direction === 'BOTH' ? 2 : 1) * level.length;
+  const merge = new RunMerge(sides, [index.out, index.in], mask);
+  for (const node of level) {
+    if (query.direction !== 'IN') merge.add(0, int32At(index.out.offsets, node), int32At(index.out.offsets, node + 1));
+    if (query.direction !== 'OUT') merge.add(1, int32At(index.in.offsets, node), int32At(index.in.offsets, node + 1));
+  }
+  const next = new Int32Array(wanted);
+  let count = 0;
+  while (count < wanted) {
+    const rank = merge.next();
+    if (rank < 0) break;
+    const node = int32At(index.order, rank);
+    if (queued.has(node)) continue;
+    queued.mark(node);
+    next[count] = node;
+    count += 1;
+  }
+  return next.subarray(0, count);
+}
 
 export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphResult {
   const index = graph.index();
@@ -35,16 +166,8 @@ export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphR
       order.push(node);
     }
     if (truncated || depth === query.depth) break;
-    const next: number[] = [];
-    for (const node of level) {
-      forEachRelation(index, node, query.direction, mask, (neighbour) => {
-        if (kept.has(neighbour) || queued.has(neighbour)) return;
-        queued.mark(neighbour);
-        next.push(neighbour);
-      });
-    }
     // Only as many as there is room for can be kept (one more tells that the cut happened).
-    level = inIdOrder(index, next, query.limit - order.length + 1);
+    level = nextLevel(index, level, query, mask, queued, query.limit - order.length + 1);
     if (order.length === query.limit && level.length > 0) {
       truncated = true;
       break;
@@ -54,12 +177,12 @@ export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphR
   const among: number[] = [];
   const { offsets, neighbours, relations: rows, types } = index.out;
   for (const node of order) {
-    for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k += 1) {
-      if (kept.has(neighbours[k]!) && (mask === ALL_TYPES_MASK || (mask >>> types[k]!) & 1)) among.push(rows[k]!);
+    for (let k = int32At(offsets, node), end = int32At(offsets, node + 1); k < end; k += 1) {
+      if (kept.has(int32At(neighbours, k)) && (mask === ALL_TYPES_MASK || (mask >>> uint8At(types, k)) & 1)) among.push(int32At(rows, k));
     }
   }
   return {
-    nodes: order.map((node) => ({ node: graph.nodes.record(node), depth: kept.value[node]! })),
+    nodes: order.map((node) => ({ node: graph.nodes.record(node), depth: int32At(kept.value, node) })),
     relations: sortRowsById(graph, among),
     truncated,
   };

@@ -1,0 +1,80 @@
+/**
+ * Internal. What the name index reads from a node, and how text becomes search terms: the
+ * name, the Arabic name, and the other names (aliases, an organisation's acronym, a
+ * country's code), split into words of letters and digits and folded (case, diacritics,
+ * tashkeel, Arabic letter variants) the same way on both sides.
+ */
+import type { NodeRecord } from '../../../domain/graph-document';
+import { foldForSearch, searchTerms } from '../../../domain/text';
+import { uint8At } from '../columns';
+
+/** Fields in index order, with the weight a match in each carries. */
+export const FIELD_BOOSTS = [2, 2, 1.5] as const;
+export const FIELD_COUNT = FIELD_BOOSTS.length;
+
+/** Every name a node is found by: name, Arabic name, then aliases, acronym and code. */
+export function namesOf(node: NodeRecord): string[] {
+  const acronym = node.label === 'Organization' && node.acronym ? [node.acronym] : [];
+  const code = node.label === 'Country' ? [node.code] : [];
+  return [node.name, node.nameAr, ...(node.aliases ?? []), ...acronym, ...code];
+}
+
+/** The text of each field of a node. */
+export function fieldTexts(node: NodeRecord): readonly [string, string, string] {
+  const names = namesOf(node);
+  return [node.name, node.nameAr, names.slice(2).join(' | ')];
+}
+
+/** Raw words of a text (split before folding, as the query is split). */
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u);
+}
+
+/** The folded terms of a text, as the index and the query see them (empty ones dropped). */
+export function termsOf(text: string, fold: (word: string) => string = foldWord): string[] {
+  const terms: string[] = [];
+  for (const word of tokenize(text)) {
+    if (word.length === 0) continue;
+    const term = fold(word);
+    if (term.length > 0) terms.push(term);
+  }
+  return terms;
+}
+
+/** The whole text folded into one line of terms, for the exact-name comparison. */
+export function collapse(text: string): string {
+  return searchTerms(text).join(' ');
+}
+
+/** How foldForSearch treats a character on its own: kept, lower-cased, or something else. */
+const KEPT = 1;
+const LOWERED = 2;
+
+/**
+ * For the characters of ASCII and the Arabic block, whether foldForSearch keeps each one or
+ * only lower-cases it, learnt from foldForSearch itself: a word made only of such characters
+ * folds without running its eight replacements and NFKD (most words of most names).
+ */
+const FOLD_OF_CHAR = ((): Uint8Array => {
+  const table = new Uint8Array(0x700);
+  for (let code = 0; code < table.length; code += 1) {
+    if (code >= 0x80 && code < 0x600) continue;
+    const char = String.fromCharCode(code);
+    const folded = foldForSearch(char);
+    if (folded === char) table[code] = KEPT;
+    else if (code < 0x80 && folded === char.toLowerCase()) table[code] = LOWERED;
+  }
+  return table;
+})();
+
+/** foldForSearch of one word, without its replacements where every character is kept or only lower-cased. */
+export function foldWord(word: string): string {
+  let lowered = false;
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    const fold = code < FOLD_OF_CHAR.length ? uint8At(FOLD_OF_CHAR, code) : 0;
+    if (fold === LOWERED) lowered = true;
+    else if (fold !== KEPT) return foldForSearch(word);
+  }
+  return lowered ? word.toLowerCase() : word;
+}
