@@ -95,9 +95,9 @@ export default tseslint.config(
   },
   ...layerConfigs,
   {
-    // Temporary: these folders are being reworked by others (the memory store's tables, the
-    // ontology, the benchmarks, the browser tests); the override goes when they merge.
-    files: ['src/store/memory/**/*.ts', 'src/domain/**/*.ts', 'bench/**/*.ts', 'test/browser/**/*.ts'],
+    // Temporary: the browser tests are being rewritten with the explorer (issue 14); the
+    // override goes with that rewrite.
+    files: ['test/browser/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
