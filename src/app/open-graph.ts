@@ -5,7 +5,7 @@
  * it (`close()`: the journal, then the store).
  */
 import type { AppConfig } from '../config';
-import { CurationJournal } from '../curation/CurationJournal';
+import { CurationJournal, type JournalOptions } from '../curation/CurationJournal';
 import { CurationService, type ReplaySummary } from '../curation/CurationService';
 import { reseed } from '../curation/reseed';
 import type { IngestResult } from '../ingest/ingest-seed';
@@ -34,13 +34,15 @@ export interface OpenGraphOptions {
   readonly reset?: boolean;
   readonly onReset?: (removedNodes: number) => void;
   readonly onProgress?: MergeOptions['onProgress'];
+  /** How to open the curation journal; export and seed only read it. @default { mode: 'read' } */
+  readonly journal?: Pick<JournalOptions, 'mode' | 'acceptLoss'>;
 }
 
 export async function openGraph(config: AppConfig, logger: Logger, options: OpenGraphOptions = {}): Promise<OpenGraph> {
   const store = options.store ?? (await createStore(config, logger, options.kind ?? config.store));
   let journal: CurationJournal | undefined;
   try {
-    journal = CurationJournal.open(config.curation.dbPath);
+    journal = CurationJournal.open(config.curation.dbPath, { mode: 'read', ...options.journal, logger });
     const curation = new CurationService({
       store: withTimeout(store, config.security.storeTimeoutMs),
       journal,

@@ -15,9 +15,15 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
+export interface StartOptions {
+  /** Go on with a curation journal that lost confirmed changes (`start --accept-journal-loss`). @default false */
+  readonly acceptJournalLoss?: boolean;
+}
+
+export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
   const started = Date.now();
-  const graph = await openGraph(config, logger);
+  // The server is the journal's one writer.
+  const graph = await openGraph(config, logger, { journal: { mode: 'write', acceptLoss: options.acceptJournalLoss ?? false } });
   let server;
   try {
     logger.info({ ...graph.ingest, ms: Date.now() - started, store: graph.store.kind }, 'seed graph loaded');

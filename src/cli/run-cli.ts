@@ -1,10 +1,11 @@
 /**
- * Public. The command line: `start`, `validate`, `report`, `seed`, `export` and `import`.
+ * Public. The command line: `start`, `validate`, `report`, `seed`, `export`, `import` and `backup`.
  * Reads the configuration once, runs the command and turns every failure into a message that
  * says what to do: exit 2 for wrong words on the command line, 1 for anything else.
  */
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
+import { backupCommand } from './backup-command';
 import { UsageError, type Command } from './command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
@@ -14,12 +15,13 @@ import { startCommand } from './start-command';
 import { validateCommand } from './validate-command';
 
 const USAGE = `usage: cities-kg <command>
-  start      serve the GraphQL API (GRAPH_STORE=memory|neo4j, PORT)
+  start      [--accept-journal-loss]  serve the GraphQL API (GRAPH_STORE=memory|neo4j, PORT)
   validate   check seed/graph against the ontology and the sources
   report     print the coverage report of seed/graph
   seed       [--store memory|neo4j] [--reset --yes]  write the seed graph (and curated changes) to a store
   export     [--format backup|gexf|graphml|json] [--out FILE] [--ids a,b --depth N]
-  import     --file FILE [--store memory|neo4j]  restore a backup into an empty store`;
+  import     --file FILE [--store memory|neo4j]  restore a backup into an empty store
+  backup     --out FILE  copy the curation journal (CURATION_DB), safe while the server runs`;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   start: startCommand,
@@ -28,7 +30,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   seed: seedCommand,
   export: exportCommand,
   import: importCommand,
-  // backup: the curation journal's online backup (src/curation/) plugs in here, with its USAGE line.
+  backup: backupCommand,
 };
 
 /** Runs the command named by `argv[0]`; resolves to the process's exit code. */

@@ -2,8 +2,9 @@
  * Public. Curation as a layer around a `GraphStore`: every change is validated against the
  * current graph with the seed's own validator, journalled durably (SQLite, fsynced) and only
  * then applied to the store, so a change that answered success survives a killed process:
- * at start the seed is loaded first and `replay` re-applies the journal in order on top.
- * Re-seeding never touches the journal, so it never drops curated changes.
+ * at start the seed is loaded first and `replay` re-applies the journal in order on top, in
+ * one batched write (`replay-journal.ts`). Re-seeding never touches the journal, so it
+ * never drops curated changes.
  *
  * Changes run one at a time: each reads the entity, plans, journals and writes without
  * another change interleaving.
@@ -11,9 +12,14 @@
 import type { NodeRecord, RelationRecord } from '../domain/graph-document';
 import type { Logger } from '../logger';
 import { InvalidArgumentError, type GraphStore } from '../store/GraphStore';
-import { boundsProblems, type CurationChange } from './curation-change';
+import type { CheckedChange } from './curation-change';
 import type { CurationJournal, JournalEntry, JournalPage, JournalPageQuery } from './CurationJournal';
+import { storeView } from './graph-view';
 import { planChange, type PlannedChange } from './plan-change';
+import { replayJournal, type ReplaySummary } from './replay-journal';
+import { validateChange } from './validate-change';
+
+export type { ReplaySummary } from './replay-journal';
 
 export interface CurationServiceOptions {
   readonly store: GraphStore;
@@ -31,11 +37,11 @@ export interface AppliedChange {
   readonly after: NodeRecord | RelationRecord | null;
 }
 
-export interface ReplaySummary {
-  readonly applied: number;
-  /** Entries that no longer apply to the current seed (kept in the journal, not applied). */
-  readonly skipped: readonly { readonly seq: number; readonly entityId: string; readonly reason: string }[];
-}
+/** A live change, planned and validated: what to journal and what to write. */
+type Write =
+  | { readonly kind: 'node'; readonly entityId: string; readonly before: NodeRecord | null; readonly after: NodeRecord }
+  | { readonly kind: 'relation'; readonly entityId: string; readonly before: RelationRecord | null; readonly after: RelationRecord }
+  | { readonly kind: 'remove'; readonly entityId: string; readonly before: RelationRecord };
 
 export class CurationService {
   private tail: Promise<unknown> = Promise.resolve();
@@ -44,22 +50,20 @@ export class CurationService {
   constructor(private readonly options: CurationServiceOptions) {}
 
   /** Validates, journals and applies one change made by `editor` (an API key's name). */
-  apply(change: CurationChange, editor: string): Promise<AppliedChange> {
+  apply(change: CheckedChange, editor: string): Promise<AppliedChange> {
     return this.serially(async () => {
-      const problems = boundsProblems(change);
-      if (problems.length > 0) throw new InvalidArgumentError(`${change.kind}: ${problems.join('; ')}`);
-      const planned = await planChange(this.options.store, change, 'live', this.options.sourceTexts);
-      if (planned.kind === 'none') throw new InvalidArgumentError(`${change.kind}: nothing to change`);
+      const write = await this.validated(await planChange(storeView(this.options.store), change, 'live'));
+      const after = write.kind === 'remove' ? null : write.after;
       const entry = this.options.journal.append({
         at: (this.options.now ?? (() => new Date()))().toISOString(),
         editor,
         change,
-        entityId: planned.entityId,
-        before: planned.before,
-        after: planned.kind === 'write' ? planned.after : null,
+        entityId: write.entityId,
+        before: write.before,
+        after,
       });
       try {
-        await this.write(planned);
+        await this.write(write);
       } catch (error) {
         // The store refused (or timed out): take the entry back so the journal and the
         // graph agree, and report the store's error.
@@ -70,7 +74,7 @@ export class CurationService {
         }
         throw error;
       }
-      return { entry, after: planned.kind === 'write' ? planned.after : null };
+      return { entry, after };
     });
   }
 
@@ -81,23 +85,10 @@ export class CurationService {
    */
   replay(): Promise<ReplaySummary> {
     return this.serially(async () => {
-      let applied = 0;
-      const skipped: { seq: number; entityId: string; reason: string }[] = [];
-      for (const entry of this.options.journal.entries()) {
-        try {
-          const planned = await planChange(this.options.store, entry.change, 'replay', this.options.sourceTexts);
-          await this.write(planned);
-          applied += 1;
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          skipped.push({ seq: entry.seq, entityId: entry.entityId, reason });
-          this.options.logger?.warn(
-            { seq: entry.seq, entityId: entry.entityId, reason },
-            'curated change no longer applies; kept in the journal',
-          );
-        }
-      }
-      this.lastReplay = { applied, skipped };
+      this.lastReplay = await replayJournal(this.options.store, this.options.journal.changes(), {
+        sourceTexts: this.options.sourceTexts,
+        logger: this.options.logger,
+      });
       return this.lastReplay;
     });
   }
@@ -121,15 +112,39 @@ export class CurationService {
     this.options.journal.close();
   }
 
-  private async write(planned: PlannedChange): Promise<void> {
+  /** The planned change checked by the seed's validator against the store's graph. */
+  private async validated(planned: PlannedChange): Promise<Write> {
+    const view = storeView(this.options.store);
+    const { sourceTexts } = this.options;
     switch (planned.kind) {
-      case 'write':
-        await this.options.store.mergeGraph(planned.graph);
+      case 'node': {
+        const [after] = (await validateChange(operationOf(planned), view, { nodes: [planned.draft], relations: [] }, sourceTexts)).nodes;
+        if (!after) throw new InvalidArgumentError(`${planned.entityId}: the validator returned no node`);
+        return { kind: 'node', entityId: planned.entityId, before: planned.before, after };
+      }
+      case 'relation': {
+        const [after] = (await validateChange('addRelation', view, { nodes: [], relations: [planned.draft] }, sourceTexts)).relations;
+        if (!after) throw new InvalidArgumentError(`${planned.entityId}: the validator returned no relation`);
+        return { kind: 'relation', entityId: planned.entityId, before: planned.before, after };
+      }
+      case 'remove':
+        return planned;
+      case 'none':
+        // Live planning never answers "nothing to do"; it refuses instead.
+        throw new InvalidArgumentError(`${planned.entityId}: nothing to change`);
+    }
+  }
+
+  private async write(write: Write): Promise<void> {
+    switch (write.kind) {
+      case 'node':
+        await this.options.store.mergeGraph({ nodes: [write.after], relations: [] });
+        return;
+      case 'relation':
+        await this.options.store.mergeGraph({ nodes: [], relations: [write.after] });
         return;
       case 'remove':
-        await this.options.store.removeRelation(planned.entityId);
-        return;
-      case 'none':
+        await this.options.store.removeRelation(write.entityId);
         return;
     }
   }
@@ -139,4 +154,8 @@ export class CurationService {
     this.tail = run.catch(() => undefined);
     return run;
   }
+}
+
+function operationOf(planned: Extract<PlannedChange, { kind: 'node' }>): string {
+  return planned.before === null ? 'createNode' : 'updateNode';
 }

@@ -1,124 +1,101 @@
 /**
- * Internal. Works out what a curated change does to the current graph: the entity before and
- * after, and the records to write, validated by `validateChange`. Live changes are strict
- * (`add*`/`create*` fail if the entity exists, the others if it does not); replay at start is
+ * Internal. Works out what a curated change does to the graph it is planned against: the
+ * entity before, and the draft of it after, which `validateChange` then checks against the
+ * ontology. Live changes are strict (`add*`/`create*` fail if the entity exists, the others
+ * if it does not; a node cites at most MAX_SOURCES sources, each once); replay at start is
  * lenient where the seed has moved under the journal: a created node or added relation that
  * the seed now also has is merged into it, and removing what is already gone does nothing.
+ *
+ * Two sources are the same when they cite the same document with the same quote after
+ * whitespace normalisation (the rule the verbatim check uses), so white space never adds a
+ * second copy of a source.
  */
-import {
-  relationId,
-  type GraphData,
-  type NodeRecord,
-  type RelationInput,
-  type RelationRecord,
-  type SourceRef,
-} from '../domain/graph-document';
-import { RELATION_TYPES, type RelationType } from '../domain/ontology';
-import { ConflictError, InvalidArgumentError, NotFoundError, type GraphStore } from '../store/GraphStore';
+import { relationId, type NodeRecord, type RelationRecord, type SourceRef } from '../domain/graph-document';
+import { normalizeWhitespace } from '../domain/text';
+import { ConflictError, InvalidArgumentError, NotFoundError } from '../store/GraphStore';
 import { stableJson } from '../store/stable-json';
-import type { CurationChange } from './curation-change';
-import { validateChange } from './validate-change';
+import { MAX_SOURCES, type CurationChange } from './curation-change';
+import type { GraphView } from './graph-view';
+import type { NodeDraft, RelationDraft } from './validate-change';
 
 export type PlanMode = 'live' | 'replay';
 
 export type PlannedChange =
-  | {
-      readonly kind: 'write';
-      readonly entityId: string;
-      readonly before: NodeRecord | RelationRecord | null;
-      readonly after: NodeRecord | RelationRecord;
-      readonly graph: GraphData;
-    }
+  | { readonly kind: 'node'; readonly entityId: string; readonly before: NodeRecord | null; readonly draft: NodeDraft }
+  | { readonly kind: 'relation'; readonly entityId: string; readonly before: RelationRecord | null; readonly draft: RelationDraft }
   | { readonly kind: 'remove'; readonly entityId: string; readonly before: RelationRecord }
   /** Nothing to do (replay only): the graph already is as the change leaves it. */
   | { readonly kind: 'none'; readonly entityId: string };
 
-export async function planChange(
-  store: GraphStore,
-  change: CurationChange,
-  mode: PlanMode,
-  sourceTexts: ReadonlyMap<string, string>,
-): Promise<PlannedChange> {
+export async function planChange(view: GraphView, change: CurationChange, mode: PlanMode): Promise<PlannedChange> {
   switch (change.kind) {
     case 'createNode': {
       const { node } = change;
-      const [before] = await store.getNodes([node.id]);
-      if (before && mode === 'live') {
-        throw new ConflictError(`createNode: ${node.id} already exists; use updateNode to change it`);
-      }
-      const wanted = before ? ({ ...before, ...node, sources: mergeSources(before.sources, node.sources) } as NodeRecord) : node;
-      return writeNode(store, 'createNode', before ?? null, wanted, sourceTexts);
+      const [before = null] = await view.getNodes([node.id]);
+      if (before === null) return { kind: 'node', entityId: node.id, before, draft: node };
+      if (mode === 'live') throw new ConflictError(`createNode: ${node.id} already exists; use updateNode to change it`);
+      if (before.label !== node.label) throw new ConflictError(`createNode: ${node.id} is a ${before.label} now, not a ${node.label}`);
+      return {
+        kind: 'node',
+        entityId: node.id,
+        before,
+        draft: { ...before, ...node, sources: mergeSources(before.sources, node.sources) },
+      };
     }
     case 'updateNode': {
-      const [before] = await store.getNodes([change.id]);
-      if (!before) throw new NotFoundError(`updateNode: no node ${change.id}; create it with createNode`);
-      const wanted = { ...before, ...change.set, sources: mergeSources(before.sources, [change.source]) } as NodeRecord;
-      if (stableJson(wanted) === stableJson(before)) {
-        if (mode === 'replay') return { kind: 'none', entityId: change.id };
-        throw new InvalidArgumentError(`updateNode: ${change.id} already has these values and this source; nothing to change`);
+      const [before = null] = await view.getNodes([change.id]);
+      if (before === null) throw new NotFoundError(`updateNode: no node ${change.id}; create it with createNode`);
+      const cited = before.sources.some((known) => sameSource(known, change.source));
+      if (mode === 'live' && !cited && before.sources.length >= MAX_SOURCES) {
+        throw new InvalidArgumentError(
+          `updateNode: ${change.id} already cites ${before.sources.length} sources, the bound is ${MAX_SOURCES}; to correct it, cite one of the sources it has`,
+        );
       }
-      return writeNode(store, 'updateNode', before, wanted, sourceTexts);
+      const draft: NodeDraft = { ...before, ...definedFields(change.set), sources: mergeSources(before.sources, [change.source]) };
+      if (stableJson(draft) === stableJson(before)) {
+        if (mode === 'replay') return { kind: 'none', entityId: change.id };
+        throw new InvalidArgumentError(`updateNode: ${change.id} already has these values and cites this source; nothing to change`);
+      }
+      return { kind: 'node', entityId: change.id, before, draft };
     }
     case 'addRelation': {
       const { relation } = change;
       const id = relationId(relation);
-      const [from, to] = await store.getNodes([relation.from, relation.to]);
+      const [from, to] = await view.getNodes([relation.from, relation.to]);
       if (!from) throw new NotFoundError(`addRelation: no node ${relation.from} (fromId)`);
       if (!to) throw new NotFoundError(`addRelation: no node ${relation.to} (toId)`);
-      const before = await findRelation(store, id);
-      if (before && mode === 'live') {
-        throw new ConflictError(`addRelation: ${id} already exists; remove it first to change its properties`);
-      }
-      let wanted: RelationInput = relation;
-      if (before) {
-        const { id: _id, ...known } = before;
-        wanted = { ...known, ...relation, sources: mergeSources(before.sources, relation.sources) };
-      }
-      const graph = await validateChange('addRelation', store, { nodes: [], relations: [wanted] }, sourceTexts);
-      const after = graph.relations[0] as RelationRecord;
-      return { kind: 'write', entityId: id, before, after, graph };
+      const before = await view.getRelation(relation);
+      if (before === null) return { kind: 'relation', entityId: id, before, draft: relation };
+      if (mode === 'live') throw new ConflictError(`addRelation: ${id} already exists; remove it first to change its properties`);
+      const { id: _id, ...known } = before;
+      return {
+        kind: 'relation',
+        entityId: id,
+        before,
+        draft: { ...known, ...relation, sources: mergeSources(before.sources, relation.sources) },
+      };
     }
     case 'removeRelation': {
-      const before = await findRelation(store, change.id);
-      if (!before) {
-        if (mode === 'replay') return { kind: 'none', entityId: change.id };
-        throw new NotFoundError(`removeRelation: no relation ${change.id}; relation ids look like "person:a-LEADS->city:b"`);
-      }
-      return { kind: 'remove', entityId: change.id, before };
+      const id = relationId(change.relation);
+      const before = await view.getRelation(change.relation);
+      if (before !== null) return { kind: 'remove', entityId: id, before };
+      if (mode === 'replay') return { kind: 'none', entityId: id };
+      throw new NotFoundError(`removeRelation: no relation ${id}; relation ids look like "person:a-LEADS->city:b"`);
     }
   }
 }
 
-async function writeNode(
-  store: GraphStore,
-  operation: string,
-  before: NodeRecord | null,
-  wanted: NodeRecord,
-  sourceTexts: ReadonlyMap<string, string>,
-): Promise<PlannedChange> {
-  const graph = await validateChange(operation, store, { nodes: [wanted], relations: [] }, sourceTexts);
-  return { kind: 'write', entityId: wanted.id, before, after: graph.nodes[0] as NodeRecord, graph };
+function sameSource(a: SourceRef, b: SourceRef): boolean {
+  return a.doc === b.doc && (a.quote === b.quote || normalizeWhitespace(a.quote) === normalizeWhitespace(b.quote));
 }
 
 function mergeSources(known: readonly SourceRef[], added: readonly SourceRef[]): SourceRef[] {
   const merged = [...known];
-  for (const source of added) {
-    if (!merged.some((each) => each.doc === source.doc && each.quote === source.quote)) merged.push(source);
-  }
+  for (const source of added) if (!merged.some((each) => sameSource(each, source))) merged.push(source);
   return merged;
 }
 
-/** `from-TYPE->to` back into its parts; undefined when it is not a relation id. */
-export function parseRelationId(id: string): { from: string; type: RelationType; to: string } | undefined {
-  const match = /^(.+?)-([A-Z_]+)->(.+)$/.exec(id);
-  if (!match) return undefined;
-  const [, from, type, to] = match as unknown as [string, string, string, string];
-  return (RELATION_TYPES as readonly string[]).includes(type) ? { from, type: type as RelationType, to } : undefined;
-}
-
-async function findRelation(store: GraphStore, id: string): Promise<RelationRecord | null> {
-  const parts = parseRelationId(id);
-  if (!parts) return null;
-  const relations = await store.getRelations({ nodeIds: [parts.from], direction: 'OUT', types: [parts.type] });
-  return relations.find((relation) => relation.id === id) ?? null;
+/** An update's fields without the unset ones (an absent property is not a property set to nothing). */
+function definedFields(set: Extract<CurationChange, { kind: 'updateNode' }>['set']): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
 }

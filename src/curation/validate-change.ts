@@ -7,14 +7,23 @@
  */
 import type { GraphData, NodeRecord, RelationInput, SourceRef } from '../domain/graph-document';
 import { isWebSource, validateGraph, type Problem } from '../domain/validate-graph';
-import { InvalidArgumentError, type GraphStore } from '../store/GraphStore';
+import { InvalidArgumentError } from '../store/GraphStore';
+import type { GraphView } from './graph-view';
 
 /** The file name problems of the change itself are reported under. */
 const CHANGE_FILE = '(change)';
 
+/**
+ * A node as a change would leave it, before the validator has read it: an id and sources
+ * like every node, and whatever else the change put there.
+ */
+export type NodeDraft = { readonly id: string; readonly sources: readonly SourceRef[] } & Readonly<Record<string, unknown>>;
+/** A relation as a change would leave it, before the validator has read it. */
+export type RelationDraft = Pick<RelationInput, 'type' | 'from' | 'to' | 'forCity' | 'sources'> & Readonly<Record<string, unknown>>;
+
 export interface ChangedEntities {
-  readonly nodes: readonly NodeRecord[];
-  readonly relations: readonly RelationInput[];
+  readonly nodes: readonly NodeDraft[];
+  readonly relations: readonly RelationDraft[];
 }
 
 /** Thrown when a change breaks the ontology; carries every problem found. */
@@ -29,10 +38,10 @@ export class InvalidChangeError extends InvalidArgumentError {
   }
 }
 
-/** Validates `changed` in the context of `store`; returns the validated records to write. */
+/** Validates `changed` in the context of the graph `view` shows; returns the validated records to write. */
 export async function validateChange(
   operation: string,
-  store: GraphStore,
+  view: GraphView,
   changed: ChangedEntities,
   sourceTexts: ReadonlyMap<string, string>,
 ): Promise<GraphData> {
@@ -41,7 +50,7 @@ export async function validateChange(
   const fetch = async (ids: Iterable<string>): Promise<void> => {
     const wanted = [...new Set(ids)].filter((id) => !changedIds.has(id) && !context.has(id));
     if (wanted.length === 0) return;
-    for (const node of await store.getNodes(wanted)) if (node) context.set(node.id, node);
+    for (const node of await view.getNodes(wanted)) if (node) context.set(node.id, node);
   };
   await fetch(changed.relations.flatMap((relation) => [relation.from, relation.to, ...(relation.forCity ? [relation.forCity] : [])]));
   // The Document nodes cited by anything validated: the validator needs them to find the texts.

@@ -229,6 +229,15 @@ export const relationShapeSchema = z.strictObject({
   at: at.optional(),
 });
 
+/** Adds the issues of the per-type rules (`relationInputSchema`) to a relation read by its shape. */
+export function checkRelationRules(relation: z.output<typeof relationShapeSchema>, context: z.RefinementCtx): void {
+  const checked = relationInputSchema.safeParse(relation);
+  if (!checked.success) for (const issue of checked.error.issues) context.addIssue({ ...issue, code: 'custom', message: issue.message });
+}
+
+/** A relation with its type's rules applied, read as the flat `RelationInput`. */
+export const relationSchema = relationShapeSchema.superRefine(checkRelationRules);
+
 /**
  * A relation as every consumer reads it: one flat record whatever its type (a property a
  * type does not take is simply absent). Parsing with `relationInputSchema` guarantees the

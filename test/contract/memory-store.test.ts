@@ -234,7 +234,7 @@ describe('memory store: subgraph', () => {
     const relations = ids.flatMap((from) =>
       ids
         .filter((to) => to !== from)
-        .map((to): RelationRecord => ({ type: 'PART_OF', from, to, sources: cite('م'), id: `${from}-PART_OF->${to}` })),
+        .map((to): RelationRecord => ({ type: 'PART_OF', from, to, confidence: 'STATED', sources: cite('م'), id: `${from}-PART_OF->${to}` })),
     );
     const store = new MemoryGraphStore();
     await store.mergeGraph({ nodes: ids.map(place), relations });

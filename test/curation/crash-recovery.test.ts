@@ -4,46 +4,12 @@
  * with SIGKILL the moment the success arrives, and a new process on the same journal file
  * serves the change and its audit entry.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { print } from 'graphql';
-import { PROJECT_ROOT } from '../../src/project-root';
 import { AuditLogDocument, CreateNodeDocument, CuratedNodeDocument } from '../operations.generated';
-import { API_KEYS, call, EDITOR_KEY, READER_KEY, temporaryDbPath } from '../security/hardened-server';
+import { call, EDITOR_KEY, READER_KEY, temporaryDbPath } from '../security/hardened-server';
+import { startCli } from './cli-process';
 
-const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
 const QUOTE = 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة';
-
-interface Started {
-  readonly child: ChildProcessByStdio<null, Readable, Readable>;
-  readonly url: string;
-  readonly exited: Promise<NodeJS.Signals | number | null>;
-}
-
-async function startCli(dbPath: string): Promise<Started> {
-  const child = spawn(process.execPath, [CLI, 'start'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CURATION_DB: dbPath, API_KEYS, RATE_LIMIT_MAX: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', () => reject(new Error(`server exited before serving: ${output}`)));
-  });
-  return { child, url, exited };
-}
 
 it('keeps a successful mutation after SIGKILL and restart', async () => {
   const dbPath = temporaryDbPath();
@@ -89,7 +55,6 @@ it('keeps a successful mutation after SIGKILL and restart', async () => {
       ['CREATE_NODE', 'city:crash-proof', 'alice'],
     ]);
   } finally {
-    second.child.kill('SIGTERM');
-    await second.exited;
+    await second.stop();
   }
 });

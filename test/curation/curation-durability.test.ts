@@ -7,7 +7,7 @@
 import pino from 'pino';
 import { CurationJournal } from '../../src/curation/CurationJournal';
 import { CurationService } from '../../src/curation/CurationService';
-import type { CurationChange } from '../../src/curation/curation-change';
+import { parseCurationChange, type CheckedChange } from '../../src/curation/curation-change';
 import { reseed } from '../../src/curation/reseed';
 import type { GraphData, NodeRecord } from '../../src/domain/graph-document';
 import { readSeed } from '../../src/ingest/read-seed';
@@ -30,7 +30,7 @@ async function boot(file: string, store = new MemoryGraphStore()) {
   return { store, curation, replay };
 }
 
-const changes: CurationChange[] = [
+const changes: CheckedChange[] = [
   {
     kind: 'createNode',
     node: { id: 'city:durable-town', label: 'City', kind: 'city', name: 'Durable', nameAr: 'دائم', sources: [source] },
@@ -46,7 +46,7 @@ const changes: CurationChange[] = [
     source: { doc: 'https://example.org/k', quote: 'the city was renamed' },
   },
   { kind: 'removeRelation', id: 'person:murtaza-wahab-LEADS->city:karachi', source },
-];
+].map(parseCurationChange);
 
 it('rebuilds exactly the curated graph from the seed and the journal after a restart', async () => {
   const file = temporaryDbPath();
@@ -65,7 +65,7 @@ it('rebuilds exactly the curated graph from the seed and the journal after a res
 
 it('keeps curated changes when a live store is re-seeded', async () => {
   const { store, curation } = await boot(temporaryDbPath());
-  await curation.apply(changes[2] as CurationChange, 'alice');
+  await curation.apply(changes[2] as CheckedChange, 'alice');
   await reseed(store, { curation });
   const [karachi] = await store.getNodes(['city:karachi']);
   expect(karachi?.name).toBe('Karachi (curated)');
@@ -75,8 +75,8 @@ it('keeps curated changes when a live store is re-seeded', async () => {
 it('skips, keeps and reports an entry the seed no longer fits', async () => {
   const file = temporaryDbPath();
   const first = await boot(file);
-  await first.curation.apply(changes[0] as CurationChange, 'alice');
-  await first.curation.apply(changes[1] as CurationChange, 'alice');
+  await first.curation.apply(changes[0] as CheckedChange, 'alice');
+  await first.curation.apply(changes[1] as CheckedChange, 'alice');
   first.curation.close();
 
   // A seed without Pakistan: the IN_COUNTRY relation has nowhere to go.
@@ -94,6 +94,36 @@ it('skips, keeps and reports an entry the seed no longer fits', async () => {
   second.curation.close();
 });
 
+it('replays entry by entry when the sources moved: skips what no longer fits and what depends on it', async () => {
+  const file = temporaryDbPath();
+  const first = await boot(file);
+  const web = { doc: 'https://example.org/elsewhere', quote: 'a web page' };
+  const town = { id: 'city:quoted-town', label: 'City', kind: 'city', name: 'Quoted', nameAr: 'مقتبس', sources: [source] };
+  for (const change of [
+    { kind: 'createNode', node: town },
+    { kind: 'addRelation', relation: { type: 'IN_COUNTRY', from: town.id, to: 'country:pk', sources: [web] } },
+    { kind: 'createNode', node: { ...town, id: 'city:web-town', sources: [web] } },
+  ]) {
+    await first.curation.apply(parseCurationChange(change), 'alice');
+  }
+  first.curation.close();
+
+  // Sources that no longer hold the quote the first change cites.
+  const edited = new Map([...sourceTexts].map(([name, text]) => [name, text.split(QUOTE).join('…')]));
+  const store = new MemoryGraphStore();
+  const curation = new CurationService({ store, journal: CurationJournal.open(file), sourceTexts: edited, logger });
+  const { replay } = await reseed(store, { curation });
+  expect(replay.applied).toBe(1);
+  expect(replay.skipped.map((entry) => [entry.seq, entry.entityId])).toEqual([
+    [1, 'city:quoted-town'],
+    [2, 'city:quoted-town-IN_COUNTRY->country:pk'],
+  ]);
+  expect(replay.skipped[0]?.reason).toContain('QUOTE_NOT_FOUND');
+  expect(await store.getNodes(['city:quoted-town', 'city:web-town'])).toEqual([null, expect.objectContaining({ name: 'Quoted' })]);
+  expect(curation.health()).toMatchObject({ changes: 3, skipped: 2 });
+  curation.close();
+});
+
 it('retracts the journal entry when the store refuses the write', async () => {
   class RefusingStore extends MemoryGraphStore {
     refuse = false;
@@ -105,7 +135,7 @@ it('retracts the journal entry when the store refuses the write', async () => {
   const store = new RefusingStore();
   const { curation } = await boot(temporaryDbPath(), store);
   store.refuse = true;
-  await expect(curation.apply(changes[0] as CurationChange, 'alice')).rejects.toThrow('disk on fire');
+  await expect(curation.apply(changes[0] as CheckedChange, 'alice')).rejects.toThrow('disk on fire');
   expect(curation.auditLog({ first: 10 }).totalCount).toBe(0);
   expect(await store.getNodes(['city:durable-town'])).toEqual([null]);
   curation.close();
@@ -115,12 +145,12 @@ it('runs concurrent changes one at a time, each seeing the previous one', async 
   const { store, curation } = await boot(temporaryDbPath());
   const updates = ['one', 'two', 'three'].map((alias) =>
     curation.apply(
-      {
+      parseCurationChange({
         kind: 'updateNode',
         id: 'city:karachi',
         set: { aliases: [alias] },
         source: { doc: 'https://example.org', quote: `also known as ${alias}` },
-      },
+      }),
       'alice',
     ),
   );

@@ -12,7 +12,11 @@ function change(n: number, entityId = `city:town-${n}`): NewJournalEntry {
     at: new Date(Date.UTC(2026, 0, n)).toISOString(),
     editor: n % 2 === 0 ? 'alice' : 'carol',
     entityId,
-    change: { kind: 'removeRelation', id: `${entityId}-IN_COUNTRY->country:pk`, source: { doc: 'doc:000', quote: `quote ${n}` } },
+    change: {
+      kind: 'removeRelation',
+      relation: { type: 'IN_COUNTRY', from: entityId, to: 'country:pk' },
+      source: { doc: 'doc:000', quote: `quote ${n}` },
+    },
     before: { id: `${entityId}-IN_COUNTRY->country:pk` },
     after: null,
   };

@@ -1,12 +1,12 @@
 /**
  * Internal. Curation mutations: each checks the caller's role, turns its input into a
- * `CurationChange` (the provenance into a source, GraphQL spellings into the ontology's) and
- * hands it to the curation service, which validates, journals and applies it.
+ * change (the provenance into a source, GraphQL spellings into the ontology's), has it
+ * checked once by `parseCurationChange` (shapes, bounds, relation ids) and hands it to the
+ * curation service, which validates, journals and applies it.
  */
-import type { CurationChange, NodeFieldValue } from '../../curation/curation-change';
+import { parseCurationChange } from '../../curation/curation-change';
 import type { CurationService } from '../../curation/CurationService';
-import { parseRelationId } from '../../curation/plan-change';
-import type { NodeRecord, RelationInput, RelationRecord, SourceRef } from '../../domain/graph-document';
+import type { NodeRecord, RelationRecord, SourceRef } from '../../domain/graph-document';
 import { ID_PATTERN } from '../../domain/ontology';
 import { isWebSource } from '../../domain/validate-graph';
 import { badUserInput, ErrorCode, ServiceError } from '../../errors';
@@ -59,17 +59,17 @@ function sourceOf(provenance: ProvenanceInput): SourceRef {
 }
 
 /** The set properties of a node input: nulls dropped, `kind` in the ontology's spelling. */
-function nodeFields(input: Readonly<Record<string, unknown>>): Record<string, NodeFieldValue> {
-  const fields: Record<string, NodeFieldValue> = {};
+function nodeFields(input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === null || value === undefined || key === 'id' || key === 'type' || key === 'provenance') continue;
-    fields[key] = key === 'kind' && typeof value === 'string' ? value.toLowerCase().replace(/_/g, '-') : (value as NodeFieldValue);
+    fields[key] = key === 'kind' && typeof value === 'string' ? value.toLowerCase().replace(/_/g, '-') : value;
   }
   return fields;
 }
 
 /** The relation input in the ontology's terms, nulls dropped. */
-function relationOf(input: AddRelationInput): RelationInput {
+function relationOf(input: AddRelationInput): Record<string, unknown> {
   const { type, fromId, toId, forCityId, role, provenance, ...rest } = input;
   const properties = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null && value !== undefined));
   return {
@@ -80,54 +80,56 @@ function relationOf(input: AddRelationInput): RelationInput {
     ...(role ? { role: role.toLowerCase() } : {}),
     ...(forCityId ? { forCity: checkNodeId(forCityId, 'input.forCityId', 'City') } : {}),
     sources: [sourceOf(provenance)],
-  } as RelationInput;
+  };
 }
 
-async function apply(context: ApiContext, editor: string, change: CurationChange) {
-  const result = await curationOf(context).apply(change, editor);
+/** Checks the change once (`parseCurationChange`), then has the curation service apply it. */
+async function apply(context: ApiContext, editor: string, change: Readonly<Record<string, unknown>>) {
+  const result = await curationOf(context).apply(parseCurationChange(change), editor);
   // Later fields of this request must see the graph as changed, not as cached before.
   context.loaders.node.clearAll();
   context.loaders.relations.clearAll();
   return { after: result.after, audit: toAuditEntry(result.entry) };
 }
 
+function nodeOf(after: NodeRecord | RelationRecord | null): NodeRecord {
+  if (after === null || !('label' in after)) throw new Error('the curation service answered no node');
+  return after;
+}
+
 export const Mutation: MutationResolvers = {
   createNode: async (_root, { input }, context) => {
     // The role is checked before the input, so a caller without one learns nothing about it.
     const editor = requireRole(context.principal, 'editor', 'createNode');
-    const node = { id: input.id, label: labelOf(input.type), ...nodeFields(input), sources: [sourceOf(input.provenance)] } as NodeRecord;
+    const node = { id: input.id, label: labelOf(input.type), ...nodeFields(input), sources: [sourceOf(input.provenance)] };
     const { after, audit } = await apply(context, editor, { kind: 'createNode', node });
-    return { node: after as NodeRecord, audit };
+    return { node: nodeOf(after), audit };
   },
 
   updateNode: async (_root, { input }, context) => {
     // The role is checked before the input, so a caller without one learns nothing about it.
     const editor = requireRole(context.principal, 'editor', 'updateNode');
     const id = checkNodeId(input.id, 'input.id');
-    const change: CurationChange = { kind: 'updateNode', id, set: nodeFields(input), source: sourceOf(input.provenance) };
-    const { after, audit } = await apply(context, editor, change);
-    return { node: after as NodeRecord, audit };
+    const { after, audit } = await apply(context, editor, {
+      kind: 'updateNode',
+      id,
+      set: nodeFields(input),
+      source: sourceOf(input.provenance),
+    });
+    return { node: nodeOf(after), audit };
   },
 
   addRelation: async (_root, { input }, context) => {
     // The role is checked before the input, so a caller without one learns nothing about it.
     const editor = requireRole(context.principal, 'editor', 'addRelation');
     const { after, audit } = await apply(context, editor, { kind: 'addRelation', relation: relationOf(input) });
-    return { relation: after as RelationRecord, audit };
+    if (after === null || 'label' in after) throw new Error('addRelation: the curation service answered no relation');
+    return { relation: after, audit };
   },
 
   removeRelation: async (_root, { input }, context) => {
     // The role is checked before the input, so a caller without one learns nothing about it.
     const editor = requireRole(context.principal, 'editor', 'removeRelation');
-    const parts = parseRelationId(input.id);
-    if (!parts) {
-      throw badUserInput(
-        `input.id: ${JSON.stringify(input.id.slice(0, 100))} is not a relation id; they look like "person:a-LEADS->city:b"`,
-        'input.id',
-      );
-    }
-    checkNodeId(parts.from, 'input.id');
-    checkNodeId(parts.to, 'input.id');
     const { audit } = await apply(context, editor, { kind: 'removeRelation', id: input.id, source: sourceOf(input.provenance) });
     return { relation: null, audit };
   },
