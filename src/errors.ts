@@ -91,6 +91,22 @@ export function notFound(message: string, argumentName?: string): ServiceError {
   return new ServiceError(ErrorCode.NOT_FOUND, message, argumentName);
 }
 
+/**
+ * An error class of a layer above this module (the curation journal's) that says itself what
+ * a client is told, so it is mapped once, where it is defined: its code, and a message
+ * without the operator's details (file paths, settings), which whoever answers logs instead.
+ */
+export interface ClientFacing {
+  readonly clientCode: ErrorCode;
+  readonly clientMessage: string;
+}
+
+function isClientFacing(error: unknown): error is Error & ClientFacing {
+  if (!(error instanceof Error)) return false;
+  const { clientCode, clientMessage } = error as Partial<ClientFacing>;
+  return typeof clientMessage === 'string' && Object.values(ErrorCode).includes(clientCode as ErrorCode);
+}
+
 /** What a client is told about an error. */
 export interface ClientError {
   readonly code: ErrorCode;
@@ -100,6 +116,8 @@ export interface ClientError {
   readonly headers: Readonly<Record<string, string>>;
   /** Nobody raised it on purpose: the message is generic, and whoever answers logs the original. */
   readonly unexpected: boolean;
+  /** Whoever answers logs the original: it was unexpected, or its details are for the operator only. */
+  readonly logged: boolean;
 }
 
 /** The store's error classes and their codes (a subclass, e.g. curation's InvalidChangeError, takes its parent's). */
@@ -110,14 +128,16 @@ const STORE_ERROR_CODES: readonly (readonly [abstract new (...args: never[]) => 
   [StoreTimeoutError, ErrorCode.STORE_TIMEOUT],
 ];
 
-function clientError(code: ErrorCode, message: string, argumentName?: string): ClientError {
+function clientError(code: ErrorCode, message: string, argumentName?: string, forOperator = false): ClientError {
+  const unexpected = code === ErrorCode.INTERNAL_SERVER_ERROR;
   return {
     code,
     status: HTTP_STATUS[code],
     message,
     ...(argumentName === undefined ? {} : { argumentName }),
     headers: HEADERS[code] ?? {},
-    unexpected: code === ErrorCode.INTERNAL_SERVER_ERROR,
+    unexpected,
+    logged: unexpected || forOperator,
   };
 }
 
@@ -127,6 +147,7 @@ export function toClientError(error: unknown): ClientError {
   for (const [type, code] of STORE_ERROR_CODES) {
     if (error instanceof type) return clientError(code, error.message);
   }
+  if (isClientFacing(error)) return clientError(error.clientCode, error.clientMessage, undefined, true);
   return clientError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
 }
 

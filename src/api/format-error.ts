@@ -30,6 +30,7 @@ export function createFormatError(log: ErrorLog) {
       if (typeof extensions.code === 'string' && CLIENT_CODES.has(extensions.code)) return { ...formatted, extensions };
     } else {
       const client = toClientError(original);
+      if (client.logged && !client.unexpected) log.error({ err: original }, 'request refused; the details are for the operator');
       if (!client.unexpected) {
         const argumentName = client.argumentName === undefined ? {} : { argumentName: client.argumentName };
         return { ...formatted, message: client.message, extensions: { ...extensions, code: client.code, ...argumentName } };

@@ -4,6 +4,8 @@
  * database", "database disk image is malformed", a lock held elsewhere) are turned into
  * these where they surface, so no raw driver error or stack trace reaches an operator.
  */
+import { ErrorCode, type ClientFacing } from '../errors';
+
 export type JournalErrorCode =
   /** The journal holds fewer changes than its high-water mark confirmed. */
   | 'LOST_CHANGES'
@@ -26,13 +28,25 @@ export type JournalErrorCode =
   /** No such entry, or not the one expected. */
   | 'NO_ENTRY';
 
-export class JournalError extends Error {
+/**
+ * What a client of the API is told (src/errors.ts reads these two fields): the journal not
+ * answering is worth retrying once the operator acts (503); the message itself names the
+ * server's file and goes to the operator's log only.
+ */
+export class JournalError extends Error implements ClientFacing {
   override readonly name = 'JournalError';
+  readonly clientCode: ErrorCode;
+  readonly clientMessage: string;
   constructor(
     readonly code: JournalErrorCode,
     message: string,
   ) {
     super(message);
+    this.clientCode = code === 'NO_ENTRY' ? ErrorCode.NOT_FOUND : ErrorCode.SERVICE_UNAVAILABLE;
+    this.clientMessage =
+      code === 'NO_ENTRY'
+        ? 'no such curation journal entry'
+        : `the curation journal cannot take changes now (${code}); the server's log says why, retry once it is fixed`;
   }
 }
 

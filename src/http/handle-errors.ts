@@ -36,7 +36,7 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
       return;
     }
     const client = toClientError(fromLibrary(error));
-    if (client.unexpected) logger.error({ err: error }, 'request failed');
+    if (client.logged) logger.error({ err: error }, 'request failed');
     response
       .status(client.status)
       .set(client.headers)
