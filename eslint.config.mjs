@@ -20,8 +20,8 @@ const LAYERS = [
   ['app'],
   ['cli'],
 ];
-/** Process entries: `cli.ts` (dist/src/cli.js); `server.ts`, a re-export of http/ kept only for bench/ (temporary). */
-const ENTRIES = { cli: ['cli'], server: ['http'] };
+/** Process entries: `cli.ts` (dist/src/cli.js). */
+const ENTRIES = { cli: ['cli'] };
 /** Packages that only one edge may use: security/ stays pure, Express stays in http/, Apollo in api/ and http/. */
 const PACKAGES = [
   { group: ['express', 'cors', 'express-rate-limit', '@as-integrations/*'], allowedIn: ['http'] },

@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadSeed } from '../../src/ingest/load-seed';
-import { startServer } from '../../src/server';
+import { startServer } from '../../src/http/start-server';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
 import { reply } from '../lib/child';
 import { timed } from '../lib/stats';

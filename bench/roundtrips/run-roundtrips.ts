@@ -3,7 +3,7 @@
  * behind the real server: the DataLoaders should keep the count flat as results grow.
  */
 import pino from 'pino';
-import { startServer } from '../../src/server';
+import { startServer } from '../../src/http/start-server';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
 import { generateGraph } from '../synthetic/generate';
 import { drawQuestions } from '../store/questions';

@@ -22,16 +22,17 @@ import {
   organizationNodeSchema,
   personNodeSchema,
   programmeNodeSchema,
+  parseRelationId,
   relationId,
   checkRelationRules,
   relationSchema,
   relationShapeSchema,
   sourceRefSchema,
+  type RelationKey,
   type SourceRef,
 } from '../domain/graph-document';
 import { COMMON_NODE_PROPERTIES, LABEL_PROPERTIES, RELATION_TYPES } from '../domain/ontology';
 import { InvalidArgumentError } from '../store/GraphStore';
-import { parseRelationId, type RelationKey } from './relation-key';
 
 export const CURATION_ACTIONS = ['createNode', 'updateNode', 'addRelation', 'removeRelation'] as const;
 export type CurationAction = (typeof CURATION_ACTIONS)[number];

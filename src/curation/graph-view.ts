@@ -4,9 +4,8 @@
  * written over another view, so a replay can plan every journalled change against the graph
  * as it would be, and write them all to the store in one merge at the end.
  */
-import { relationId, type NodeRecord, type RelationRecord } from '../domain/graph-document';
+import { relationId, type NodeRecord, type RelationKey, type RelationRecord } from '../domain/graph-document';
 import type { GraphStore } from '../store/GraphStore';
-import type { RelationKey } from './relation-key';
 
 export interface GraphView {
   /** The nodes with these ids, in the same order; null where there is none. */

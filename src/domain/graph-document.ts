@@ -15,6 +15,7 @@ import {
   PROGRAMME_ROLES,
   RELATION_TYPES,
   CONFIDENCE_LEVELS,
+  isNodeId,
   type RelationType,
 } from './ontology';
 
@@ -253,17 +254,25 @@ export type _RulesFitShape = Assignable<z.output<typeof relationInputSchema>, Re
 export type RelationRecord = RelationInput & { readonly id: string };
 
 /** One relation per (type, from, to): `person:a-LEADS->city:b`. */
-export function relationId(relation: Pick<RelationInput, 'type' | 'from' | 'to'>): string {
+/** A relation named by what identifies it: its type and its two ends. */
+export type RelationKey = Pick<RelationInput, 'type' | 'from' | 'to'>;
+
+export function relationId(relation: RelationKey): string {
   return `${relation.from}-${relation.type}->${relation.to}`;
 }
 
 const RELATION_ID = new RegExp(`^(.+?)-(${RELATION_TYPES.join('|')})->(.+)$`);
 
-/** `relationId`'s inverse: the type and endpoints of a relation id, or undefined for a malformed one. */
-export function parseRelationId(id: string): Pick<RelationInput, 'type' | 'from' | 'to'> | undefined {
+/**
+ * `relationId`'s inverse: the type and ends of a relation id, or undefined unless TYPE is a
+ * relation type and both ends are node ids. Ids are parsed back once, where they come in.
+ */
+export function parseRelationId(id: string): RelationKey | undefined {
   const match = RELATION_ID.exec(id);
   if (!match) return undefined;
-  const [, from, type, to] = match as unknown as [string, string, RelationType, string];
+  const [, from = '', typeName = '', to = ''] = match;
+  const type = RELATION_TYPES.find((known) => known === typeName);
+  if (type === undefined || !isNodeId(from) || !isNodeId(to)) return undefined;
   return { type, from, to };
 }
 

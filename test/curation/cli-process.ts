@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { PROJECT_ROOT } from '../../src/project-root';
 import type { NewJournalEntry } from '../../src/curation/CurationJournal';
-import { API_KEYS } from '../security/hardened-server';
+import { API_KEYS } from '../support/test-server';
 
 export const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
 const JOURNAL_MODULE = path.join(PROJECT_ROOT, 'dist', 'src', 'curation', 'CurationJournal.js');

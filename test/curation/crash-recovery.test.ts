@@ -6,7 +6,7 @@
  */
 import { print } from 'graphql';
 import { AuditLogDocument, CreateNodeDocument, CuratedNodeDocument } from '../operations.generated';
-import { call, EDITOR_KEY, READER_KEY, temporaryDbPath } from '../security/hardened-server';
+import { execute as call, EDITOR_KEY, READER_KEY, temporaryDbPath } from '../support/test-server';
 import { startCli } from './cli-process';
 
 const QUOTE = 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة';

@@ -13,14 +13,14 @@ import {
   UpdateNodeDocument,
   type CreateNodeInput,
 } from '../operations.generated';
-import { call, codes, EDITOR_KEY, READER_KEY, startHardenedServer, type HardenedServer } from '../security/hardened-server';
+import { execute as call, errorCodes as codes, EDITOR_KEY, READER_KEY, startTestServer, type TestServer } from '../support/test-server';
 
 const KARACHI_QUOTE = 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة';
 const fromDoc000 = { doc: 'doc:000', quote: KARACHI_QUOTE };
 
-let server: HardenedServer;
+let server: TestServer;
 beforeAll(async () => {
-  server = await startHardenedServer();
+  server = await startTestServer();
 });
 afterAll(async () => {
   await server.stop();

@@ -13,7 +13,7 @@ import type { GraphData, NodeRecord } from '../../src/domain/graph-document';
 import { readSeed } from '../../src/ingest/read-seed';
 import { type MergeSummary } from '../../src/store/GraphStore';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
-import { temporaryDbPath } from '../security/hardened-server';
+import { temporaryDbPath } from '../support/test-server';
 
 const QUOTE = 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة';
 const source = { doc: 'doc:000', quote: QUOTE };

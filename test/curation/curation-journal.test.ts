@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { CurationJournal, JournalError, type NewJournalEntry } from '../../src/curation/CurationJournal';
-import { temporaryDbPath } from '../security/hardened-server';
+import { temporaryDbPath } from '../support/test-server';
 
 function change(n: number, entityId = `city:town-${n}`): NewJournalEntry {
   return {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CurationJournal } from '../../src/curation/CurationJournal';
-import { temporaryDbPath } from '../security/hardened-server';
+import { temporaryDbPath } from '../support/test-server';
 import { sampleEntries } from './sample-entries';
 
 /** Copies only the main file elsewhere and counts the changes the copy holds. */

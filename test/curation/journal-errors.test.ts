@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CurationJournal, JournalError } from '../../src/curation/CurationJournal';
 import { CreateNodeDocument, StatsDocument } from '../operations.generated';
-import { call, EDITOR_KEY, startHardenedServer, temporaryDbPath } from '../security/hardened-server';
+import { execute as call, EDITOR_KEY, startTestServer, temporaryDbPath } from '../support/test-server';
 import { runCli } from './cli-process';
 import { sampleEntries } from './sample-entries';
 
@@ -49,7 +49,7 @@ it('fails at once when the folder of CURATION_DB cannot be created', () => {
 });
 
 it('fails readiness and refuses mutations once the journal file is deleted under it', async () => {
-  const server = await startHardenedServer();
+  const server = await startTestServer();
   try {
     expect((await fetch(`${server.origin}/readyz`)).status).toBe(200);
     rmSync(server.dbPath);

@@ -13,7 +13,7 @@ import { readSeed } from '../../src/ingest/read-seed';
 import { ingestSeed } from '../../src/ingest/ingest-seed';
 import { InvalidArgumentError } from '../../src/store/GraphStore';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
-import { temporaryDbPath } from '../security/hardened-server';
+import { temporaryDbPath } from '../support/test-server';
 
 const KARACHI_QUOTE = 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة';
 

@@ -3,7 +3,7 @@
  * second `start` on the same file refuses at once with a clear message; once the holder
  * dies (even by SIGKILL, with no chance to clean up), a new server takes the journal.
  */
-import { temporaryDbPath } from '../security/hardened-server';
+import { temporaryDbPath } from '../support/test-server';
 import { runCliAsync, startCli } from './cli-process';
 
 it('refuses a second server on the same journal, and lets one in after the holder crashed', async () => {

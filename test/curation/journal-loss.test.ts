@@ -9,7 +9,7 @@
 import { closeSync, existsSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CurationJournal, JournalError } from '../../src/curation/CurationJournal';
-import { temporaryDbPath } from '../security/hardened-server';
+import { temporaryDbPath } from '../support/test-server';
 import { crashAfterAppends, runCli, startCli } from './cli-process';
 import { sampleEntries } from './sample-entries';
 

@@ -11,13 +11,17 @@ import { CurationService } from '../../src/curation/CurationService';
 import { readSeed } from '../../src/ingest/read-seed';
 import { ingestSeed } from '../../src/ingest/ingest-seed';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
-import { temporaryDbPath } from '../security/hardened-server';
+import { temporaryDbPath } from '../support/test-server';
 import { sampleEntry } from './sample-entries';
 
 const QUOTE = 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة';
 const source = { doc: 'doc:000', quote: QUOTE };
 const town = { id: 'city:old-town', label: 'City', kind: 'city', name: 'Old Town', nameAr: 'بلدة', sources: [source] };
-const renamed = { ...town, name: 'Old Town (renamed)', sources: [source, { doc: 'https://example.org/old', quote: 'the old town was renamed' }] };
+const renamed = {
+  ...town,
+  name: 'Old Town (renamed)',
+  sources: [source, { doc: 'https://example.org/old', quote: 'the old town was renamed' }],
+};
 const relation = { type: 'IN_COUNTRY', from: 'city:old-town', to: 'country:pk', sources: [source] };
 const relationRecord = { ...relation, id: 'city:old-town-IN_COUNTRY->country:pk' };
 
