@@ -10,7 +10,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type { NodeRecord, RelationRecord } from '../../src/domain/graph-document';
+import { citedBy, type NodeRecord, type RelationRecord, type SourceRef } from '../../src/domain/graph-document';
 import { generateGraph, type SyntheticGraph } from '../synthetic/generate';
 
 export interface WrittenSeed {
@@ -66,7 +66,10 @@ export async function writeSeed(synthetic: SyntheticGraph, dir: string): Promise
   // One file per cited document, as the real seed has one file per source document.
   const nodesByDoc = new Map<string, NodeRecord[]>();
   const relationsByDoc = new Map<string, Omit<RelationRecord, 'id'>[]>();
-  const docOf = (record: { readonly sources: readonly { readonly doc: string }[] }): string => record.sources[0]?.doc ?? 'none';
+  const docOf = (record: { readonly sources: readonly SourceRef[] }): string => {
+    const [first] = record.sources;
+    return first ? citedBy(first) : 'none';
+  };
   for (const node of nodes) {
     const doc = docOf(node);
     let list = nodesByDoc.get(doc);

@@ -28,6 +28,10 @@ import {
   relationSchema,
   relationShapeSchema,
   sourceRefSchema,
+  sourceUnionSchema,
+  documentSourceSchema,
+  webSourceSchema,
+  readingEarlierWebSources,
   type RelationKey,
   type SourceRef,
 } from '../domain/graph-document';
@@ -71,10 +75,10 @@ function encodeRemoval({ relation, ...rest }: Removal): StoredRemoval {
   return { ...rest, id: relationId(relation) };
 }
 
-function removalSchema(id: z.ZodString, source: typeof sourceRefSchema) {
+function removalSchema(id: z.ZodString, source: z.ZodType<SourceRef>) {
   return z.codec(
     z.strictObject({ kind: z.literal('removeRelation'), id, source }),
-    z.strictObject({ kind: z.literal('removeRelation'), relation: relationKeySchema, source }),
+    z.strictObject({ kind: z.literal('removeRelation'), relation: relationKeySchema, source: sourceUnionSchema }),
     { decode: decodeRemoval, encode: encodeRemoval },
   );
 }
@@ -97,10 +101,16 @@ export type CurationChange = z.output<typeof storedChangeSchema>;
 export type NodeFields = Extract<CurationChange, { kind: 'updateNode' }>['set'];
 
 // The bounded schemas: the ontology's fields with a `.max()` each.
-const source = sourceRefSchema.extend({
-  doc: sourceRefSchema.shape.doc.max(MAX_LONG_TEXT),
-  quote: sourceRefSchema.shape.quote.max(MAX_LONG_TEXT),
-});
+const source = readingEarlierWebSources(
+  documentSourceSchema.extend({
+    doc: documentSourceSchema.shape.doc.max(MAX_LONG_TEXT),
+    quote: documentSourceSchema.shape.quote.max(MAX_LONG_TEXT),
+  }),
+  webSourceSchema.extend({
+    url: webSourceSchema.shape.url.max(MAX_LONG_TEXT),
+    quote: webSourceSchema.shape.quote.max(MAX_LONG_TEXT),
+  }),
+);
 const oneSource = z.array(source).length(1, 'a change cites exactly one source');
 // Every label shares these fields (graph-document's nodeBase).
 const base = cityNodeSchema.shape;

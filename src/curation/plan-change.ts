@@ -10,7 +10,7 @@
  * whitespace normalisation (the rule the verbatim check uses), so white space never adds a
  * second copy of a source.
  */
-import { relationId, type NodeRecord, type RelationRecord, type SourceRef } from '../domain/graph-document';
+import { citedBy, relationId, type NodeRecord, type RelationRecord, type SourceRef } from '../domain/graph-document';
 import { normalizeWhitespace } from '../domain/text';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../store/GraphStore';
 import { stableJson } from '../store/stable-json';
@@ -86,7 +86,7 @@ export async function planChange(view: GraphView, change: CurationChange, mode: 
 }
 
 function sameSource(a: SourceRef, b: SourceRef): boolean {
-  return a.doc === b.doc && (a.quote === b.quote || normalizeWhitespace(a.quote) === normalizeWhitespace(b.quote));
+  return citedBy(a) === citedBy(b) && (a.quote === b.quote || normalizeWhitespace(a.quote) === normalizeWhitespace(b.quote));
 }
 
 function mergeSources(known: readonly SourceRef[], added: readonly SourceRef[]): SourceRef[] {

@@ -5,8 +5,8 @@
  * labels, properties and verbatim quotes are checked exactly as for seed/graph. Web sources
  * (http(s) URLs) are accepted and stored as given; `doc:` quotes must be verbatim.
  */
-import type { GraphData, NodeRecord, RelationInput, SourceRef } from '../domain/graph-document';
-import { isWebSource, validateGraph, type Problem } from '../domain/validate-graph';
+import { isDocumentSource, type GraphData, type NodeRecord, type RelationInput, type SourceRef } from '../domain/graph-document';
+import { validateGraph, type Problem } from '../domain/validate-graph';
 import { InvalidArgumentError } from '../store/GraphStore';
 import type { GraphView } from './graph-view';
 
@@ -54,7 +54,7 @@ export async function validateChange(
   };
   await fetch(changed.relations.flatMap((relation) => [relation.from, relation.to, ...(relation.forCity ? [relation.forCity] : [])]));
   // The Document nodes cited by anything validated: the validator needs them to find the texts.
-  const cited = (sources: readonly SourceRef[]) => sources.map((source) => source.doc).filter((doc) => !isWebSource(doc));
+  const cited = (sources: readonly SourceRef[]) => sources.filter(isDocumentSource).map((source) => source.doc);
   await fetch([
     ...changed.nodes.flatMap((node) => cited(node.sources)),
     ...changed.relations.flatMap((relation) => cited(relation.sources)),

@@ -32,17 +32,65 @@ const nonEmpty = z
 /** A partial ISO date: `2023`, `2023-08` or `2023-08-02`. */
 const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 
-export const sourceRefSchema = z.strictObject({
+/** Whether `text` is a web page's address (http or https) a curated fact may cite. */
+export function isWebAddress(text: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/.test(text)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The quote of a source: a verbatim span (compared after whitespace normalisation) that can
+ * state a fact: at least three words or twelve characters, no format characters (the
+ * validator checks both with the provenance).
+ */
+const quote = nonEmpty;
+
+/** A fact as one of the source documents states it. */
+export const documentSourceSchema = z.strictObject({
   /** The source document's node id, `doc:000` … */
   doc: nonEmpty,
-  /**
-   * A verbatim span of that document (compared after whitespace normalisation) that can
-   * state a fact: at least three words or twelve characters, no format characters (the
-   * validator checks both with the provenance).
-   */
-  quote: nonEmpty,
+  quote,
 });
-export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+export type DocumentSource = z.infer<typeof documentSourceSchema>;
+
+/** A curated fact citing a web page (never a seed fact: the seed cites only its documents). */
+export const webSourceSchema = z.strictObject({
+  url: nonEmpty.refine(isWebAddress, 'expected an http(s) URL'),
+  quote,
+});
+
+export type WebSource = z.infer<typeof webSourceSchema>;
+export type SourceRef = DocumentSource | WebSource;
+
+/** Where a fact comes from: a document and its words, or a web page and its words. */
+export const sourceUnionSchema = z.union([documentSourceSchema, webSourceSchema]);
+
+/**
+ * A source schema (its two kinds as given) that also reads the earlier spelling of a web
+ * source: journals and backups written before sources said what they cite kept the page's
+ * address in `doc`. A codec, so changes can still be encoded for the journal.
+ */
+export function readingEarlierWebSources(document: z.ZodType<DocumentSource>, web: z.ZodType<WebSource>) {
+  return z.codec(z.union([document, web]), sourceUnionSchema, {
+    decode: (source): SourceRef => ('doc' in source && isWebAddress(source.doc) ? { url: source.doc, quote: source.quote } : source),
+    encode: (source) => source,
+  });
+}
+
+export const sourceRefSchema = readingEarlierWebSources(documentSourceSchema, webSourceSchema);
+export function isDocumentSource(source: SourceRef): source is DocumentSource {
+  return 'doc' in source;
+}
+
+/** What a source cites, as one string: the document id or the page's address. */
+export function citedBy(source: SourceRef): string {
+  return isDocumentSource(source) ? source.doc : source.url;
+}
 
 const nodeBase = {
   id: nonEmpty,

@@ -11,6 +11,8 @@ import {
   relationId,
   relationInputSchema,
   relationShapeSchema,
+  citedBy,
+  isDocumentSource,
   type GraphData,
   type NodeRecord,
   type RelationInput,
@@ -61,8 +63,8 @@ export interface ValidationInput {
 
 export interface ValidationOptions {
   /**
-   * Accept sources whose `doc` is an http(s) URL, stored as given (a web page cannot be
-   * checked against seed/sources). Curation and backups allow them; the seed never does.
+   * Accept web sources (`url`), stored as given (a web page cannot be checked against
+   * seed/sources). Curation and backups allow them; the seed never does.
    * @default false
    */
   readonly allowWebSources?: boolean;
@@ -74,16 +76,6 @@ export interface ValidationOptions {
    * @default true
    */
   readonly seedRules?: boolean;
-}
-
-/** Whether a source's `doc` is a web page (`https://…`) rather than a Document id. */
-export function isWebSource(doc: string): boolean {
-  if (!/^https?:\/\/[^\s]+$/.test(doc)) return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(doc).protocol);
-  } catch {
-    return false;
-  }
 }
 
 export interface ValidationResult {
@@ -250,7 +242,7 @@ function conflictingFacts(a: object, b: object): string[] {
 function mergeSources(a: readonly SourceRef[], b: readonly SourceRef[]): SourceRef[] {
   const merged = [...a];
   for (const source of b) {
-    if (!merged.some((known) => known.doc === source.doc && known.quote === source.quote)) merged.push(source);
+    if (!merged.some((known) => citedBy(known) === citedBy(source) && known.quote === source.quote)) merged.push(source);
   }
   return merged;
 }
@@ -456,7 +448,17 @@ function checkProvenance(
         report(file, entity, 'BAD_QUOTE', `${entity}: quote ${badQuote}: ${JSON.stringify(source.quote.slice(0, 80))}`);
         continue;
       }
-      if (allowWebSources && isWebSource(source.doc)) continue;
+      if (!isDocumentSource(source)) {
+        if (!allowWebSources) {
+          report(
+            file,
+            entity,
+            'UNKNOWN_DOCUMENT',
+            `${entity}: cites the web page ${JSON.stringify(source.url.slice(0, 200))}; the seed cites only its Document nodes`,
+          );
+        }
+        continue;
+      }
       const text = normalizedTexts.get(source.doc);
       if (missingDocuments.has(source.doc)) continue;
       if (text === undefined) {

@@ -2,7 +2,7 @@
  * Public. The coverage report: per source document, how many nodes and relations cite it,
  * and the counts by label and relation type (`npm run report`).
  */
-import type { GraphData } from '../domain/graph-document';
+import { citedBy, type GraphData, type SourceRef } from '../domain/graph-document';
 import { NODE_LABELS, RELATION_TYPES } from '../domain/ontology';
 
 export interface CoverageReport {
@@ -13,8 +13,8 @@ export interface CoverageReport {
 }
 
 export function coverageReport(graph: GraphData): CoverageReport {
-  const citing = (doc: string, items: readonly { sources: readonly { doc: string }[] }[]): number =>
-    items.filter((item) => item.sources.some((source) => source.doc === doc)).length;
+  const citing = (doc: string, items: readonly { sources: readonly SourceRef[] }[]): number =>
+    items.filter((item) => item.sources.some((source) => citedBy(source) === doc)).length;
   const documents = graph.nodes.filter((node) => node.label === 'Document').sort((a, b) => a.id.localeCompare(b.id));
   return {
     byDocument: documents.map((document) => ({

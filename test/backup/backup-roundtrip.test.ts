@@ -74,7 +74,7 @@ it('round-trips the real seed with curated changes, web sources included', async
         kind: 'city',
         name: 'X',
         nameAr: 'س',
-        sources: [{ doc: 'https://example.org/x', quote: 'a curated city of the web page' }],
+        sources: [{ url: 'https://example.org/x', quote: 'a curated city of the web page' }],
       },
     ],
     relations: [],

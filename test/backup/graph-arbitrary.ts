@@ -66,7 +66,7 @@ export const graphArbitrary: fc.Arbitrary<GeneratedGraph> = fc.gen().map((g) => 
     return Array.from({ length: count }, () =>
       g(fc.boolean) || g(fc.integer, { min: 0, max: 4 }) > 0
         ? quoteFrom(g(fc.integer, { min: 0, max: documentCount - 1 }))
-        : { doc: g(fc.webUrl, { validSchemes: ['https', 'http'] }), quote: g(() => quotePhrase) },
+        : { url: g(fc.webUrl, { validSchemes: ['https', 'http'] }), quote: g(() => quotePhrase) },
     );
   };
   const optional = <T>(arbitrary: fc.Arbitrary<T>): T | undefined => (g(fc.boolean) ? g(() => arbitrary) : undefined);

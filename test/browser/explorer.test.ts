@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { citedBy } from '../../src/domain/graph-document';
 import { LABEL_COLOURS } from '../../src/export/palette';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -94,7 +95,7 @@ it('finds Karachi by its Arabic name, expands it, shows its Arabic name and sour
   const quotes = details.locator('.source blockquote');
   await expect(quotes.count()).resolves.toBe(karachi!.sources.length);
   const firstSource = karachi!.sources[0]!;
-  const [document] = await server.store.getNodes([firstSource.doc]);
+  const [document] = await server.store.getNodes([citedBy(firstSource)]);
   await expect(quotes.first().textContent()).resolves.toBe(firstSource.quote);
   await expect(quotes.first().getAttribute('dir')).resolves.toBe('rtl');
   await expect(details.locator('.source cite').first().textContent()).resolves.toBe(document!.label === 'Document' ? document!.title : '');

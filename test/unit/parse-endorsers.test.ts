@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { GraphData, RelationRecord } from '../../src/domain/graph-document';
+import { citedBy, type GraphData, type RelationRecord } from '../../src/domain/graph-document';
 import { normalizeWhitespace } from '../../src/domain/text';
 import { validateGraph } from '../../src/domain/validate-graph';
 import {
@@ -156,7 +156,7 @@ describe('curated ENDORSED relations (seed/graph) against the parser', () => {
   const endorsed = (): RelationRecord[] =>
     graph.relations.filter((relation) => relation.type === 'ENDORSED' && relation.to === DECLARATION);
   const quotesOf = (relation: RelationRecord): string[] =>
-    relation.sources.filter((source) => source.doc === 'doc:004').map((source) => normalizeWhitespace(source.quote));
+    relation.sources.filter((source) => citedBy(source) === 'doc:004').map((source) => normalizeWhitespace(source.quote));
 
   it('has exactly one ENDORSED relation per parsed line, with the same English title', () => {
     const problems: string[] = [];

@@ -4,7 +4,7 @@
  * conversion of a journal entry to an `AuditEntry`.
  */
 import type { JournalEntry } from '../../curation/CurationJournal';
-import { isWebSource } from '../../domain/validate-graph';
+import { isDocumentSource } from '../../domain/graph-document';
 import { provenanceOf } from '../../curation/curation-change';
 import { badUserInput } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../store/cursor';
@@ -24,7 +24,6 @@ const MAX_ENTITY_ID = 700;
 
 export function toAuditEntry(entry: JournalEntry): AuditEntry {
   const source = provenanceOf(entry.change);
-  const web = isWebSource(source.doc);
   return {
     id: `audit:${entry.seq}`,
     seq: entry.seq,
@@ -32,7 +31,9 @@ export function toAuditEntry(entry: JournalEntry): AuditEntry {
     editor: entry.editor,
     action: ACTION[entry.action],
     entityId: entry.entityId,
-    provenance: { doc: web ? null : source.doc, url: web ? source.doc : null, quote: source.quote },
+    provenance: isDocumentSource(source)
+      ? { doc: source.doc, url: null, quote: source.quote }
+      : { doc: null, url: source.url, quote: source.quote },
     before: entry.beforeJson,
     after: entry.afterJson,
   };

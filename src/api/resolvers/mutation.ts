@@ -6,9 +6,8 @@
  */
 import { parseCurationChange } from '../../curation/curation-change';
 import type { CurationService } from '../../curation/CurationService';
-import type { NodeRecord, RelationRecord, SourceRef } from '../../domain/graph-document';
+import { isWebAddress, type NodeRecord, type RelationRecord, type SourceRef } from '../../domain/graph-document';
 import { ID_PATTERN } from '../../domain/ontology';
-import { isWebSource } from '../../domain/validate-graph';
 import { badUserInput, ErrorCode, ServiceError } from '../../errors';
 import { checkNodeId } from '../arguments';
 import type { ApiContext } from '../context';
@@ -30,7 +29,7 @@ function curationOf(context: ApiContext): CurationService {
   return context.curation;
 }
 
-/** The provenance as a stored source: a Document id, or a web page's URL in `doc`. */
+/** The provenance as a stored source: a Document and its words, or a web page and its words. */
 function sourceOf(provenance: ProvenanceInput): SourceRef {
   const { doc, url, quote } = provenance;
   if ((doc === null || doc === undefined) === (url === null || url === undefined)) {
@@ -49,13 +48,13 @@ function sourceOf(provenance: ProvenanceInput): SourceRef {
     return { doc, quote };
   }
   const page = url as string;
-  if (page.length > MAX_URL || !isWebSource(page)) {
+  if (page.length > MAX_URL || !isWebAddress(page)) {
     throw badUserInput(
       `provenance.url: expected an http(s) URL of at most ${MAX_URL} characters, got ${JSON.stringify(page.slice(0, 100))}`,
       'provenance',
     );
   }
-  return { doc: page, quote };
+  return { url: page, quote };
 }
 
 /** The set properties of a node input: nulls dropped, `kind` in the ontology's spelling. */

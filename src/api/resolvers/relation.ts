@@ -1,7 +1,7 @@
 /**
  * Internal. Relations and sources: endpoints and documents resolved through the loaders.
  */
-import { isWebSource } from '../../domain/validate-graph';
+import { isDocumentSource } from '../../domain/graph-document';
 import type { RelationResolvers, SourceResolvers } from '../resolvers-types.generated';
 import { nodeById } from './traverse';
 
@@ -30,13 +30,13 @@ export const Relation: RelationResolvers = {
 
 export const Source: SourceResolvers = {
   document: async (source, _args, context) => {
-    // A curated fact may cite a web page instead of a Document (stored as given).
-    if (isWebSource(source.doc)) return null;
+    // A curated fact may cite a web page instead of a Document.
+    if (!isDocumentSource(source)) return null;
     const document = await requiredNode(context, source.doc);
     if (document.label !== 'Document') {
       throw new Error(`source ${source.doc} is not a Document`);
     }
     return document;
   },
-  url: (source) => (isWebSource(source.doc) ? source.doc : null),
+  url: (source) => (isDocumentSource(source) ? null : source.url),
 };

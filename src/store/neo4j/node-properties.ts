@@ -7,7 +7,7 @@
  * full-text indexes and the exact-match test read. Absent optional values are left out
  * rather than stored as null, so a re-merge compares equal property maps.
  */
-import { nodeRecordSchema, type NodeRecord, type SourceRef } from '../../domain/graph-document';
+import { citedBy, isWebAddress, nodeRecordSchema, type NodeRecord, type SourceRef } from '../../domain/graph-document';
 import { COMMON_NODE_PROPERTIES, LABEL_PROPERTIES, type NodeLabel } from '../../domain/ontology';
 import { searchTerms } from '../../domain/text';
 import { isPlainMap, isStringList, type PlainMap, type PlainValue } from './neo4j-values';
@@ -37,7 +37,7 @@ export function nodeToProperties(node: NodeRecord): Record<string, unknown> {
   const keys = [node.name, node.nameAr, ...others].map(searchKey).filter((key) => key.length > 0);
   return {
     ...properties,
-    sourceDocs: node.sources.map((source) => source.doc),
+    sourceDocs: node.sources.map(citedBy),
     sourceQuotes: node.sources.map((source) => source.quote),
     searchName: searchKey(node.name),
     searchNameAr: searchKey(node.nameAr),
@@ -60,7 +60,11 @@ export function sourcesFromProperties(properties: PlainMap, owner: string): Sour
   if (docs.length !== quotes.length) {
     throw new TypeError(`stored provenance of ${owner} is broken: ${docs.length} docs but ${quotes.length} quotes`);
   }
-  return docs.map((doc, index) => ({ doc, quote: quotes[index] as string }));
+  // `sourceDocs` holds what each source cites: a Document id, or a web page's address.
+  return docs.map((cited, index) => {
+    const quote = quotes[index] as string;
+    return isWebAddress(cited) ? { url: cited, quote } : { doc: cited, quote };
+  });
 }
 
 /** The node record stored under `label` with these properties (checked against the ontology). */

@@ -4,7 +4,7 @@
  * provenance as parallel `sourceDocs` / `sourceQuotes` arrays. Type and endpoints are the
  * relationship itself.
  */
-import { relationId, relationInputSchema, type RelationRecord } from '../../domain/graph-document';
+import { citedBy, relationId, relationInputSchema, type RelationRecord } from '../../domain/graph-document';
 import { RELATION_PROPERTIES, type RelationType } from '../../domain/ontology';
 import { isPlainMap, type PlainValue } from './neo4j-values';
 import { sourcesFromProperties } from './node-properties';
@@ -19,7 +19,7 @@ export function relationToProperties(relation: RelationRecord): Record<string, u
   }
   return {
     ...properties,
-    sourceDocs: relation.sources.map((source) => source.doc),
+    sourceDocs: relation.sources.map(citedBy),
     sourceQuotes: relation.sources.map((source) => source.quote),
   };
 }
