@@ -219,6 +219,20 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         expect(again).toEqual(result);
       });
 
+      // Level by level, smallest ids first: a cut subgraph is the head of the uncut one, and a
+      // limit equal to the whole neighbourhood is no cut.
+      it('cuts a level at its smallest ids: the head of the uncut answer', async () => {
+        const whole = await store.subgraph({ ids: ['city:karachi'], depth: 2, direction: 'BOTH', limit: 1000 });
+        expect(whole.truncated).toBe(false);
+        for (const limit of [1, 2, 7, whole.nodes.length - 1]) {
+          const cut = await store.subgraph({ ids: ['city:karachi'], depth: 2, direction: 'BOTH', limit });
+          expect(cut.nodes).toEqual(whole.nodes.slice(0, limit));
+          expect(cut.truncated).toBe(true);
+        }
+        const exact = await store.subgraph({ ids: ['city:karachi'], depth: 2, direction: 'BOTH', limit: whole.nodes.length });
+        expect(exact).toEqual(whole);
+      });
+
       it('cuts at the limit and says so', async () => {
         const result = await store.subgraph({ ids: ['city:karachi'], depth: 2, direction: 'BOTH', limit: 5 });
         expect(result.nodes).toHaveLength(5);

@@ -46,6 +46,7 @@ import {
   checkedLabel,
   checkedType,
   countRelations,
+  findElementId,
   getRelations,
   isLinkedFilterAllowed,
   listLinkedNodes,
@@ -53,7 +54,10 @@ import {
   peerNetwork,
   project,
   shortestPath,
-  subgraph,
+  SUBGRAPH_NODES,
+  SUBGRAPH_START,
+  subgraphStep,
+  typesToFollow,
 } from './cypher';
 import { buildLuceneQueries } from './lucene-query';
 import type { Neo4jExecutor } from './Neo4jExecutor';
@@ -61,6 +65,7 @@ import { isPlainMap, type PlainRow, type PlainValue } from './neo4j-values';
 import { nodeFromProperties } from './node-properties';
 import { chunk, idsToLookUp, planMerge } from './plan-merge';
 import { relationFromProperties } from './relation-properties';
+import { expandByLevels } from './subgraph-levels';
 import {
   compareIds,
   listOf,
@@ -70,7 +75,8 @@ import {
   peersFromRows,
   projectionFromRows,
   stringOf,
-  subgraphFromRow,
+  reachedFromRows,
+  subgraphFromRows,
   suggestionsFromRows,
 } from './traversal-results';
 
@@ -302,9 +308,23 @@ export class Neo4jGraphStore implements GraphStore {
       return node ? { nodeIds: [node.id], relations: [] } : null;
     }
     if (query.maxHops < 1) return null;
-    const types = (query.types ?? []).map(checkedType);
-    const [row] = await this.executor.read(shortestPath(query.maxHops), { fromId: query.fromId, toId: query.toId, types });
-    return pathFromRow(row);
+    const types = typesToFollow(query.types);
+    // Each end under the one label its id names: two unique-index seeks, in parallel.
+    const [fromElementId, toElementId] = await Promise.all([this.elementIdOf(query.fromId), this.elementIdOf(query.toId)]);
+    if (fromElementId === undefined || toElementId === undefined) return null;
+    const [row] = await this.executor.read(shortestPath(query.maxHops), { fromElementId, toElementId, types });
+    const path = pathFromRow(row);
+    // Element ids may be reused once a node is deleted: a path between other nodes is no answer.
+    if (path && (path.nodeIds[0] !== query.fromId || path.nodeIds[path.nodeIds.length - 1] !== query.toId)) return null;
+    return path;
+  }
+
+  /** The element id of the node with this id, or undefined when there is none (or the id names no label). */
+  private async elementIdOf(id: string): Promise<string | undefined> {
+    const label = labelOfId(id);
+    if (label === undefined) return undefined;
+    const [row] = await this.executor.read(findElementId(label), { id });
+    return row === undefined ? undefined : text(row, 'elementId');
   }
 
   async sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]> {
@@ -326,9 +346,17 @@ export class Neo4jGraphStore implements GraphStore {
   async subgraph(query: SubgraphQuery): Promise<SubgraphResult> {
     const ids = [...new Set(query.ids)];
     if (ids.length === 0 || query.limit < 1) return { nodes: [], relations: [], truncated: false };
-    const types = (query.types ?? []).map(checkedType);
-    const [row] = await this.executor.read(subgraph(query.direction, query.depth), { ids, limit: query.limit, types });
-    return subgraphFromRow(row);
+    const types = typesToFollow(query.types);
+    return this.executor.readTransaction('subgraph', async (run) => {
+      const kept = await expandByLevels(query, {
+        start: async () => reachedFromRows(await run(SUBGRAPH_START, { ids })),
+        step: async (frontier, visited, room) =>
+          reachedFromRows(await run(subgraphStep(query.direction), { frontier, types, visited, room })),
+      });
+      if (kept.nodes.length === 0) return { nodes: [], relations: [], truncated: false };
+      const rows = await run(SUBGRAPH_NODES, { kept: kept.nodes.map((node) => node.elementId), types });
+      return subgraphFromRows(rows, new Map(kept.nodes.map((node) => [node.id, node.depth])), kept.truncated);
+    });
   }
 
   async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {

@@ -16,7 +16,7 @@ import {
   type NodeLabel,
   type RelationType,
 } from '../../domain/ontology';
-import { InvalidArgumentError, MAX_HOPS, type Direction, type Projection } from '../GraphStore';
+import { InvalidArgumentError, MAX_HOPS, SHORTEST_PATH_TIE_CAP, type Direction, type Projection } from '../GraphStore';
 
 export interface CypherStatement {
   /** Stable name, for logs, transaction metadata and the lint report. */
@@ -65,6 +65,15 @@ export function checkedType(type: string): RelationType {
     throw new InvalidArgumentError(`relation type ${JSON.stringify(type)} is not in the ontology; use one of ${RELATION_TYPES.join(', ')}`);
   }
   return found;
+}
+
+/**
+ * The relation types a traversal follows: the asked ones, checked, or every type of the
+ * ontology when none are asked. Never "any type": in a database shared with other data a
+ * walk over every relationship reaches foreign nodes.
+ */
+export function typesToFollow(types: readonly string[] | undefined): readonly RelationType[] {
+  return types !== undefined && types.length > 0 ? [...new Set(types.map(checkedType))] : RELATION_TYPES;
 }
 
 function statement(name: string, text: string, parameters: readonly string[]): CypherStatement {
@@ -377,62 +386,119 @@ ORDER BY hops ASC, id ASC`,
   );
 }
 
+/** The element id of the node with id `$id`, sought under the one label its id names. */
+export function findElementId(label: NodeLabel): CypherStatement {
+  const checked = checkedLabel(label);
+  // EXPLAIN: NodeUniqueIndexSeek(Locking) on the id constraint's index, one row.
+  return statement(`find-element-id.${checked}`, `MATCH (n:${checked} {id: $id}) RETURN elementId(n) AS elementId`, ['id']);
+}
+
+/** One step of a traversal over the ontology only: a relation of `$types` to a node of an ontology label. */
+const ontologyStep = (relation: string): string => `(()-[${relation}]-(:${ALL_LABELS_EXPRESSION()}) WHERE type(r) IN $types)`;
+
 /**
- * One shortest undirected path of at most `maxHops` relations of `$types` (all when empty);
- * among equally short ones, the one whose relation ids sort first, so the answer is stable.
+ * One shortest undirected path of at most `maxHops` relations of `$types` (the caller passes
+ * the ontology's types when none are asked, so foreign relations are never followed), between
+ * the nodes of two element ids (`findElementId`: each end sought under its own label first,
+ * so the planner sees both ends as one row each and can search from both sides).
+ *
+ * Tie rule (GraphStore.shortestPath): `SHORTEST 1` finds the length with a bidirectional
+ * search; then up to SHORTEST_PATH_TIE_CAP paths of exactly that length are ranked by their
+ * relation ids. The fixed-length branch guarded by the found length keeps the second search
+ * from looking for longer paths when there are fewer ties than the cap.
+ *
+ * EXPLAIN: NodeByElementIdSeek (a), NodeByElementIdSeek (b), then Apply over
+ * StatefulShortestPath(Into) (SHORTEST 1), then Apply over a Union of Filter(hops = k) →
+ * StatefulShortestPath(Into) (SHORTEST ${SHORTEST_PATH_TIE_CAP}), Top(1).
  */
 export function shortestPath(maxHops: number): CypherStatement {
   const hops = traversalBound(maxHops);
+  const tieBranches = Array.from({ length: hops }, (_, index) => index + 1).map(
+    (length) => `  WITH a, b, hops WHERE hops = ${length}
+  MATCH p = SHORTEST ${SHORTEST_PATH_TIE_CAP} (a) ${ontologyStep('r')}{${length}} (b)
+  RETURN p`,
+  );
   return statement(
     `shortest-path.${hops}`,
     `
-${lookUpById('a', '= $fromId')}
-${lookUpById('b', '= $toId')}
-MATCH p = ALL SHORTEST (a) (()-[r]-() WHERE size($types) = 0 OR type(r) IN $types){1,${hops}} (b)
+MATCH (a) WHERE elementId(a) = $fromElementId
+MATCH (b) WHERE elementId(b) = $toElementId
+CALL (a, b) {
+  MATCH p = SHORTEST 1 (a) ${ontologyStep('r')}{1,${hops}} (b)
+  RETURN length(p) AS hops
+}
+CALL (a, b, hops) {
+${tieBranches.join('\n  UNION ALL\n')}
+}
 WITH p ORDER BY [rel IN relationships(p) | rel.id] ASC LIMIT 1
 RETURN [n IN nodes(p) | n.id] AS nodeIds,
        [rel IN relationships(p) | {relType: type(rel), fromId: startNode(rel).id, toId: endNode(rel).id, props: properties(rel)}] AS rels`,
-    ['fromId', 'toId', 'types'],
+    ['fromElementId', 'toElementId', 'types'],
   );
 }
 
+/**
+ * Subgraph, level by level (the loop is `Neo4jGraphStore.subgraph`, all in one read
+ * transaction): the start nodes, then one statement per depth that takes the frontier in,
+ * makes one hop, drops the nodes already kept and keeps the smallest ids that there is room
+ * for (plus one, to tell that the cut happened), then the kept nodes and the relations among
+ * them. Truncation costs one hop of the frontier per level, never the whole depth-N
+ * neighbourhood. Nodes travel between the statements as element ids (a seek each).
+ */
+
+/** The nodes among `$ids` that exist, with their element ids. EXPLAIN: Union of NodeUniqueIndexSeek per label. */
+export const SUBGRAPH_START = statement(
+  'subgraph-start',
+  `
+${lookUpById('n', 'IN $ids')}
+RETURN elementId(n) AS elementId, n.id AS id
+ORDER BY id ASC`,
+  ['ids'],
+);
+
 const STEP_PATTERN: Readonly<Record<Direction, string>> = {
-  OUT: '()-[r]->()',
-  IN: '()<-[r]-()',
-  BOTH: '()-[r]-()',
+  OUT: '(f)-[r]->(n:LABELS)',
+  IN: '(f)<-[r]-(n:LABELS)',
+  BOTH: '(f)-[r]-(n:LABELS)',
 };
 
 /**
- * The neighbourhood of `$ids` within `depth` steps in a direction: every node with its
- * distance, the first `$limit` by (depth, id), whether more were cut, and the relations of
- * `$types` among the kept nodes.
+ * One hop from the frontier `$frontier` (element ids) over relations of `$types`, to nodes of
+ * the ontology not among `$visited` (element ids), the `$room` smallest ids.
+ * EXPLAIN: NodeByElementIdSeek (f), Expand(All), Filter, Distinct, Top(n.id, $room).
  */
-export function subgraph(direction: Direction, depth: number): CypherStatement {
-  const reach =
-    depth === 0
-      ? `${lookUpById('n', 'IN $ids')}\nWITH DISTINCT n, 0 AS depth`
-      : `${lookUpById('s', 'IN $ids')}
-MATCH p = SHORTEST 1 (s) (${STEP_PATTERN[direction]} WHERE size($types) = 0 OR type(r) IN $types){0,${traversalBound(depth)}} (n)
-WITH n, min(length(p)) AS depth`;
+export function subgraphStep(direction: Direction): CypherStatement {
   return statement(
-    `subgraph.${direction}.${depth}`,
+    `subgraph-step.${direction}`,
     `
-${reach}
-ORDER BY depth ASC, n.id ASC
-WITH collect({node: n, depth: depth}) AS reached
-WITH reached[0..$limit] AS kept, size(reached) > $limit AS truncated
-CALL (kept) {
-  WITH [entry IN kept | entry.node] AS keptNodes
-  UNWIND keptNodes AS a
-  MATCH (a)-[r]->(b)
-  WHERE b IN keptNodes AND (size($types) = 0 OR type(r) IN $types)
-  RETURN collect({relType: type(r), fromId: a.id, toId: b.id, props: properties(r)}) AS rels
-}
-RETURN [entry IN kept | {label: ${labelOf('entry.node')}, props: properties(entry.node), depth: entry.depth}] AS nodes,
-       rels, truncated`,
-    ['ids', 'limit', 'types'],
+MATCH (f) WHERE elementId(f) IN $frontier
+MATCH ${STEP_PATTERN[direction].replace('LABELS', ALL_LABELS_EXPRESSION())}
+WHERE type(r) IN $types AND NOT elementId(n) IN $visited
+WITH DISTINCT n
+ORDER BY n.id ASC
+LIMIT $room
+RETURN elementId(n) AS elementId, n.id AS id`,
+    ['frontier', 'types', 'visited', 'room'],
   );
 }
+
+/**
+ * The kept nodes (`$kept`, element ids) with their labels and properties, each with the
+ * relations of `$types` it starts among the kept nodes.
+ * EXPLAIN: NodeByElementIdSeek (n), Apply over Expand(All) + Filter, EagerAggregation.
+ */
+export const SUBGRAPH_NODES = statement(
+  'subgraph-nodes',
+  `
+MATCH (n) WHERE elementId(n) IN $kept
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]->(b)
+  WHERE elementId(b) IN $kept AND type(r) IN $types
+  RETURN collect({relType: type(r), fromId: n.id, toId: b.id, props: properties(r)}) AS rels
+}
+RETURN ${labelOf('n')} AS label, properties(n) AS props, rels`,
+  ['kept', 'types'],
+);
 
 /**
  * For `$cityId`, every other city sharing something with it (a partner, a commitment its
@@ -615,8 +681,11 @@ export function allStatements(): readonly CypherStatement[] {
     COMMON_PARTNERS,
     SHARED_PARTNERS,
     ...HOP_BOUNDS.map(peerNetwork),
+    ...NODE_LABELS.map(findElementId),
     ...HOP_BOUNDS.map(shortestPath),
-    ...DIRECTIONS.flatMap((direction) => [0, ...HOP_BOUNDS].map((depth) => subgraph(direction, depth))),
+    SUBGRAPH_START,
+    ...DIRECTIONS.map(subgraphStep),
+    SUBGRAPH_NODES,
     SIMILAR_CITIES,
     ...PROJECTIONS.map(project),
     ...NODE_LABELS.map(mergeNodes),
