@@ -270,3 +270,9 @@ export class ConflictError extends GraphStoreError {}
 
 /** The store did not answer in time. */
 export class StoreTimeoutError extends GraphStoreError {}
+
+/**
+ * The store cannot serve now: it is unreachable, its session expired (a cluster member went
+ * away), or it is not ready (an index it needs is still being built). Worth retrying later.
+ */
+export class StoreUnavailableError extends GraphStoreError {}

@@ -238,7 +238,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   async getRelations(query: RelationsQuery): Promise<readonly RelationRecord[]> {
     if (query.nodeIds.length === 0) return [];
-    const types = (query.types ?? []).map(checkedType);
+    const types = typesToFollow(query.types);
     const rows = await this.executor.read(getRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
     return rows.map((row) =>
       relationFromProperties(checkedType(text(row, 'relType')), text(row, 'fromId'), text(row, 'toId'), row['props']),
@@ -288,7 +288,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   async countRelations(query: RelationsQuery): Promise<number> {
     if (query.nodeIds.length === 0) return 0;
-    const types = (query.types ?? []).map(checkedType);
+    const types = typesToFollow(query.types);
     const [row] = await this.executor.read(countRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
     return numberOf(row?.['total'], 'total');
   }

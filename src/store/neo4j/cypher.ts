@@ -118,7 +118,7 @@ export function uniqueIdConstraint(label: NodeLabel): CypherStatement {
   const checked = checkedLabel(label);
   return statement(
     `schema.unique-id.${checked}`,
-    `CREATE CONSTRAINT cities_kg_${checked.toLowerCase()}_id IF NOT EXISTS FOR (n:${checked}) REQUIRE n.id IS UNIQUE`,
+    `CREATE CONSTRAINT ${uniqueIdConstraintName(checked)} IF NOT EXISTS FOR (n:${checked}) REQUIRE n.id IS UNIQUE`,
     [],
   );
 }
@@ -142,6 +142,22 @@ FOR (n:${ALL_LABELS_EXPRESSION()}) ON EACH [n.searchNameAr, n.searchAliases]
 OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'arabic' } }`,
   [],
 );
+
+/**
+ * The name, kind, state and schema of every index (and which constraint owns it): readiness
+ * (every index the adapter needs ONLINE) and the check for a plain index that stops a
+ * uniqueness constraint from being created (`schema-state.ts`).
+ */
+export const INDEX_STATES = statement(
+  'schema.index-states',
+  `
+SHOW INDEXES YIELD name, type, state, populationPercent, labelsOrTypes, properties, owningConstraint
+RETURN name, type, state, populationPercent, labelsOrTypes, properties, owningConstraint`,
+  [],
+);
+
+/** The name of the uniqueness constraint on `id` of a label (its backing index has the same name). */
+export const uniqueIdConstraintName = (label: NodeLabel): string => `cities_kg_${checkedLabel(label).toLowerCase()}_id`;
 
 /** Waits until new indexes are online, so the first search after start sees every node. */
 export const AWAIT_INDEXES = statement('schema.await-indexes', 'CALL db.awaitIndexes($timeoutSeconds)', ['timeoutSeconds']);
@@ -224,20 +240,21 @@ export function allowedLinkedFilters(): readonly { readonly label: NodeLabel; re
   });
 }
 
-const RELATION_PATTERN: Readonly<Record<Direction, string>> = {
-  OUT: '(n)-[r]->()',
-  IN: '(n)<-[r]-()',
-  BOTH: '(n)-[r]-()',
+/** The other end must carry an ontology label: a database shared with other data may link to foreign nodes. */
+const RELATION_PATTERN: Readonly<Record<Direction, () => string>> = {
+  OUT: () => `(n)-[r]->(:${ALL_LABELS_EXPRESSION()})`,
+  IN: () => `(n)<-[r]-(:${ALL_LABELS_EXPRESSION()})`,
+  BOTH: () => `(n)-[r]-(:${ALL_LABELS_EXPRESSION()})`,
 };
 
-/** Relations touching `$ids`, of the types in `$types` (all when empty), each once. */
+/** Relations touching `$ids`, of the types in `$types` (`typesToFollow`: never empty), each once. */
 export function getRelations(direction: Direction): CypherStatement {
   return statement(
     `get-relations.${direction}`,
     `
 ${lookUpById('n', 'IN $ids')}
-MATCH ${RELATION_PATTERN[direction]}
-WHERE size($types) = 0 OR type(r) IN $types
+MATCH ${RELATION_PATTERN[direction]()}
+WHERE type(r) IN $types
 WITH DISTINCT r
 RETURN type(r) AS relType, startNode(r).id AS fromId, endNode(r).id AS toId, properties(r) AS props
 ORDER BY relType ASC, fromId ASC, toId ASC`,
@@ -251,8 +268,8 @@ export function countRelations(direction: Direction): CypherStatement {
     `count-relations.${direction}`,
     `
 ${lookUpById('n', 'IN $ids')}
-MATCH ${RELATION_PATTERN[direction]}
-WHERE size($types) = 0 OR type(r) IN $types
+MATCH ${RELATION_PATTERN[direction]()}
+WHERE type(r) IN $types
 RETURN count(DISTINCT r) AS total`,
     ['ids', 'types'],
   );
@@ -669,6 +686,7 @@ export function allStatements(): readonly CypherStatement[] {
     CREATE_LATIN_NAME_INDEX,
     CREATE_ARABIC_NAME_INDEX,
     AWAIT_INDEXES,
+    INDEX_STATES,
     FIND_NODE_LABELS,
     GET_NODES,
     ...NODE_LABELS.map(listNodes),
