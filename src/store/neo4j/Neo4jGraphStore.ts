@@ -9,6 +9,7 @@ import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationTy
 import { decodeCursor, encodeCursor } from '../cursor';
 import {
   NotFoundError,
+  StoreUnavailableError,
   type CitySuggestionResult,
   type GraphCounts,
   type GraphStore,
@@ -32,13 +33,14 @@ import {
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
 import {
-  CLEAR_BATCH,
+  CLEAR_IN_RELATIONS_BATCH,
+  CLEAR_NODES_BATCH,
+  CLEAR_OUT_RELATIONS_BATCH,
   COMMON_PARTNERS,
   COUNTS,
-  DUMP_GRAPH,
   FIND_NODE_LABELS,
   GET_NODES,
-  PING,
+  INDEX_STATES,
   REMOVE_RELATION,
   SEARCH,
   SHARED_PARTNERS,
@@ -46,6 +48,7 @@ import {
   checkedLabel,
   checkedType,
   countRelations,
+  dumpPage,
   findElementId,
   getRelations,
   isLinkedFilterAllowed,
@@ -58,6 +61,7 @@ import {
   SUBGRAPH_START,
   subgraphStep,
   typesToFollow,
+  type CypherStatement,
 } from './cypher';
 import { buildLuceneQueries } from './lucene-query';
 import type { Neo4jExecutor } from './Neo4jExecutor';
@@ -65,6 +69,7 @@ import { isPlainMap, type PlainRow, type PlainValue } from './neo4j-values';
 import { nodeFromProperties } from './node-properties';
 import { chunk, idsToLookUp, planMerge } from './plan-merge';
 import { relationFromProperties } from './relation-properties';
+import { indexStatesFromRows, notOnline } from './schema-state';
 import { expandByLevels } from './subgraph-levels';
 import {
   compareIds,
@@ -72,6 +77,7 @@ import {
   numberOf,
   overlapsFromRows,
   pathFromRow,
+  relationFromMap,
   peersFromRows,
   projectionFromRows,
   stringOf,
@@ -115,6 +121,7 @@ function hitScore(luceneScore: number, exact: boolean): number {
 
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = 'neo4j' as const;
+  private readonly projections = new Map<Projection, Promise<ProjectedGraph>>();
 
   constructor(
     private readonly executor: Neo4jExecutor,
@@ -126,11 +133,12 @@ export class Neo4jGraphStore implements GraphStore {
     // is refused before any batch is written.
     const stored = new Map<string, NodeLabel>();
     for (const ids of chunk(idsToLookUp(graph), this.options.batchSize)) {
-      for (const row of await this.executor.read(FIND_NODE_LABELS, { ids })) {
+      for (const row of await this.executor.read(FIND_NODE_LABELS, { ids }, 'bulk')) {
         stored.set(text(row, 'id'), checkedLabel(text(row, 'label')));
       }
     }
     const batches = planMerge(graph, stored, this.options.batchSize);
+    this.projections.clear();
     const total = batches.reduce((sum, batch) => sum + batch.rows.length, 0);
 
     let done = 0;
@@ -140,7 +148,7 @@ export class Neo4jGraphStore implements GraphStore {
     let relationsUpdated = 0;
     for (const batch of batches) {
       if (batch.kind === 'nodes') {
-        const [row] = await this.executor.write(batch.statement, { rows: batch.rows });
+        const [row] = await this.executor.write(batch.statement, { rows: batch.rows }, undefined, 'bulk');
         nodesCreated += numberOf(row?.['created'], 'created nodes');
         nodesUpdated += numberOf(row?.['updated'], 'updated nodes');
       } else {
@@ -153,22 +161,33 @@ export class Neo4jGraphStore implements GraphStore {
               `mergeGraph: ${missing.length} relation(s) lost an end while merging, e.g. ${missing[0]?.id}; merge again`,
             );
           }
-        });
+        }, 'bulk');
         relationsCreated += numberOf(row?.['created'], 'created relations');
         relationsUpdated += numberOf(row?.['updated'], 'updated relations');
       }
       done += batch.rows.length;
       options.onProgress?.({ done, total });
     }
+    // A projection built while the batches were written may hold half of them.
+    this.projections.clear();
     return { nodesCreated, nodesUpdated, relationsCreated, relationsUpdated };
   }
 
   async clear(): Promise<number> {
+    this.projections.clear();
+    // Relations in batches first, so no transaction holds a hub and every relation it has.
+    await this.deleteInBatches(CLEAR_OUT_RELATIONS_BATCH);
+    await this.deleteInBatches(CLEAR_IN_RELATIONS_BATCH);
+    return this.deleteInBatches(CLEAR_NODES_BATCH);
+  }
+
+  /** Runs a `$batchSize` delete until a batch deletes fewer; returns how many it deleted. */
+  private async deleteInBatches(batch: CypherStatement): Promise<number> {
     let removed = 0;
     let deleted: number;
     do {
-      const [row] = await this.executor.write(CLEAR_BATCH, { batchSize: this.options.batchSize });
-      deleted = numberOf(row?.['deleted'], 'deleted nodes');
+      const [row] = await this.executor.write(batch, { batchSize: this.options.batchSize }, undefined, 'bulk');
+      deleted = numberOf(row?.['deleted'], `deleted by ${batch.name}`);
       removed += deleted;
     } while (deleted >= this.options.batchSize);
     return removed;
@@ -178,18 +197,33 @@ export class Neo4jGraphStore implements GraphStore {
     const fromId = startOfRelationId(id);
     if (fromId === undefined) return false;
     const [row] = await this.executor.write(REMOVE_RELATION, { fromId, id });
+    this.projections.clear();
     return numberOf(row?.['removed'], 'removed relations') > 0;
   }
 
+  /**
+   * Label by label, `batchSize` nodes (with the relations they start) per transaction, each
+   * under the bulk timeout. Pages are separate transactions: a dump of a graph being written
+   * is read-committed page by page, as one long transaction would be in Neo4j anyway.
+   */
   async dumpGraph(): Promise<GraphData> {
     const nodes: NodeRecord[] = [];
     const relations: RelationRecord[] = [];
-    for (const row of await this.executor.read(DUMP_GRAPH, {})) {
-      if (row['kind'] === 'node') {
-        nodes.push(nodeFromProperties(checkedLabel(text(row, 'label')), row['props'] ?? null));
-      } else {
-        relations.push(relationFromProperties(checkedType(text(row, 'relType')), text(row, 'fromId'), text(row, 'toId'), row['props']));
-      }
+    for (const label of NODE_LABELS) {
+      let after = '';
+      let size: number;
+      do {
+        const rows = await this.executor.read(dumpPage(label), { after, limit: this.options.batchSize }, 'bulk');
+        for (const row of rows) {
+          const node = nodeFromProperties(label, row['props'] ?? null);
+          nodes.push(node);
+          after = node.id;
+          for (const value of listOf(row['rels'], 'rels')) {
+            if (isPlainMap(value) && value['relType'] !== null) relations.push(relationFromMap(value));
+          }
+        }
+        size = rows.length;
+      } while (size >= this.options.batchSize);
     }
     nodes.sort((a, b) => compareIds(a.id, b.id));
     relations.sort((a, b) => compareIds(a.id, b.id));
@@ -365,13 +399,32 @@ export class Neo4jGraphStore implements GraphStore {
     return suggestionsFromRows(rows, query.first);
   }
 
-  async project(projection: Projection): Promise<ProjectedGraph> {
-    const rows = await this.executor.read(project(projection), projection === 'EXCHANGE' ? { eventKinds: PEER_EVENT_KINDS } : {});
-    return projectionFromRows(rows);
+  /**
+   * Cached per projection until this store writes (merge, clear, removeRelation): analytics
+   * ask for the same projection again and again, and building one reads every relation. It
+   * runs under the bulk timeout, so a first build that outlasts a request still fills the
+   * cache. A write by another process is not seen until this one writes or restarts.
+   */
+  project(projection: Projection): Promise<ProjectedGraph> {
+    let cached = this.projections.get(projection);
+    if (cached === undefined) {
+      cached = this.executor
+        .read(project(projection), projection === 'EXCHANGE' ? { eventKinds: PEER_EVENT_KINDS } : {}, 'bulk')
+        .then(projectionFromRows);
+      const built = cached;
+      // A failed build is not cached: the next call tries again.
+      built.catch(() => {
+        if (this.projections.get(projection) === built) this.projections.delete(projection);
+      });
+      this.projections.set(projection, built);
+    }
+    return cached;
   }
 
+  /** Answers only when Neo4j does and every index the adapter needs is ONLINE (readiness). */
   async ping(): Promise<void> {
-    await this.executor.read(PING, {});
+    const problems = notOnline(indexStatesFromRows(await this.executor.read(INDEX_STATES, {})));
+    if (problems.length > 0) throw new StoreUnavailableError(`Neo4j is not ready: ${problems.join('; ')}`);
   }
 
   async close(): Promise<void> {

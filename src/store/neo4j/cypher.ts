@@ -320,21 +320,27 @@ RETURN {${NODE_LABELS.map((label) => `${checkedLabel(label)}: COUNT { MATCH (n:$
 );
 
 /**
- * Every node and relation of the ontology, as rows of either kind (one statement, so one
- * transaction sees one state). Callers sort by id; UNION branches cannot be ordered as one.
+ * One page of a label for `dumpGraph`: the next `$limit` nodes after `$after` by id, each with
+ * the ontology relations it starts. Pages keep every transaction small, whatever the graph's size.
+ * EXPLAIN: NodeIndexSeekByRange on the id constraint's index (ordered, so no Sort), Limit,
+ * Apply over Expand(All) + Filter.
  */
-export const DUMP_GRAPH = statement(
-  'dump-graph',
-  `
-MATCH (n:${ALL_LABELS_EXPRESSION()})
-RETURN 'node' AS kind, head([label IN labels(n) WHERE label IN ${ALL_LABELS_LIST()}]) AS label,
-       properties(n) AS props, null AS relType, null AS fromId, null AS toId
-UNION ALL
-MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${ALL_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
-RETURN 'relation' AS kind, null AS label,
-       properties(r) AS props, type(r) AS relType, a.id AS fromId, b.id AS toId`,
-  [],
-);
+export function dumpPage(label: NodeLabel): CypherStatement {
+  const checked = checkedLabel(label);
+  return statement(
+    `dump-page.${checked}`,
+    `
+MATCH (n:${checked})
+WHERE n.id > $after
+WITH n ORDER BY n.id ASC LIMIT $limit
+CALL (n) {
+  OPTIONAL MATCH (n)-[r:${ALL_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
+  RETURN collect({relType: type(r), fromId: n.id, toId: b.id, props: properties(r)}) AS rels
+}
+RETURN properties(n) AS props, rels`,
+    ['after', 'limit'],
+  );
+}
 
 // ---------------------------------------------------------------------------------------
 // Traversal and analytics (semantics as in src/store/memory/traversal/)
@@ -554,6 +560,11 @@ RETURN candidate.id AS cityId, collect({reason: reason, value: value, holders: h
   ['cityId', 'exchangeKind'],
 );
 
+/** Rows of edges from `(a)-[r]->(b)`: the pair with the smaller id as source, weighted by its relations. */
+const orderedPair = (): string => `WITH CASE WHEN a.id < b.id THEN a ELSE b END AS x, CASE WHEN a.id < b.id THEN b ELSE a END AS y, r
+RETURN 'edge' AS kind, x.id AS source, ${labelOf('x')} AS sourceLabel, y.id AS target, ${labelOf('y')} AS targetLabel,
+       count(r) AS weight`;
+
 const PROJECTION_TEXT: Readonly<Record<Projection, () => string>> = {
   // Participants of peer events (even alone in one), and each pair weighted by events shared.
   EXCHANGE: () => `
@@ -566,16 +577,15 @@ MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b)
 WHERE e.kind IN $eventKinds AND (a:City OR a:Country) AND (b:City OR b:Country) AND a.id < b.id
 RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
        count(e) AS weight`,
+  // Each relation matched once, in its own direction, then its pair put in id order.
   PARTNERSHIP: () => `
-MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${PARTNER_TYPES_EXPRESSION()}]-(b:${ALL_LABELS_EXPRESSION()})
-WHERE a.id < b.id AND (a:Organization OR b:Organization)
-RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
-       count(r) AS weight`,
+MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${PARTNER_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
+WHERE a <> b AND (a:Organization OR b:Organization)
+${orderedPair()}`,
   ALL: () => `
-MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${ALL_TYPES_EXPRESSION()}]-(b:${ALL_LABELS_EXPRESSION()})
-WHERE a.id < b.id
-RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
-       count(r) AS weight`,
+MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${ALL_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
+WHERE a <> b
+${orderedPair()}`,
 };
 
 /** An undirected weighted projection: `edge` rows (each pair once, source < target) and, for EXCHANGE, `node` rows. */
@@ -661,9 +671,35 @@ RETURN count(*) AS removed`,
   ['fromId', 'id'],
 );
 
-/** Deletes up to `$batchSize` nodes of the ontology's labels (and their relations). */
-export const CLEAR_BATCH = statement(
-  'clear-batch',
+/**
+ * `clear` deletes in batches, relations first, so that no transaction holds a hub node and all
+ * its relations at once (DETACH DELETE of a country linked to 100 000 cities would): relations
+ * our nodes start, then relations into our nodes (from foreign ones), then the bare nodes.
+ * EXPLAIN: NodeByLabelScan per label (Union), Expand(All), Limit, Delete.
+ */
+export const CLEAR_OUT_RELATIONS_BATCH = statement(
+  'clear-batch.out-relations',
+  `
+MATCH (:${ALL_LABELS_EXPRESSION()})-[r]->()
+WITH r LIMIT $batchSize
+DELETE r
+RETURN count(*) AS deleted`,
+  ['batchSize'],
+);
+
+export const CLEAR_IN_RELATIONS_BATCH = statement(
+  'clear-batch.in-relations',
+  `
+MATCH ()-[r]->(:${ALL_LABELS_EXPRESSION()})
+WITH r LIMIT $batchSize
+DELETE r
+RETURN count(*) AS deleted`,
+  ['batchSize'],
+);
+
+/** DETACH only for a relation written meanwhile; by now the nodes are bare. */
+export const CLEAR_NODES_BATCH = statement(
+  'clear-batch.nodes',
   `
 MATCH (n:${ALL_LABELS_EXPRESSION()})
 WITH n LIMIT $batchSize
@@ -695,7 +731,7 @@ export function allStatements(): readonly CypherStatement[] {
     ...DIRECTIONS.map(countRelations),
     SEARCH,
     COUNTS,
-    DUMP_GRAPH,
+    ...NODE_LABELS.map(dumpPage),
     COMMON_PARTNERS,
     SHARED_PARTNERS,
     ...HOP_BOUNDS.map(peerNetwork),
@@ -709,6 +745,8 @@ export function allStatements(): readonly CypherStatement[] {
     ...NODE_LABELS.map(mergeNodes),
     ...allowedRelationEnds().map(({ type, fromLabel, toLabel }) => mergeRelations(type, fromLabel, toLabel)),
     REMOVE_RELATION,
-    CLEAR_BATCH,
+    CLEAR_OUT_RELATIONS_BATCH,
+    CLEAR_IN_RELATIONS_BATCH,
+    CLEAR_NODES_BATCH,
   ];
 }
