@@ -122,11 +122,11 @@ describe('readiness and the types a traversal follows (recording transaction)', 
     await expect(ready.store.ping()).resolves.toBeUndefined();
     const building = storeAnswering((text) =>
       text === INDEX_STATES.text
-        ? requiredIndexNames().map((name) => (name === 'cities_kg_names_latin' ? { ...online(name), state: 'POPULATING', populationPercent: 7 } : online(name)))
+        ? requiredIndexNames().map((name) => (name === 'cities_kg_names_standard' ? { ...online(name), state: 'POPULATING', populationPercent: 7 } : online(name)))
         : [],
     );
     await expect(building.store.ping()).rejects.toThrow(StoreUnavailableError);
-    await expect(building.store.ping()).rejects.toThrow(/cities_kg_names_latin is POPULATING \(7\.0%\)/u);
+    await expect(building.store.ping()).rejects.toThrow(/cities_kg_names_standard is POPULATING \(7\.0%\)/u);
   });
 
   it('passes the ontology types when none are asked, never an empty list meaning "any relationship"', async () => {

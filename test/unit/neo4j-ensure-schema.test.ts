@@ -8,7 +8,7 @@ import { NODE_LABELS } from '../../src/domain/ontology';
 import {
   AWAIT_INDEXES,
   CREATE_ARABIC_NAME_INDEX,
-  CREATE_LATIN_NAME_INDEX,
+  CREATE_STANDARD_NAME_INDEX,
   INDEX_STATES,
   uniqueIdConstraint,
 } from '../../src/store/neo4j/cypher';
@@ -22,7 +22,7 @@ describe('ensureSchema (recording transaction)', () => {
     await ensureSchema(recordingExecutor(sessions), 10, silentLogger);
     expect(sessions.runs.map((run) => [run.mode, run.text])).toEqual([
       ...NODE_LABELS.map((label) => ['write', uniqueIdConstraint(label).text]),
-      ['write', CREATE_LATIN_NAME_INDEX.text],
+      ['write', CREATE_STANDARD_NAME_INDEX.text],
       ['write', CREATE_ARABIC_NAME_INDEX.text],
       ['read', INDEX_STATES.text],
       ['read', AWAIT_INDEXES.text],
@@ -42,7 +42,7 @@ describe('ensureSchema (recording transaction)', () => {
 
   it('tolerates a rule created meanwhile by another replica, and fails on anything else', async () => {
     const raced = new RecordingSessions((text) => {
-      if (text === CREATE_LATIN_NAME_INDEX.text)
+      if (text === CREATE_STANDARD_NAME_INDEX.text)
         throw new Neo4jError('exists', 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists', '22N71', 'exists');
       return [];
     });

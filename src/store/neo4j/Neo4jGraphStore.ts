@@ -113,6 +113,19 @@ function startOfRelationId(id: string): string | undefined {
   return RELATION_ID.exec(id)?.[1];
 }
 
+/** The most candidates a labelled search asks each index for (500, 2 000, 8 000, 32 000). */
+export const MAX_SEARCH_CANDIDATES = 32_000;
+
+function searchHitFrom(value: PlainValue): SearchHit {
+  if (!isPlainMap(value)) throw new TypeError('Neo4j search hit is not a map');
+  const exact = value['exact'] === true;
+  return {
+    node: nodeFromProperties(checkedLabel(text(value, 'label')), value['props'] ?? null),
+    score: hitScore(numberOf(value['score'], 'score'), exact),
+    exact,
+  };
+}
+
 /** Lucene scores are unbounded: squash them into (0, 1) and put exact matches in (1, 2). */
 function hitScore(luceneScore: number, exact: boolean): number {
   const partial = luceneScore > 0 ? luceneScore / (1 + luceneScore) : 0;
@@ -282,25 +295,26 @@ export class Neo4jGraphStore implements GraphStore {
   async search(query: SearchQuery): Promise<readonly SearchHit[]> {
     const searchText = checkSearchText(query.text);
     checkPageSize('search', query.first);
-    const labels = (query.labels ?? []).map(checkedLabel);
+    const labels = [...new Set((query.labels ?? []).map(checkedLabel))];
     const lucene = buildLuceneQueries(searchText);
     if (lucene === undefined) return [];
-    const rows = await this.executor.read(SEARCH, {
-      allTerms: lucene.allTerms,
-      anyTerm: lucene.anyTerm,
-      candidates: Math.max(SEARCH_CANDIDATES, query.first),
-      labels,
-      key: lucene.key,
-      first: query.first,
-    });
-    return rows.map((row) => {
-      const exact = row['exact'] === true;
-      return {
-        node: nodeFromProperties(checkedLabel(text(row, 'label')), row['props'] ?? null),
-        score: hitScore(numberOf(row['score'], 'score'), exact),
-        exact,
-      };
-    });
+    // Labels are filtered after each index hands over its best candidates: when that cut
+    // may have hidden hits of the asked labels, ask again with more (bounded) candidates.
+    for (let candidates = Math.max(SEARCH_CANDIDATES, query.first); ; candidates *= 4) {
+      const [row] = await this.executor.read(SEARCH, {
+        allTerms: lucene.allTerms,
+        anyTerm: lucene.anyTerm,
+        candidates,
+        labels,
+        key: lucene.key,
+        first: query.first,
+      });
+      const hits = listOf(row?.['found'] ?? [], 'found')
+        .map(searchHitFrom)
+        .sort((a, b) => b.score - a.score || compareIds(a.node.id, b.node.id));
+      const enough = labels.length === 0 || hits.length >= query.first || row?.['cut'] !== true;
+      if (enough || candidates * 4 > MAX_SEARCH_CANDIDATES) return hits;
+    }
   }
 
   async counts(): Promise<GraphCounts> {

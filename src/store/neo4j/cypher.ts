@@ -44,8 +44,14 @@ export const STORE_PROPERTY_KEYS = [
  */
 export const ROW_KEYS = ['id', 'from', 'to', 'props'] as const;
 
-/** Full-text index over Latin-script names: tokenises and lower-cases, keeps stop words. */
-export const LATIN_NAME_INDEX = 'cities_kg_names_latin';
+/**
+ * Full-text index with the standard analyser (tokenises and lower-cases, keeps stop words,
+ * never stems) over the folded names in both scripts. The folded Arabic name is here too:
+ * the Arabic analyser stems indexed terms but Lucene does not stem prefix and fuzzy clauses,
+ * so a prefix such as الشر (of الشرق) only matches the unstemmed terms of this index.
+ * (It replaced `cities_kg_names_latin`, which had no Arabic; drop that one after upgrading.)
+ */
+export const STANDARD_NAME_INDEX = 'cities_kg_names_standard';
 /** Full-text index over Arabic names with Lucene's Arabic analyser (normalises and stems). */
 export const ARABIC_NAME_INDEX = 'cities_kg_names_arabic';
 
@@ -124,12 +130,12 @@ export function uniqueIdConstraint(label: NodeLabel): CypherStatement {
 }
 
 // IF NOT EXISTS keeps an existing index as it is: after adding a label to the ontology, drop
-// these two indexes (DROP INDEX cities_kg_names_latin) and restart so they cover it.
-export const CREATE_LATIN_NAME_INDEX = statement(
-  'schema.fulltext.latin',
+// these two indexes (DROP INDEX cities_kg_names_standard) and restart so they cover it.
+export const CREATE_STANDARD_NAME_INDEX = statement(
+  'schema.fulltext.standard',
   `
-CREATE FULLTEXT INDEX ${LATIN_NAME_INDEX} IF NOT EXISTS
-FOR (n:${ALL_LABELS_EXPRESSION()}) ON EACH [n.searchName, n.searchAliases]
+CREATE FULLTEXT INDEX ${STANDARD_NAME_INDEX} IF NOT EXISTS
+FOR (n:${ALL_LABELS_EXPRESSION()}) ON EACH [n.searchName, n.searchNameAr, n.searchAliases]
 OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
   [],
 );
@@ -279,34 +285,46 @@ RETURN count(DISTINCT r) AS total`,
  * Full-text search over both name indexes. `$allTerms` requires every query term, `$anyTerm`
  * any of them; like the memory store, hits matching only some terms are kept only when no
  * hit matches them all. Exact matches (`$key` among the folded whole names) come first.
+ *
+ * One row: `found` (best first, at most `$first`) and `cut`, whether any index call handed
+ * over all `$candidates` it was allowed (so hits of the asked labels may lie beyond the cut:
+ * the adapter asks again with more candidates).
+ * EXPLAIN: Union of four ProcedureCall (db.index.fulltext.queryNodes), EagerAggregation,
+ * Apply over Unwind + EagerAggregation + Top.
  */
 export const SEARCH = statement(
   'search',
   `
 CALL () {
-  CALL db.index.fulltext.queryNodes('${LATIN_NAME_INDEX}', $allTerms, {limit: $candidates}) YIELD node, score
-  RETURN node, score, 1 AS allTerms
+  CALL db.index.fulltext.queryNodes('${STANDARD_NAME_INDEX}', $allTerms, {limit: $candidates}) YIELD node, score
+  RETURN node, score, 1 AS allTerms, 0 AS branch
   UNION ALL
   CALL db.index.fulltext.queryNodes('${ARABIC_NAME_INDEX}', $allTerms, {limit: $candidates}) YIELD node, score
-  RETURN node, score, 1 AS allTerms
+  RETURN node, score, 1 AS allTerms, 1 AS branch
   UNION ALL
-  CALL db.index.fulltext.queryNodes('${LATIN_NAME_INDEX}', $anyTerm, {limit: $candidates}) YIELD node, score
-  RETURN node, score, 0 AS allTerms
+  CALL db.index.fulltext.queryNodes('${STANDARD_NAME_INDEX}', $anyTerm, {limit: $candidates}) YIELD node, score
+  RETURN node, score, 0 AS allTerms, 2 AS branch
   UNION ALL
   CALL db.index.fulltext.queryNodes('${ARABIC_NAME_INDEX}', $anyTerm, {limit: $candidates}) YIELD node, score
-  RETURN node, score, 0 AS allTerms
+  RETURN node, score, 0 AS allTerms, 3 AS branch
 }
-WITH node, max(score) AS score, max(allTerms) AS allTerms
-WITH node, score, allTerms, head([label IN labels(node) WHERE label IN ${ALL_LABELS_LIST()}]) AS label
-WHERE label IS NOT NULL AND (size($labels) = 0 OR label IN $labels)
-WITH collect({node: node, label: label, score: score, allTerms: allTerms}) AS hits
-WITH hits, any(hit IN hits WHERE hit.allTerms = 1) AS someMatchAll
-UNWIND hits AS hit
-WITH hit WHERE hit.allTerms = 1 OR NOT someMatchAll
-WITH hit.node AS node, hit.label AS label, hit.score AS score, $key IN hit.node.searchKeys AS exact
-RETURN label, properties(node) AS props, score, exact
-ORDER BY exact DESC, score DESC, node.id ASC
-LIMIT $first`,
+WITH collect({node: node, score: score, allTerms: allTerms, branch: branch}) AS raw
+WITH raw, any(b IN [0, 1, 2, 3] WHERE size([candidate IN raw WHERE candidate.branch = b]) >= $candidates) AS cut
+CALL (raw) {
+  UNWIND raw AS candidate
+  WITH candidate.node AS node, max(candidate.score) AS score, max(candidate.allTerms) AS allTerms
+  WITH node, score, allTerms, ${labelOf('node')} AS label
+  WHERE label IS NOT NULL AND (size($labels) = 0 OR label IN $labels)
+  WITH collect({node: node, label: label, score: score, allTerms: allTerms}) AS hits
+  WITH hits, any(hit IN hits WHERE hit.allTerms = 1) AS someMatchAll
+  UNWIND hits AS hit
+  WITH hit WHERE hit.allTerms = 1 OR NOT someMatchAll
+  WITH hit.node AS node, hit.label AS label, hit.score AS score, $key IN hit.node.searchKeys AS exact
+  ORDER BY exact DESC, score DESC, node.id ASC
+  LIMIT $first
+  RETURN collect({label: label, props: properties(node), score: score, exact: exact}) AS found
+}
+RETURN found, cut`,
   ['allTerms', 'anyTerm', 'candidates', 'labels', 'key', 'first'],
 );
 
@@ -719,7 +737,7 @@ export function allStatements(): readonly CypherStatement[] {
   return [
     PING,
     ...NODE_LABELS.map(uniqueIdConstraint),
-    CREATE_LATIN_NAME_INDEX,
+    CREATE_STANDARD_NAME_INDEX,
     CREATE_ARABIC_NAME_INDEX,
     AWAIT_INDEXES,
     INDEX_STATES,

@@ -11,7 +11,7 @@ import { NODE_LABELS } from '../../domain/ontology';
 import {
   AWAIT_INDEXES,
   CREATE_ARABIC_NAME_INDEX,
-  CREATE_LATIN_NAME_INDEX,
+  CREATE_STANDARD_NAME_INDEX,
   INDEX_STATES,
   uniqueIdConstraint,
   uniqueIdConstraintName,
@@ -22,7 +22,7 @@ import type { Neo4jExecutor } from './Neo4jExecutor';
 import { blockingPlainIndexes, indexStatesFromRows } from './schema-state';
 
 export function schemaStatements(): readonly CypherStatement[] {
-  return [...NODE_LABELS.map(uniqueIdConstraint), CREATE_LATIN_NAME_INDEX, CREATE_ARABIC_NAME_INDEX];
+  return [...NODE_LABELS.map(uniqueIdConstraint), CREATE_STANDARD_NAME_INDEX, CREATE_ARABIC_NAME_INDEX];
 }
 
 /** Another replica starting at the same moment may win the race to create a rule. */

@@ -10,7 +10,7 @@
  *   silently not be unique; the adapter refuses to start and names the index to drop.
  */
 import { NODE_LABELS, type NodeLabel } from '../../domain/ontology';
-import { ARABIC_NAME_INDEX, LATIN_NAME_INDEX, uniqueIdConstraintName } from './cypher';
+import { ARABIC_NAME_INDEX, STANDARD_NAME_INDEX, uniqueIdConstraintName } from './cypher';
 import type { PlainRow, PlainValue } from './neo4j-values';
 
 export interface IndexState {
@@ -40,7 +40,7 @@ export function indexStatesFromRows(rows: readonly PlainRow[]): IndexState[] {
 
 /** Every index the adapter needs, by name. */
 export function requiredIndexNames(): readonly string[] {
-  return [...NODE_LABELS.map(uniqueIdConstraintName), LATIN_NAME_INDEX, ARABIC_NAME_INDEX];
+  return [...NODE_LABELS.map(uniqueIdConstraintName), STANDARD_NAME_INDEX, ARABIC_NAME_INDEX];
 }
 
 /** What keeps the store from being ready: each needed index missing or not ONLINE, in words. */
