@@ -172,19 +172,25 @@ export const AWAIT_INDEXES = statement('schema.await-indexes', 'CALL db.awaitInd
 // Reads
 
 /** The label of each existing node among `$ids` (the pre-flight check of a merge). */
+// EXPLAIN: Union of one NodeUniqueIndexSeek per label (n.id IN $ids), no label scan.
 export const FIND_NODE_LABELS = statement(
   'find-node-labels',
   perLabelUnion((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, '${label}' AS label`),
   ['ids'],
 );
 
+// EXPLAIN: Union of one NodeUniqueIndexSeek per label, Projection.
 export const GET_NODES = statement(
   'get-nodes',
   perLabelUnion((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, properties(n) AS props`),
   ['ids'],
 );
 
-/** A page of one label after `$after` ('' for the first page), with the label's total. */
+/**
+ * A page of one label after `$after` ('' for the first page), with the label's total.
+ * EXPLAIN: NodeIndexSeekByRange (n.id > $after, ordered by the index: no Sort), Limit,
+ * EagerAggregation; the total from the count store (NodeCountFromCountStore).
+ */
 export function listNodes(label: NodeLabel): CypherStatement {
   const checked = checkedLabel(label);
   return statement(
@@ -214,7 +220,10 @@ export function isLinkedFilterAllowed(label: NodeLabel, filter: LinkedFilter): b
     : ends.to.includes(label) && ends.from.includes(filter.anchorLabel);
 }
 
-/** A page of one label, keeping nodes with a relation of a type to (or from) `$anchorId`. */
+/**
+ * A page of one label, keeping nodes with a relation of a type to (or from) `$anchorId`.
+ * EXPLAIN: NodeUniqueIndexSeek (anchor), Expand(All) of one type, Filter, Distinct, Top.
+ */
 export function listLinkedNodes(label: NodeLabel, filter: LinkedFilter): CypherStatement {
   const checked = checkedLabel(label);
   const type = checkedType(filter.type);
@@ -253,7 +262,10 @@ const RELATION_PATTERN: Readonly<Record<Direction, () => string>> = {
   BOTH: () => `(n)-[r]-(:${ALL_LABELS_EXPRESSION()})`,
 };
 
-/** Relations touching `$ids`, of the types in `$types` (`typesToFollow`: never empty), each once. */
+/**
+ * Relations touching `$ids`, of the types in `$types` (`typesToFollow`: never empty), each once.
+ * EXPLAIN: Union of NodeUniqueIndexSeek per label, Expand(All), Filter (type, label), Distinct, Sort.
+ */
 export function getRelations(direction: Direction): CypherStatement {
   return statement(
     `get-relations.${direction}`,
@@ -268,7 +280,7 @@ ORDER BY relType ASC, fromId ASC, toId ASC`,
   );
 }
 
-/** How many relations `getRelations(direction)` would return. */
+/** How many relations `getRelations(direction)` would return. EXPLAIN: as getRelations, then EagerAggregation. */
 export function countRelations(direction: Direction): CypherStatement {
   return statement(
     `count-relations.${direction}`,
@@ -328,7 +340,7 @@ RETURN found, cut`,
   ['allTerms', 'anyTerm', 'candidates', 'labels', 'key', 'first'],
 );
 
-/** Counts per label and per type, from Neo4j's count store (no scan). */
+/** Counts per label and per type, from Neo4j's count store (no scan). EXPLAIN: NodeCountFromCountStore, RelationshipCountFromCountStore. */
 export const COUNTS = statement(
   'counts',
   `
@@ -363,7 +375,10 @@ RETURN properties(n) AS props, rels`,
 // ---------------------------------------------------------------------------------------
 // Traversal and analytics (semantics as in src/store/memory/traversal/)
 
-/** Organisations linked by a partner relation, either way, to every one of `$ids` (distinct). */
+/**
+ * Organisations linked by a partner relation, either way, to every one of `$ids` (distinct).
+ * EXPLAIN: Union of NodeUniqueIndexSeek per label, Expand(All) of the partner types, Filter, EagerAggregation.
+ */
 export const COMMON_PARTNERS = statement(
   'common-partners',
   `
@@ -606,6 +621,11 @@ WHERE a <> b
 ${orderedPair()}`,
 };
 
+/**
+ * EXPLAIN (ALL, PARTNERSHIP): NodeByLabelScan per label, Expand(All) of the types, one direction
+ * (each relation once), Filter, EagerAggregation. EXPLAIN (EXCHANGE): NodeByLabelScan (Event),
+ * Filter (kind), Expand(All), EagerAggregation.
+ */
 /** An undirected weighted projection: `edge` rows (each pair once, source < target) and, for EXCHANGE, `node` rows. */
 export function project(projection: Projection): CypherStatement {
   return statement(`project.${projection}`, PROJECTION_TEXT[projection](), projection === 'EXCHANGE' ? ['eventKinds'] : []);
@@ -620,6 +640,7 @@ export function project(projection: Projection): CypherStatement {
  * unchanged; `SET n = row.props` replaces the whole property map, so a property dropped
  * from the record is dropped from the node.
  */
+// EXPLAIN: Unwind, Apply over NodeUniqueIndexSeek (old), Merge over(NodeUniqueIndexSeek(Locking)), SetProperties, EagerAggregation.
 export function mergeNodes(label: NodeLabel): CypherStatement {
   const checked = checkedLabel(label);
   return statement(
@@ -642,6 +663,7 @@ RETURN count(*) AS written,
  * (`{id, from, to, props}`) at a time. Returns the ids it wrote, so the caller can tell a
  * vanished endpoint from success (and roll the batch back).
  */
+// EXPLAIN: Unwind, two NodeUniqueIndexSeek (a, b), OptionalExpand(Into), Merge(Expand(Into)), SetProperties, EagerAggregation.
 export function mergeRelations(type: RelationType, fromLabel: NodeLabel, toLabel: NodeLabel): CypherStatement {
   const checkedRelation = checkedType(type);
   const from = checkedLabel(fromLabel);
@@ -678,6 +700,7 @@ export function allowedRelationEnds(): readonly {
  * Deletes the relation with id `$id` going out of node `$fromId` (its start node is found by
  * the per-label id index, then its relations are read, not every relation of the type).
  */
+// EXPLAIN: Union of NodeUniqueIndexSeek per label, Expand(All) out of that one node, Filter (r.id), Delete.
 export const REMOVE_RELATION = statement(
   'remove-relation',
   `
