@@ -5,7 +5,7 @@
  * of its parameters as JSON (a lower bound of the Bolt bytes: PackStream is close to JSON
  * for these maps of strings). Figures of round trips and payloads, not of Neo4j's speed.
  *
- *   npx tsc -p bench/tsconfig.json && node dist/bench-build/bench/neo4j/seed-statements.js [--relations 1000000] [--batch 500]
+ *   npx tsc -p bench/tsconfig.json && node dist/bench-build/bench/neo4j/seed-statements.js [--relations 1000000] [--batch 500] [--no-bytes]
  */
 import type { Logger } from '../../src/logger';
 import { Neo4jExecutor, type CypherSession, type CypherSessionSource, type CypherTransaction } from '../../src/store/neo4j/Neo4jExecutor';
@@ -39,12 +39,15 @@ const family = (text: string): string => {
   return 'other';
 };
 
+/** `--no-bytes`: skip measuring payloads, to time the adapter alone. */
+const measureBytes = !process.argv.includes('--no-bytes');
+
 function recordingSource(tallies: Map<string, Tally>): CypherSessionSource {
   const transaction: CypherTransaction = {
     run: async (text, parameters) => {
       const rows = Array.isArray(parameters['rows']) ? (parameters['rows'] as { id: string }[]) : [];
       const ids = Array.isArray(parameters['ids']) ? parameters['ids'].length : 0;
-      const bytes = Buffer.byteLength(JSON.stringify(parameters, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value)));
+      const bytes = measureBytes ? Buffer.byteLength(JSON.stringify(parameters, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value))) : 0;
       const name = family(text);
       const tally = tallies.get(name) ?? { statements: 0, rows: 0, maxRows: 0, bytes: 0, maxBytes: 0 };
       const size = rows.length || ids;
