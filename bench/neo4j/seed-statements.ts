@@ -34,7 +34,7 @@ const silent: Logger = {
 const family = (text: string): string => {
   if (text.includes('OPTIONAL MATCH (old:') && text.includes('MERGE (n:')) return 'merge-nodes';
   if (text.includes('MERGE (a)-[r:')) return 'merge-relations';
-  if (text.includes("AS label") && text.includes('n.id IN $ids')) return 'find-node-labels (pre-flight)';
+  if (text.includes('AS label') && text.includes('n.id IN $ids')) return 'find-node-labels (pre-flight)';
   if (text.includes('DELETE')) return 'clear';
   return 'other';
 };
@@ -47,7 +47,9 @@ function recordingSource(tallies: Map<string, Tally>): CypherSessionSource {
     run: async (text, parameters) => {
       const rows = Array.isArray(parameters['rows']) ? (parameters['rows'] as { id: string }[]) : [];
       const ids = Array.isArray(parameters['ids']) ? parameters['ids'].length : 0;
-      const bytes = measureBytes ? Buffer.byteLength(JSON.stringify(parameters, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value))) : 0;
+      const bytes = measureBytes
+        ? Buffer.byteLength(JSON.stringify(parameters, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value)))
+        : 0;
       const name = family(text);
       const tally = tallies.get(name) ?? { statements: 0, rows: 0, maxRows: 0, bytes: 0, maxBytes: 0 };
       const size = rows.length || ids;
@@ -84,7 +86,12 @@ async function main(): Promise<void> {
   const batchSize = argument('batch', 500);
   const { graph } = generateGraph(relations);
   const tallies = new Map<string, Tally>();
-  const executor = new Neo4jExecutor(recordingSource(tallies), { database: 'bench', transactionTimeoutMs: 5000, bulkTimeoutMs: 10000, logger: silent });
+  const executor = new Neo4jExecutor(recordingSource(tallies), {
+    database: 'bench',
+    transactionTimeoutMs: 5000,
+    bulkTimeoutMs: 10000,
+    logger: silent,
+  });
   const store = new Neo4jGraphStore(executor, { batchSize, close: async () => undefined });
   const started = process.hrtime.bigint();
   await store.clear();

@@ -63,7 +63,14 @@ describe('dumpGraph pages (TypeScript loop logic only, fake pages)', () => {
           props: nodeToProperties(node),
           rels:
             node.id === 'city:b'
-              ? [{ relType: 'PART_OF', fromId: 'city:b', toId: 'city:a', props: { id: 'city:b-PART_OF->city:a', sourceDocs: [], sourceQuotes: [] } }]
+              ? [
+                  {
+                    relType: 'PART_OF',
+                    fromId: 'city:b',
+                    toId: 'city:a',
+                    props: { id: 'city:b-PART_OF->city:a', sourceDocs: [], sourceQuotes: [] },
+                  },
+                ]
               : [{ relType: null, fromId: node.id, toId: null, props: null }],
         }));
     });
@@ -115,14 +122,24 @@ describe('project cache (recording transaction)', () => {
 });
 
 describe('readiness and the types a traversal follows (recording transaction)', () => {
-  const online = (name: string) => ({ name, type: 'RANGE', state: 'ONLINE', populationPercent: 100, labelsOrTypes: [], properties: [], owningConstraint: null });
+  const online = (name: string) => ({
+    name,
+    type: 'RANGE',
+    state: 'ONLINE',
+    populationPercent: 100,
+    labelsOrTypes: [],
+    properties: [],
+    owningConstraint: null,
+  });
 
   it('ping answers when every needed index is ONLINE and fails as unavailable while one populates', async () => {
     const ready = storeAnswering((text) => (text === INDEX_STATES.text ? requiredIndexNames().map(online) : []));
     await expect(ready.store.ping()).resolves.toBeUndefined();
     const building = storeAnswering((text) =>
       text === INDEX_STATES.text
-        ? requiredIndexNames().map((name) => (name === 'cities_kg_names_standard' ? { ...online(name), state: 'POPULATING', populationPercent: 7 } : online(name)))
+        ? requiredIndexNames().map((name) =>
+            name === 'cities_kg_names_standard' ? { ...online(name), state: 'POPULATING', populationPercent: 7 } : online(name),
+          )
         : [],
     );
     await expect(building.store.ping()).rejects.toThrow(StoreUnavailableError);

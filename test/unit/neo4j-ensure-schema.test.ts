@@ -67,7 +67,12 @@ const index = (overrides: Record<string, unknown>) => ({
 });
 const allOnline = () =>
   requiredIndexNames().map((name) =>
-    index({ name, owningConstraint: name.startsWith('cities_kg_names') ? null : name, type: name.startsWith('cities_kg_names') ? 'FULLTEXT' : 'RANGE', labelsOrTypes: ['Other'] }),
+    index({
+      name,
+      owningConstraint: name.startsWith('cities_kg_names') ? null : name,
+      type: name.startsWith('cities_kg_names') ? 'FULLTEXT' : 'RANGE',
+      labelsOrTypes: ['Other'],
+    }),
   );
 
 describe('the schema the adapter needs, read from SHOW INDEXES', () => {

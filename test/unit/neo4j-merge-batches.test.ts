@@ -8,7 +8,14 @@ import neo4j from 'neo4j-driver';
 import type { GraphData, NodeRecord, RelationRecord } from '../../src/domain/graph-document';
 import { relationId } from '../../src/domain/graph-document';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../../src/store/GraphStore';
-import { CLEAR_IN_RELATIONS_BATCH, CLEAR_NODES_BATCH, CLEAR_OUT_RELATIONS_BATCH, FIND_NODE_LABELS, mergeNodes, mergeRelations } from '../../src/store/neo4j/cypher';
+import {
+  CLEAR_IN_RELATIONS_BATCH,
+  CLEAR_NODES_BATCH,
+  CLEAR_OUT_RELATIONS_BATCH,
+  FIND_NODE_LABELS,
+  mergeNodes,
+  mergeRelations,
+} from '../../src/store/neo4j/cypher';
 import { Neo4jGraphStore } from '../../src/store/neo4j/Neo4jGraphStore';
 import { planMerge } from '../../src/store/neo4j/plan-merge';
 import { RecordingSessions, recordingExecutor, type Answer } from './neo4j-recording-sessions';

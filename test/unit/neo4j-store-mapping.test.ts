@@ -162,7 +162,12 @@ describe('reads through a recording transaction', () => {
       {
         found: [
           { label: 'City', props: nodeToProperties(karachi), score: 7.5, exact: true },
-          { label: 'City', props: nodeToProperties({ ...karachi, id: 'city:karachi-east', name: 'Karachi East' }), score: 90, exact: false },
+          {
+            label: 'City',
+            props: nodeToProperties({ ...karachi, id: 'city:karachi-east', name: 'Karachi East' }),
+            score: 90,
+            exact: false,
+          },
         ],
         cut: false,
       },

@@ -179,7 +179,11 @@ describe('which statement each traversal runs (recording transaction)', () => {
     const { sessions, store } = storeAnswering(() => []);
     await expect(store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 3 })).resolves.toBeNull();
     await expect(store.shortestPath({ fromId: 'nowhere', toId: 'city:b', maxHops: 3 })).resolves.toBeNull();
-    expect(sessions.runs.map((run) => run.text)).toEqual([findElementId('City').text, findElementId('City').text, findElementId('City').text]);
+    expect(sessions.runs.map((run) => run.text)).toEqual([
+      findElementId('City').text,
+      findElementId('City').text,
+      findElementId('City').text,
+    ]);
   });
 
   it('refuses a path whose ends are other nodes than asked (an element id reused after a delete)', async () => {
@@ -209,7 +213,12 @@ describe('which statement each traversal runs (recording transaction)', () => {
     ]);
     expect(sessions.runs[0]?.parameters['ids']).toEqual(['city:a']);
     expect(sessions.runs[1]?.parameters).toEqual({ frontier: ['e-a'], visited: ['e-a'], room: neo4j.int(50), types: RELATION_TYPES });
-    expect(sessions.runs[2]?.parameters).toEqual({ frontier: ['e-b'], visited: ['e-a', 'e-b'], room: neo4j.int(49), types: RELATION_TYPES });
+    expect(sessions.runs[2]?.parameters).toEqual({
+      frontier: ['e-b'],
+      visited: ['e-a', 'e-b'],
+      room: neo4j.int(49),
+      types: RELATION_TYPES,
+    });
     expect(sessions.runs[3]?.parameters['kept']).toEqual(['e-a', 'e-b']);
   });
 

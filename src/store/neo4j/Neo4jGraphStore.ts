@@ -165,16 +165,21 @@ export class Neo4jGraphStore implements GraphStore {
         nodesCreated += numberOf(row?.['created'], 'created nodes');
         nodesUpdated += numberOf(row?.['updated'], 'updated nodes');
       } else {
-        const [row] = await this.executor.write(batch.statement, { rows: batch.rows }, (rows) => {
-          // An end deleted since the pre-flight: veto the batch (the transaction rolls back).
-          const written = new Set(listOf(rows[0]?.['written'], 'written relations'));
-          const missing = batch.rows.filter((each) => !written.has(each.id));
-          if (missing.length > 0) {
-            throw new NotFoundError(
-              `mergeGraph: ${missing.length} relation(s) lost an end while merging, e.g. ${missing[0]?.id}; merge again`,
-            );
-          }
-        }, 'bulk');
+        const [row] = await this.executor.write(
+          batch.statement,
+          { rows: batch.rows },
+          (rows) => {
+            // An end deleted since the pre-flight: veto the batch (the transaction rolls back).
+            const written = new Set(listOf(rows[0]?.['written'], 'written relations'));
+            const missing = batch.rows.filter((each) => !written.has(each.id));
+            if (missing.length > 0) {
+              throw new NotFoundError(
+                `mergeGraph: ${missing.length} relation(s) lost an end while merging, e.g. ${missing[0]?.id}; merge again`,
+              );
+            }
+          },
+          'bulk',
+        );
         relationsCreated += numberOf(row?.['created'], 'created relations');
         relationsUpdated += numberOf(row?.['updated'], 'updated relations');
       }

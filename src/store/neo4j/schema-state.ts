@@ -59,7 +59,11 @@ export function notOnline(states: readonly IndexState[]): string[] {
 export function blockingPlainIndexes(states: readonly IndexState[]): { readonly label: NodeLabel; readonly index: string }[] {
   return NODE_LABELS.flatMap((label) => {
     const onId = states.filter(
-      (state) => state.labelsOrTypes.length === 1 && state.labelsOrTypes[0] === label && state.properties.length === 1 && state.properties[0] === 'id',
+      (state) =>
+        state.labelsOrTypes.length === 1 &&
+        state.labelsOrTypes[0] === label &&
+        state.properties.length === 1 &&
+        state.properties[0] === 'id',
     );
     if (onId.some((state) => state.owningConstraint !== null)) return [];
     return onId.filter((state) => state.type !== 'FULLTEXT').map((state) => ({ label, index: state.name }));
