@@ -6,7 +6,7 @@
  * through `toClientError`, so each error class is mapped once, here.
  */
 import type { Denial } from './security/check-role';
-import { ConflictError, InvalidArgumentError, NotFoundError, StoreTimeoutError } from './store/GraphStore';
+import { ConflictError, InvalidArgumentError, NotFoundError, StoreTimeoutError, StoreUnavailableError } from './store/GraphStore';
 
 export enum ErrorCode {
   /** An argument or a query parameter is malformed or out of bounds (HTTP 400). */
@@ -126,6 +126,7 @@ const STORE_ERROR_CODES: readonly (readonly [abstract new (...args: never[]) => 
   [NotFoundError, ErrorCode.NOT_FOUND],
   [ConflictError, ErrorCode.CONFLICT],
   [StoreTimeoutError, ErrorCode.STORE_TIMEOUT],
+  [StoreUnavailableError, ErrorCode.SERVICE_UNAVAILABLE],
 ];
 
 function clientError(code: ErrorCode, message: string, argumentName?: string, forOperator = false): ClientError {

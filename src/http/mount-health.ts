@@ -8,7 +8,7 @@ import type express from 'express';
 import { ErrorCode, ServiceError } from '../errors';
 import type { CurationService } from '../curation/CurationService';
 import type { Logger } from '../logger';
-import type { GraphStore } from '../store/GraphStore';
+import { StoreUnavailableError, type GraphStore } from '../store/GraphStore';
 
 export interface HealthOptions {
   /** The store as requests see it (bounded by STORE_TIMEOUT_MS). */
@@ -32,7 +32,8 @@ export function mountHealth(app: express.Express, { store, curation, logger }: H
       counts = await store.counts();
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
-      throw notReady('the store does not answer');
+      // A store that answers but is not ready (e.g. an index still being built) says why.
+      throw notReady(error instanceof StoreUnavailableError ? error.message : 'the store does not answer');
     }
     if (counts.nodes === 0) throw notReady('the graph is empty');
     let journal;

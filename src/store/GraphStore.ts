@@ -159,6 +159,8 @@ export interface ProjectedGraph {
 
 /** Longest traversal any query may ask for. */
 export const MAX_HOPS = 6;
+/** How many equally short paths the Neo4j store ranks by the tie rule of `shortestPath`. */
+export const SHORTEST_PATH_TIE_CAP = 64;
 /** Largest subgraph any query may ask for. */
 export const MAX_SUBGRAPH_LIMIT = 1000;
 
@@ -209,7 +211,14 @@ export interface GraphStore {
   /** Peers reachable through co-participation in events of the given kinds, by hops then id. */
   peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]>;
 
-  /** One shortest undirected path (deterministic), or null when none within the bound. */
+  /**
+   * One shortest undirected path, or null when none within the bound. Tie rule, shared by
+   * both stores: among equally short paths, the one whose relation ids, read from `fromId`
+   * to `toId`, sort first element by element (string order of the ids). The memory store
+   * applies it exactly; Neo4j applies it among the first `SHORTEST_PATH_TIE_CAP` equally
+   * short paths its search finds, so beyond that many ties its pick may differ (still a
+   * shortest path; ranking every tie would enumerate paths exponential in the hops).
+   */
   shortestPath(query: ShortestPathQuery): Promise<PathResult | null>;
 
   /** Programme pairs sharing partner organisations, by Jaccard then shared count then ids. */
@@ -261,3 +270,9 @@ export class ConflictError extends GraphStoreError {}
 
 /** The store did not answer in time. */
 export class StoreTimeoutError extends GraphStoreError {}
+
+/**
+ * The store cannot serve now: it is unreachable, its session expired (a cluster member went
+ * away), or it is not ready (an index it needs is still being built). Worth retrying later.
+ */
+export class StoreUnavailableError extends GraphStoreError {}

@@ -13,6 +13,7 @@ export async function createStore(config: AppConfig, logger: Logger, kind: AppCo
       return new MemoryGraphStore();
     case 'neo4j':
       if (!config.neo4j) throw new ConfigError('the neo4j store needs NEO4J_URI (e.g. neo4j://localhost:7687)');
-      return createNeo4jStore({ config: config.neo4j, logger });
+      // Requests give up at STORE_TIMEOUT_MS: Neo4j's request transactions and retries stop there too.
+      return createNeo4jStore({ config: config.neo4j, logger, requestTimeoutMs: config.security.storeTimeoutMs });
   }
 }

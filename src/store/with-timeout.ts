@@ -5,7 +5,8 @@
  *
  * It wraps whatever methods the store has (the port grows with the traversal queries), so a
  * new port method is bounded without touching this file. The underlying call is not
- * cancelled: for Neo4j, NEO4J_TX_TIMEOUT_MS makes the server give up on it too.
+ * cancelled: for Neo4j, a request transaction times out on the server at the same bound
+ * (the smaller of NEO4J_TX_TIMEOUT_MS and STORE_TIMEOUT_MS) and is not retried past it.
  */
 import { StoreTimeoutError, type GraphStore } from './GraphStore';
 

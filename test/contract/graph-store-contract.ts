@@ -222,6 +222,28 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
         expect((await search('كراتـــشي'))[0]).toBe('city:karachi');
       });
 
+      // Lucene does not stem prefix and fuzzy clauses, so an Arabic prefix must meet unstemmed terms.
+      it('matches Arabic prefixes of a name, as it does Latin ones', async () => {
+        expect(await search('الشر')).toContain('city:karachi-east');
+        expect((await search('كرات'))[0]).toBe('city:karachi');
+        expect(await search('مومبا')).toContain('city:mombasa');
+        expect(await search('بريشت')).toContain('city:pristina');
+      });
+
+      it('finds hits of an asked label however many hits of other labels score higher', async () => {
+        const many = Array.from({ length: 600 }, (_, index): NodeRecord => ({
+          id: `city:karachi-ward-${index + 1}`,
+          label: 'City',
+          kind: 'district',
+          name: `Karachi Karachi ward ${index + 1}`,
+          nameAr: 'كراتشي',
+          sources: [{ doc: 'doc:000', quote: 'كراتشي' }],
+        }));
+        await store.mergeGraph({ nodes: many, relations: [] });
+        expect(await search('karachi', { labels: ['Document'] })).toEqual(['doc:000']);
+        expect(await search('karachi', { labels: ['Person', 'Organization'] })).toEqual([]);
+      });
+
       it('folds Arabic letter variants (أ/إ/آ/ا, ى/ي, ة/ه)', async () => {
         expect((await search('امانه عمان الكبري'))[0]).toBe('city:amman');
         expect((await search('مرتضي وهاب'))[0]).toBe('person:murtaza-wahab');

@@ -4,7 +4,66 @@
  * against each store like the base contract.
  */
 import { loadSeed } from '../../src/ingest/load-seed';
-import type { GraphStore, RelationsQuery } from '../../src/store/GraphStore';
+import type { RelationType } from '../../src/domain/ontology';
+import { SHORTEST_PATH_TIE_CAP, type GraphStore, type RelationsQuery } from '../../src/store/GraphStore';
+
+/**
+ * Every shortest undirected path between two nodes, as lists of relation ids from `fromId`,
+ * found through the port's `getRelations` alone (a breadth-first search then every walk
+ * down the distances): the oracle of the tie rule, independent of either store's search.
+ */
+async function allShortestPaths(
+  store: GraphStore,
+  fromId: string,
+  toId: string,
+  types?: readonly RelationType[],
+): Promise<string[][]> {
+  const neighbours = new Map<string, { readonly relationId: string; readonly other: string }[]>();
+  const distance = new Map<string, number>([[toId, 0]]);
+  let frontier = [toId];
+  while (frontier.length > 0 && !distance.has(fromId)) {
+    const relations = await store.getRelations({ nodeIds: frontier, direction: 'BOTH', ...(types ? { types } : {}) });
+    const next: string[] = [];
+    for (const relation of relations) {
+      for (const [end, other] of [
+        [relation.from, relation.to],
+        [relation.to, relation.from],
+      ] as const) {
+        const list = neighbours.get(end) ?? [];
+        list.push({ relationId: relation.id, other });
+        neighbours.set(end, list);
+      }
+    }
+    for (const node of frontier) {
+      for (const { other } of neighbours.get(node) ?? []) {
+        if (distance.has(other)) continue;
+        distance.set(other, (distance.get(node) ?? 0) + 1);
+        next.push(other);
+      }
+    }
+    frontier = next;
+  }
+  const walk = (node: string): string[][] => {
+    const left = distance.get(node) ?? Infinity;
+    if (left === 0) return [[]];
+    const seen = new Set<string>();
+    return (neighbours.get(node) ?? []).flatMap(({ relationId, other }) => {
+      if (distance.get(other) !== left - 1 || seen.has(relationId)) return [];
+      seen.add(relationId);
+      return walk(other).map((rest) => [relationId, ...rest]);
+    });
+  };
+  return distance.has(fromId) ? walk(fromId) : [];
+}
+
+const compareIdLists = (a: readonly string[], b: readonly string[]): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+};
 
 export function defineTraversalContract(storeName: string, createStore: () => Promise<GraphStore>): void {
   describe(`GraphStore traversal contract on the seed: ${storeName}`, () => {
@@ -82,6 +141,30 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         await expect(store.shortestPath({ fromId: 'city:korangi', toId: 'city:malir', maxHops: 6, types: ['LEADS'] })).resolves.toBeNull();
       });
 
+      // The port's tie rule: among equally short paths, the one whose relation ids (from
+      // `fromId`) sort first, element by element. Pairs with several shortest paths, checked
+      // against every shortest path the port's getRelations shows.
+      it.each([
+        ['city:karachi', 'city:mombasa', undefined],
+        ['city:mombasa', 'city:karachi', undefined],
+        ['city:korangi', 'org:world-bank', undefined],
+        ['city:delhi', 'city:mombasa', undefined],
+        ['city:amman', 'city:mombasa', undefined],
+        ['city:kristiansand', 'city:pristina', undefined],
+        ['country:in', 'country:jo', undefined],
+        ['city:amman', 'city:mombasa', ['PARTICIPATED_IN', 'IN_COUNTRY', 'HELD_IN', 'BASED_IN'] as const],
+      ] as const)('picks %s → %s deterministically among equally short paths (types %j)', async (fromId, toId, types) => {
+        const oracle = await allShortestPaths(store, fromId, toId, types);
+        expect(oracle.length).toBeGreaterThan(1);
+        // Beyond the cap Neo4j picks among the first SHORTEST_PATH_TIE_CAP paths it finds.
+        expect(oracle.length).toBeLessThanOrEqual(SHORTEST_PATH_TIE_CAP);
+        const [expected] = [...oracle].sort(compareIdLists);
+        const path = await store.shortestPath({ fromId, toId, maxHops: 6, ...(types ? { types } : {}) });
+        expect(path?.relations.map((relation) => relation.id)).toEqual(expected);
+        expect(path?.nodeIds[0]).toBe(fromId);
+        expect(path?.nodeIds[path.nodeIds.length - 1]).toBe(toId);
+      });
+
       it('returns the single node for a path to itself, and null for unknown ends', async () => {
         await expect(store.shortestPath({ fromId: 'city:karachi', toId: 'city:karachi', maxHops: 6 })).resolves.toEqual({
           nodeIds: ['city:karachi'],
@@ -134,6 +217,20 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         for (const relation of result.relations) expect(ids).toEqual(expect.arrayContaining([relation.from, relation.to]));
         const again = await store.subgraph({ ids: ['city:karachi'], depth: 1, direction: 'BOTH', limit: 1000 });
         expect(again).toEqual(result);
+      });
+
+      // Level by level, smallest ids first: a cut subgraph is the head of the uncut one, and a
+      // limit equal to the whole neighbourhood is no cut.
+      it('cuts a level at its smallest ids: the head of the uncut answer', async () => {
+        const whole = await store.subgraph({ ids: ['city:karachi'], depth: 2, direction: 'BOTH', limit: 1000 });
+        expect(whole.truncated).toBe(false);
+        for (const limit of [1, 2, 7, whole.nodes.length - 1]) {
+          const cut = await store.subgraph({ ids: ['city:karachi'], depth: 2, direction: 'BOTH', limit });
+          expect(cut.nodes).toEqual(whole.nodes.slice(0, limit));
+          expect(cut.truncated).toBe(true);
+        }
+        const exact = await store.subgraph({ ids: ['city:karachi'], depth: 2, direction: 'BOTH', limit: whole.nodes.length });
+        expect(exact).toEqual(whole);
       });
 
       it('cuts at the limit and says so', async () => {

@@ -50,6 +50,7 @@ const PROCEDURES_USED = ['db.awaitIndexes', 'db.index.fulltext.queryNodes'];
 const FUNCTIONS_USED = [
   'collect',
   'count',
+  'elementId',
   'endNode',
   'head',
   'labels',

@@ -5,7 +5,14 @@
  */
 import { Neo4jError } from 'neo4j-driver';
 import { NODE_LABELS } from '../../src/domain/ontology';
-import { AWAIT_INDEXES, CREATE_ARABIC_NAME_INDEX, CREATE_LATIN_NAME_INDEX, uniqueIdConstraint } from '../../src/store/neo4j/cypher';
+import {
+  AWAIT_INDEXES,
+  CREATE_ARABIC_NAME_INDEX,
+  CREATE_STANDARD_NAME_INDEX,
+  INDEX_STATES,
+  uniqueIdConstraint,
+} from '../../src/store/neo4j/cypher';
+import { blockingPlainIndexes, indexStatesFromRows, notOnline, requiredIndexNames } from '../../src/store/neo4j/schema-state';
 import { ensureSchema } from '../../src/store/neo4j/ensure-schema';
 import { RecordingSessions, recordingExecutor, silentLogger } from './neo4j-recording-sessions';
 
@@ -15,11 +22,12 @@ describe('ensureSchema (recording transaction)', () => {
     await ensureSchema(recordingExecutor(sessions), 10, silentLogger);
     expect(sessions.runs.map((run) => [run.mode, run.text])).toEqual([
       ...NODE_LABELS.map((label) => ['write', uniqueIdConstraint(label).text]),
-      ['write', CREATE_LATIN_NAME_INDEX.text],
+      ['write', CREATE_STANDARD_NAME_INDEX.text],
       ['write', CREATE_ARABIC_NAME_INDEX.text],
+      ['read', INDEX_STATES.text],
       ['read', AWAIT_INDEXES.text],
     ]);
-    expect(sessions.runs.every((run) => run.text.includes('IF NOT EXISTS') || run === sessions.runs.at(-1))).toBe(true);
+    expect(sessions.runs.every((run) => run.text.includes('IF NOT EXISTS') || run.mode === 'read')).toBe(true);
     expect(String(sessions.runs.at(-1)?.parameters['timeoutSeconds'])).toBe('10');
   });
 
@@ -34,7 +42,7 @@ describe('ensureSchema (recording transaction)', () => {
 
   it('tolerates a rule created meanwhile by another replica, and fails on anything else', async () => {
     const raced = new RecordingSessions((text) => {
-      if (text === CREATE_LATIN_NAME_INDEX.text)
+      if (text === CREATE_STANDARD_NAME_INDEX.text)
         throw new Neo4jError('exists', 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists', '22N71', 'exists');
       return [];
     });
@@ -44,5 +52,56 @@ describe('ensureSchema (recording transaction)', () => {
       throw denied;
     });
     await expect(ensureSchema(recordingExecutor(forbidden), 10, silentLogger)).rejects.toBe(denied);
+  });
+});
+
+const index = (overrides: Record<string, unknown>) => ({
+  name: 'x',
+  type: 'RANGE',
+  state: 'ONLINE',
+  populationPercent: 100,
+  labelsOrTypes: ['City'],
+  properties: ['id'],
+  owningConstraint: null,
+  ...overrides,
+});
+const allOnline = () =>
+  requiredIndexNames().map((name) =>
+    index({
+      name,
+      owningConstraint: name.startsWith('cities_kg_names') ? null : name,
+      type: name.startsWith('cities_kg_names') ? 'FULLTEXT' : 'RANGE',
+      labelsOrTypes: ['Other'],
+    }),
+  );
+
+describe('the schema the adapter needs, read from SHOW INDEXES', () => {
+  it('refuses to start when a plain index on :Label(id) stops the uniqueness constraint, naming the index to drop', async () => {
+    const sessions = new RecordingSessions((text) =>
+      text === INDEX_STATES.text ? [index({ name: 'legacy_city_id', labelsOrTypes: ['City'], properties: ['id'] })] : [],
+    );
+    await expect(ensureSchema(recordingExecutor(sessions), 10, silentLogger)).rejects.toThrow(
+      /plain index .*legacy_city_id on :City\(id\).*DROP INDEX `legacy_city_id`.*cities_kg_city_id/u,
+    );
+  });
+
+  it('accepts the constraint-owned index on :Label(id), a full-text index, and plain indexes on other properties', () => {
+    const states = indexStatesFromRows([
+      index({ name: 'cities_kg_city_id', owningConstraint: 'cities_kg_city_id' }),
+      index({ name: 'country_name', labelsOrTypes: ['Country'], properties: ['name'] }),
+      index({ name: 'foreign_id', labelsOrTypes: ['Foreign'] }),
+    ]);
+    expect(blockingPlainIndexes(states)).toEqual([]);
+  });
+
+  it('is ready only when every needed index is ONLINE, and says which is not and how far along', () => {
+    expect(notOnline(indexStatesFromRows(allOnline()))).toEqual([]);
+    const populating = allOnline().map((state) =>
+      state.name === 'cities_kg_names_arabic' ? { ...state, state: 'POPULATING', populationPercent: 42.25 } : state,
+    );
+    expect(notOnline(indexStatesFromRows(populating.filter((state) => state.name !== 'cities_kg_event_id')))).toEqual([
+      'index cities_kg_event_id is missing',
+      'index cities_kg_names_arabic is POPULATING (42.3%)',
+    ]);
   });
 });

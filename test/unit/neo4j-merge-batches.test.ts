@@ -8,7 +8,14 @@ import neo4j from 'neo4j-driver';
 import type { GraphData, NodeRecord, RelationRecord } from '../../src/domain/graph-document';
 import { relationId } from '../../src/domain/graph-document';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../../src/store/GraphStore';
-import { CLEAR_BATCH, FIND_NODE_LABELS, mergeNodes, mergeRelations } from '../../src/store/neo4j/cypher';
+import {
+  CLEAR_IN_RELATIONS_BATCH,
+  CLEAR_NODES_BATCH,
+  CLEAR_OUT_RELATIONS_BATCH,
+  FIND_NODE_LABELS,
+  mergeNodes,
+  mergeRelations,
+} from '../../src/store/neo4j/cypher';
 import { Neo4jGraphStore } from '../../src/store/neo4j/Neo4jGraphStore';
 import { planMerge } from '../../src/store/neo4j/plan-merge';
 import { RecordingSessions, recordingExecutor, type Answer } from './neo4j-recording-sessions';
@@ -177,13 +184,23 @@ describe('mergeGraph batching (recording transaction)', () => {
   });
 });
 
-describe('clear batching (recording transaction)', () => {
-  it('deletes in batches until a batch comes back short, and returns the total', async () => {
-    const answers = [500, 500, 200];
-    const sessions = new RecordingSessions((text) => (text === CLEAR_BATCH.text ? [{ deleted: neo4j.int(answers.shift() ?? 0) }] : []));
+describe('clear batching (recording transaction; TypeScript loop logic only)', () => {
+  it('deletes relations out of, then into, our nodes, then the nodes, each in batches until one comes back short', async () => {
+    const answers = new Map([
+      [CLEAR_OUT_RELATIONS_BATCH.text, [500, 20]],
+      [CLEAR_IN_RELATIONS_BATCH.text, [0]],
+      [CLEAR_NODES_BATCH.text, [500, 500, 200]],
+    ]);
+    const sessions = new RecordingSessions((text) => [{ deleted: neo4j.int(answers.get(text)?.shift() ?? 0) }]);
     await expect(storeOn(sessions).clear()).resolves.toBe(1200);
-    const runs = sessions.runsOf(CLEAR_BATCH.text);
-    expect(runs).toHaveLength(3);
-    expect(runs.every((run) => run.mode === 'write' && neo4j.isInt(run.parameters['batchSize']))).toBe(true);
+    expect(sessions.runs.map((run) => run.text)).toEqual([
+      CLEAR_OUT_RELATIONS_BATCH.text,
+      CLEAR_OUT_RELATIONS_BATCH.text,
+      CLEAR_IN_RELATIONS_BATCH.text,
+      CLEAR_NODES_BATCH.text,
+      CLEAR_NODES_BATCH.text,
+      CLEAR_NODES_BATCH.text,
+    ]);
+    expect(sessions.runs.every((run) => run.mode === 'write' && neo4j.isInt(run.parameters['batchSize']))).toBe(true);
   });
 });

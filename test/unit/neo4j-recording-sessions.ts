@@ -60,11 +60,12 @@ export const silentLogger: Logger = pino({ level: 'silent' });
 
 export function recordingExecutor(
   sessions: RecordingSessions,
-  options: { readonly logger?: Logger; readonly transactionTimeoutMs?: number } = {},
+  options: { readonly logger?: Logger; readonly transactionTimeoutMs?: number; readonly bulkTimeoutMs?: number } = {},
 ): Neo4jExecutor {
   return new Neo4jExecutor(sessions, {
     database: 'kgtest',
     transactionTimeoutMs: options.transactionTimeoutMs ?? 1234,
+    ...(options.bulkTimeoutMs === undefined ? {} : { bulkTimeoutMs: options.bulkTimeoutMs }),
     logger: options.logger ?? silentLogger,
   });
 }

@@ -159,8 +159,18 @@ describe('reads through a recording transaction', () => {
 
   it('search sends folded, escaped Lucene queries and scores exact hits above all others', async () => {
     const { sessions, store } = storeAnswering(() => [
-      { label: 'City', props: nodeToProperties(karachi), score: 7.5, exact: true },
-      { label: 'City', props: nodeToProperties({ ...karachi, id: 'city:karachi-east', name: 'Karachi East' }), score: 90, exact: false },
+      {
+        found: [
+          { label: 'City', props: nodeToProperties(karachi), score: 7.5, exact: true },
+          {
+            label: 'City',
+            props: nodeToProperties({ ...karachi, id: 'city:karachi-east', name: 'Karachi East' }),
+            score: 90,
+            exact: false,
+          },
+        ],
+        cut: false,
+      },
     ]);
     const hits = await store.search({ text: 'KARACHI', first: 5, labels: ['City'] });
     expect(hits.map((hit) => [hit.node.id, hit.exact])).toEqual([
@@ -172,6 +182,25 @@ describe('reads through a recording transaction', () => {
     const [run] = sessions.runsOf(SEARCH.text);
     expect(run?.parameters).toMatchObject({ key: 'karachi', anyTerm: '(karachi karachi* karachi~1)', labels: ['City'] });
     expect(String(run?.parameters['first'])).toBe('5');
+  });
+
+  it('search asks again with more candidates while the cut may hide hits of the asked labels (TypeScript loop logic only)', async () => {
+    const hit = { label: 'City', props: nodeToProperties({ ...karachi, id: 'city:karachi-east' }), score: 1, exact: false };
+    const { sessions, store } = storeAnswering((_text, parameters) => {
+      const candidates = Number(parameters['candidates']);
+      return [{ found: candidates >= 8000 ? [hit] : [], cut: true }];
+    });
+    await expect(store.search({ text: 'karachi', first: 1, labels: ['City'] })).resolves.toHaveLength(1);
+    expect(sessions.runsOf(SEARCH.text).map((run) => Number(run.parameters['candidates']))).toEqual([500, 2000, 8000]);
+    // Bounded: a cut that never yields enough stops at MAX_SEARCH_CANDIDATES.
+    const never = storeAnswering(() => [{ found: [], cut: true }]);
+    await never.store.search({ text: 'karachi', first: 1, labels: ['Document'] });
+    expect(never.sessions.runsOf(SEARCH.text).map((run) => Number(run.parameters['candidates']))).toEqual([500, 2000, 8000, 32000]);
+    // No labels, or no cut: one round trip.
+    const plain = storeAnswering(() => [{ found: [], cut: true }]);
+    await plain.store.search({ text: 'karachi', first: 1 });
+    await plain.store.search({ text: 'karachi', first: 1, labels: [] });
+    expect(plain.sessions.runs).toHaveLength(2);
   });
 
   it('search refuses empty text and bad bounds, and skips the round trip for text with nothing to search', async () => {

@@ -3,19 +3,32 @@
  * projections), and which statement each traversal picks, with a recording transaction.
  * Whether Neo4j computes the rows right is for the traversal contract against a real Neo4j.
  */
+import fc from 'fast-check';
 import neo4j from 'neo4j-driver';
 import type { NodeRecord } from '../../src/domain/graph-document';
-import { GET_NODES, peerNetwork, shortestPath, subgraph } from '../../src/store/neo4j/cypher';
+import { RELATION_TYPES } from '../../src/domain/ontology';
+import {
+  GET_NODES,
+  SUBGRAPH_NODES,
+  SUBGRAPH_START,
+  findElementId,
+  peerNetwork,
+  shortestPath,
+  subgraphStep,
+} from '../../src/store/neo4j/cypher';
+import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
 import { Neo4jGraphStore } from '../../src/store/neo4j/Neo4jGraphStore';
+import { expandByLevels } from '../../src/store/neo4j/subgraph-levels';
 import { fromNeo4jRow } from '../../src/store/neo4j/neo4j-values';
 import { nodeToProperties } from '../../src/store/neo4j/node-properties';
 import {
   pathFromRow,
   peersFromRows,
   projectionFromRows,
-  subgraphFromRow,
+  subgraphFromRows,
   suggestionsFromRows,
 } from '../../src/store/neo4j/traversal-results';
+import { graphArbitrary } from '../backup/graph-arbitrary';
 import { RecordingSessions, recordingExecutor, type Answer } from './neo4j-recording-sessions';
 
 const city = (id: string): NodeRecord => ({ id, label: 'City', kind: 'city', name: id, nameAr: 'مدينة', sources: [] });
@@ -56,17 +69,18 @@ describe('traversal rows to port results', () => {
     expect(pathFromRow(undefined)).toBeNull();
   });
 
-  it('orders a subgraph by (depth, id) and its relations by id', () => {
-    const row = fromNeo4jRow({
-      nodes: [
-        { label: 'City', props: nodeToProperties(city('city:z')), depth: neo4j.int(1) },
-        { label: 'City', props: nodeToProperties(city('city:b')), depth: neo4j.int(1) },
-        { label: 'City', props: nodeToProperties(city('city:m')), depth: neo4j.int(0) },
-      ],
-      rels: [relationMap('PART_OF', 'city:z', 'city:m'), relationMap('PART_OF', 'city:b', 'city:m')],
-      truncated: true,
-    });
-    const result = subgraphFromRow(row);
+  it('orders a subgraph by (depth, id) and its relations by id, dropping the empty relation of a node with none', () => {
+    const rows = [
+      { label: 'City', props: nodeToProperties(city('city:z')), rels: [relationMap('PART_OF', 'city:z', 'city:m')] },
+      { label: 'City', props: nodeToProperties(city('city:b')), rels: [relationMap('PART_OF', 'city:b', 'city:m')] },
+      { label: 'City', props: nodeToProperties(city('city:m')), rels: [{ relType: null, fromId: 'city:m', toId: null, props: null }] },
+    ].map(fromNeo4jRow);
+    const depths = new Map([
+      ['city:m', 0],
+      ['city:b', 1],
+      ['city:z', 1],
+    ]);
+    const result = subgraphFromRows(rows, depths, true);
     expect(result.nodes.map((entry) => [entry.node.id, entry.depth])).toEqual([
       ['city:m', 0],
       ['city:b', 1],
@@ -133,14 +147,79 @@ describe('traversal rows to port results', () => {
 
 describe('which statement each traversal runs (recording transaction)', () => {
   it('builds the traversal for the asked bound, so Neo4j never searches further than asked', async () => {
-    const { sessions, store } = storeAnswering(() => []);
+    const { sessions, store } = storeAnswering((text, parameters) =>
+      text.startsWith('MATCH (n:City {id: $id})') ? [{ elementId: `e-${String(parameters['id'])}` }] : [],
+    );
     await store.peerNetwork({ cityId: 'city:a', maxHops: 2, eventKinds: ['exchange', 'exchange'] });
-    await store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 4, types: ['PART_OF'] });
-    await store.subgraph({ ids: ['city:a', 'city:a'], depth: 3, direction: 'IN', limit: 50 });
-    expect(sessions.runs.map((run) => run.text)).toEqual([peerNetwork(2).text, shortestPath(4).text, subgraph('IN', 3).text]);
+    await store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 4, types: ['PART_OF', 'PART_OF'] });
+    expect(sessions.runs.map((run) => run.text)).toEqual([
+      peerNetwork(2).text,
+      findElementId('City').text,
+      findElementId('City').text,
+      shortestPath(4).text,
+    ]);
     expect(sessions.runs[0]?.parameters['eventKinds']).toEqual(['exchange']);
-    expect(sessions.runs[2]?.parameters['ids']).toEqual(['city:a']);
-    expect(String(sessions.runs[2]?.parameters['limit'])).toBe('50');
+    expect(sessions.runs[3]?.parameters).toEqual({ fromElementId: 'e-city:a', toElementId: 'e-city:b', types: ['PART_OF'] });
+  });
+
+  it('looks each end of a path up under the label its id names, and follows only ontology types when none are asked', async () => {
+    const { sessions, store } = storeAnswering((text, parameters) =>
+      text === shortestPath(3).text ? [] : [{ elementId: `e-${String(parameters['id'])}` }],
+    );
+    await store.shortestPath({ fromId: 'org:world-bank', toId: 'country:pk', maxHops: 3 });
+    expect(sessions.runs.map((run) => run.text)).toEqual([
+      findElementId('Organization').text,
+      findElementId('Country').text,
+      shortestPath(3).text,
+    ]);
+    expect(sessions.runs[2]?.parameters['types']).toEqual(RELATION_TYPES);
+  });
+
+  it('answers null without a path search when an end is missing or its id names no label', async () => {
+    const { sessions, store } = storeAnswering(() => []);
+    await expect(store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 3 })).resolves.toBeNull();
+    await expect(store.shortestPath({ fromId: 'nowhere', toId: 'city:b', maxHops: 3 })).resolves.toBeNull();
+    expect(sessions.runs.map((run) => run.text)).toEqual([
+      findElementId('City').text,
+      findElementId('City').text,
+      findElementId('City').text,
+    ]);
+  });
+
+  it('refuses a path whose ends are other nodes than asked (an element id reused after a delete)', async () => {
+    const { store } = storeAnswering((text) => {
+      if (text.startsWith('MATCH (n:City')) return [{ elementId: 'e' }];
+      return [{ nodeIds: ['city:x', 'city:b'], rels: [relationMap('PART_OF', 'city:x', 'city:b')] }];
+    });
+    await expect(store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 3 })).resolves.toBeNull();
+  });
+
+  it('runs a subgraph level by level in one read transaction: start, one step per depth, then the kept nodes', async () => {
+    const { sessions, store } = storeAnswering((text, parameters) => {
+      if (text === SUBGRAPH_START.text) return [{ elementId: 'e-a', id: 'city:a' }];
+      if (text === subgraphStep('IN').text) {
+        const frontier = parameters['frontier'] as string[];
+        return frontier.includes('e-a') ? [{ elementId: 'e-b', id: 'city:b' }] : [];
+      }
+      return [];
+    });
+    await store.subgraph({ ids: ['city:a', 'city:a'], depth: 3, direction: 'IN', limit: 50 });
+    expect(sessions.opened).toBe(1);
+    expect(sessions.runs.map((run) => run.text)).toEqual([
+      SUBGRAPH_START.text,
+      subgraphStep('IN').text,
+      subgraphStep('IN').text,
+      SUBGRAPH_NODES.text,
+    ]);
+    expect(sessions.runs[0]?.parameters['ids']).toEqual(['city:a']);
+    expect(sessions.runs[1]?.parameters).toEqual({ frontier: ['e-a'], visited: ['e-a'], room: neo4j.int(50), types: RELATION_TYPES });
+    expect(sessions.runs[2]?.parameters).toEqual({
+      frontier: ['e-b'],
+      visited: ['e-a', 'e-b'],
+      room: neo4j.int(49),
+      types: RELATION_TYPES,
+    });
+    expect(sessions.runs[3]?.parameters['kept']).toEqual(['e-a', 'e-b']);
   });
 
   it('answers trivial traversals without asking for a path search', async () => {
@@ -160,5 +239,55 @@ describe('which statement each traversal runs (recording transaction)', () => {
       truncated: false,
     });
     expect(sessions.runs.map((run) => run.text)).toEqual([GET_NODES.text]);
+  });
+});
+
+describe('the Neo4j subgraph loop follows the memory store rule (TypeScript loop logic only, fake steps)', () => {
+  // The steps below compute one hop over the generated graph in TypeScript: this checks the
+  // loop's levels, rooms and truncation, not that the Cypher of a step is right (the lint
+  // test and the contract suite against Neo4j do that).
+  it('keeps the same nodes at the same depths, and truncates alike', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        graphArbitrary.chain(({ graph }) =>
+          fc.tuple(
+            fc.constant(graph),
+            fc.subarray(
+              graph.nodes.map((node) => node.id),
+              { minLength: Math.min(1, graph.nodes.length), maxLength: Math.min(3, graph.nodes.length) },
+            ),
+            fc.integer({ min: 0, max: 3 }),
+            fc.integer({ min: 1, max: 10 }),
+          ),
+        ),
+        async ([graph, ids, depth, limit]) => {
+          const memory = new MemoryGraphStore();
+          await memory.mergeGraph(graph);
+          const expected = await memory.subgraph({ ids, depth, direction: 'BOTH', limit });
+          const known = new Set(graph.nodes.map((node) => node.id));
+          const reached = (list: Iterable<string>) => [...new Set(list)].sort().map((id) => ({ elementId: `e-${id}`, id }));
+          const kept = await expandByLevels(
+            { depth, limit },
+            {
+              start: async () => reached(ids.filter((id) => known.has(id))),
+              step: async (frontier, visited, room) => {
+                const from = new Set(frontier.map((element) => element.slice(2)));
+                const seen = new Set(visited.map((element) => element.slice(2)));
+                const next = graph.relations.flatMap((relation) => [
+                  ...(from.has(relation.from) ? [relation.to] : []),
+                  ...(from.has(relation.to) ? [relation.from] : []),
+                ]);
+                return reached(next.filter((id) => !seen.has(id))).slice(0, room);
+              },
+            },
+          );
+          expect({ nodes: kept.nodes.map((node) => [node.id, node.depth]), truncated: kept.truncated }).toEqual({
+            nodes: expected.nodes.map((entry) => [entry.node.id, entry.depth]),
+            truncated: expected.truncated,
+          });
+        },
+      ),
+      { numRuns: 60, endOnFailure: true },
+    );
   });
 });

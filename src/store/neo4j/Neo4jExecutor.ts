@@ -35,9 +35,18 @@ export interface CypherSessionSource {
 
 export interface Neo4jExecutorOptions {
   readonly database: string;
+  /** Server-side timeout of a request's transaction: at most STORE_TIMEOUT_MS (see `createNeo4jStore`). */
   readonly transactionTimeoutMs: number;
+  /** Server-side timeout of the long operations (seed, clear, dump, project), which no request waits on. */
+  readonly bulkTimeoutMs?: number;
   readonly logger: Logger;
 }
+
+/** Which timeout a transaction runs under. */
+export type TimeoutClass = 'request' | 'bulk';
+
+/** Runs one statement inside an open read transaction (see `Neo4jExecutor.readTransaction`). */
+export type RunInTransaction = (statement: CypherStatement, parameters: Readonly<Record<string, unknown>>) => Promise<readonly PlainRow[]>;
 
 /** Checks the rows of a write inside its transaction; throwing rolls the transaction back. */
 export type WriteCheck = (rows: readonly PlainRow[]) => void;
@@ -61,48 +70,76 @@ export class Neo4jExecutor {
   ) {}
 
   /** Runs a read statement in a read transaction (routed to a reader in a cluster). */
-  read(statement: CypherStatement, parameters: Readonly<Record<string, unknown>>): Promise<readonly PlainRow[]> {
-    return this.execute('read', statement, parameters, undefined);
+  async read(
+    statement: CypherStatement,
+    parameters: Readonly<Record<string, unknown>>,
+    timeout: TimeoutClass = 'request',
+  ): Promise<readonly PlainRow[]> {
+    this.checkParameters(statement, parameters);
+    return await this.transaction('read', statement.name, timeout, (run) => run(statement, parameters));
   }
 
   /** Runs a write statement in a write transaction; `check` runs inside it and may veto it. */
-  write(statement: CypherStatement, parameters: Readonly<Record<string, unknown>>, check?: WriteCheck): Promise<readonly PlainRow[]> {
-    return this.execute('write', statement, parameters, check);
-  }
-
-  private async execute(
-    mode: 'read' | 'write',
+  async write(
     statement: CypherStatement,
     parameters: Readonly<Record<string, unknown>>,
-    check: WriteCheck | undefined,
+    check?: WriteCheck,
+    timeout: TimeoutClass = 'request',
   ): Promise<readonly PlainRow[]> {
-    // The lint test checks each statement against its declared parameters; this keeps the
-    // call sites honest to the same declaration.
+    this.checkParameters(statement, parameters);
+    return await this.transaction('write', statement.name, timeout, async (run) => {
+      const rows = await run(statement, parameters);
+      check?.(rows);
+      return rows;
+    });
+  }
+
+  /**
+   * Runs several read statements in one read transaction, so they see one state of the
+   * graph (a level-by-level traversal, a paged dump). `work` may be run again when the
+   * driver retries a transient failure, so it must only read.
+   */
+  readTransaction<T>(name: string, work: (run: RunInTransaction) => Promise<T>, timeout: TimeoutClass = 'request'): Promise<T> {
+    return this.transaction('read', name, timeout, work);
+  }
+
+  private async transaction<T>(
+    mode: 'read' | 'write',
+    name: string,
+    timeout: TimeoutClass,
+    work: (run: RunInTransaction) => Promise<T>,
+  ): Promise<T> {
+    const config: CypherTransactionConfig = {
+      timeout: timeout === 'bulk' ? (this.options.bulkTimeoutMs ?? this.options.transactionTimeoutMs) : this.options.transactionTimeoutMs,
+      metadata: { app: 'cities-kg', statement: name },
+    };
+    let current = name;
+    const inTransaction = (tx: CypherTransaction): Promise<T> =>
+      work(async (statement, parameters) => {
+        this.checkParameters(statement, parameters);
+        current = statement.name;
+        this.options.logger.debug(
+          { statement: statement.name, mode, cypher: statement.text, parameters: describeParameters(parameters) },
+          'neo4j statement',
+        );
+        return (await tx.run(statement.text, toNeo4jParameters(parameters))).map(fromNeo4jRow);
+      });
+    const session = this.sessions.session(this.options.database);
+    try {
+      return mode === 'read' ? await session.executeRead(inTransaction, config) : await session.executeWrite(inTransaction, config);
+    } catch (error) {
+      throw mapNeo4jError(error, current);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** The lint test checks each statement against its declared parameters; this keeps the call sites honest to the same declaration. */
+  private checkParameters(statement: CypherStatement, parameters: Readonly<Record<string, unknown>>): void {
     if (!sameNames(statement.parameters, Object.keys(parameters))) {
       throw new Error(
         `neo4j statement ${statement.name} declares parameters [${statement.parameters.join(', ')}] but was given [${Object.keys(parameters).join(', ')}]`,
       );
-    }
-    this.options.logger.debug(
-      { statement: statement.name, mode, cypher: statement.text, parameters: describeParameters(parameters) },
-      'neo4j statement',
-    );
-    const config: CypherTransactionConfig = {
-      timeout: this.options.transactionTimeoutMs,
-      metadata: { app: 'cities-kg', statement: statement.name },
-    };
-    const work = async (tx: CypherTransaction): Promise<readonly PlainRow[]> => {
-      const rows = (await tx.run(statement.text, toNeo4jParameters(parameters))).map(fromNeo4jRow);
-      check?.(rows);
-      return rows;
-    };
-    const session = this.sessions.session(this.options.database);
-    try {
-      return mode === 'read' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-    } catch (error) {
-      throw mapNeo4jError(error, statement.name);
-    } finally {
-      await session.close();
     }
   }
 }

@@ -9,6 +9,7 @@ import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationTy
 import { decodeCursor, encodeCursor } from '../cursor';
 import {
   NotFoundError,
+  StoreUnavailableError,
   type CitySuggestionResult,
   type GraphCounts,
   type GraphStore,
@@ -32,13 +33,14 @@ import {
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
 import {
-  CLEAR_BATCH,
+  CLEAR_IN_RELATIONS_BATCH,
+  CLEAR_NODES_BATCH,
+  CLEAR_OUT_RELATIONS_BATCH,
   COMMON_PARTNERS,
   COUNTS,
-  DUMP_GRAPH,
   FIND_NODE_LABELS,
   GET_NODES,
-  PING,
+  INDEX_STATES,
   REMOVE_RELATION,
   SEARCH,
   SHARED_PARTNERS,
@@ -46,6 +48,8 @@ import {
   checkedLabel,
   checkedType,
   countRelations,
+  dumpPage,
+  findElementId,
   getRelations,
   isLinkedFilterAllowed,
   listLinkedNodes,
@@ -53,7 +57,11 @@ import {
   peerNetwork,
   project,
   shortestPath,
-  subgraph,
+  SUBGRAPH_NODES,
+  SUBGRAPH_START,
+  subgraphStep,
+  typesToFollow,
+  type CypherStatement,
 } from './cypher';
 import { buildLuceneQueries } from './lucene-query';
 import type { Neo4jExecutor } from './Neo4jExecutor';
@@ -61,16 +69,20 @@ import { isPlainMap, type PlainRow, type PlainValue } from './neo4j-values';
 import { nodeFromProperties } from './node-properties';
 import { chunk, idsToLookUp, planMerge } from './plan-merge';
 import { relationFromProperties } from './relation-properties';
+import { indexStatesFromRows, notOnline } from './schema-state';
+import { expandByLevels } from './subgraph-levels';
 import {
   compareIds,
   listOf,
   numberOf,
   overlapsFromRows,
   pathFromRow,
+  relationFromMap,
   peersFromRows,
   projectionFromRows,
   stringOf,
-  subgraphFromRow,
+  reachedFromRows,
+  subgraphFromRows,
   suggestionsFromRows,
 } from './traversal-results';
 
@@ -101,6 +113,19 @@ function startOfRelationId(id: string): string | undefined {
   return RELATION_ID.exec(id)?.[1];
 }
 
+/** The most candidates a labelled search asks each index for (500, 2 000, 8 000, 32 000). */
+export const MAX_SEARCH_CANDIDATES = 32_000;
+
+function searchHitFrom(value: PlainValue): SearchHit {
+  if (!isPlainMap(value)) throw new TypeError('Neo4j search hit is not a map');
+  const exact = value['exact'] === true;
+  return {
+    node: nodeFromProperties(checkedLabel(text(value, 'label')), value['props'] ?? null),
+    score: hitScore(numberOf(value['score'], 'score'), exact),
+    exact,
+  };
+}
+
 /** Lucene scores are unbounded: squash them into (0, 1) and put exact matches in (1, 2). */
 function hitScore(luceneScore: number, exact: boolean): number {
   const partial = luceneScore > 0 ? luceneScore / (1 + luceneScore) : 0;
@@ -109,6 +134,7 @@ function hitScore(luceneScore: number, exact: boolean): number {
 
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = 'neo4j' as const;
+  private readonly projections = new Map<Projection, Promise<ProjectedGraph>>();
 
   constructor(
     private readonly executor: Neo4jExecutor,
@@ -120,11 +146,12 @@ export class Neo4jGraphStore implements GraphStore {
     // is refused before any batch is written.
     const stored = new Map<string, NodeLabel>();
     for (const ids of chunk(idsToLookUp(graph), this.options.batchSize)) {
-      for (const row of await this.executor.read(FIND_NODE_LABELS, { ids })) {
+      for (const row of await this.executor.read(FIND_NODE_LABELS, { ids }, 'bulk')) {
         stored.set(text(row, 'id'), checkedLabel(text(row, 'label')));
       }
     }
     const batches = planMerge(graph, stored, this.options.batchSize);
+    this.projections.clear();
     const total = batches.reduce((sum, batch) => sum + batch.rows.length, 0);
 
     let done = 0;
@@ -134,35 +161,51 @@ export class Neo4jGraphStore implements GraphStore {
     let relationsUpdated = 0;
     for (const batch of batches) {
       if (batch.kind === 'nodes') {
-        const [row] = await this.executor.write(batch.statement, { rows: batch.rows });
+        const [row] = await this.executor.write(batch.statement, { rows: batch.rows }, undefined, 'bulk');
         nodesCreated += numberOf(row?.['created'], 'created nodes');
         nodesUpdated += numberOf(row?.['updated'], 'updated nodes');
       } else {
-        const [row] = await this.executor.write(batch.statement, { rows: batch.rows }, (rows) => {
-          // An end deleted since the pre-flight: veto the batch (the transaction rolls back).
-          const written = new Set(listOf(rows[0]?.['written'], 'written relations'));
-          const missing = batch.rows.filter((each) => !written.has(each.id));
-          if (missing.length > 0) {
-            throw new NotFoundError(
-              `mergeGraph: ${missing.length} relation(s) lost an end while merging, e.g. ${missing[0]?.id}; merge again`,
-            );
-          }
-        });
+        const [row] = await this.executor.write(
+          batch.statement,
+          { rows: batch.rows },
+          (rows) => {
+            // An end deleted since the pre-flight: veto the batch (the transaction rolls back).
+            const written = new Set(listOf(rows[0]?.['written'], 'written relations'));
+            const missing = batch.rows.filter((each) => !written.has(each.id));
+            if (missing.length > 0) {
+              throw new NotFoundError(
+                `mergeGraph: ${missing.length} relation(s) lost an end while merging, e.g. ${missing[0]?.id}; merge again`,
+              );
+            }
+          },
+          'bulk',
+        );
         relationsCreated += numberOf(row?.['created'], 'created relations');
         relationsUpdated += numberOf(row?.['updated'], 'updated relations');
       }
       done += batch.rows.length;
       options.onProgress?.({ done, total });
     }
+    // A projection built while the batches were written may hold half of them.
+    this.projections.clear();
     return { nodesCreated, nodesUpdated, relationsCreated, relationsUpdated };
   }
 
   async clear(): Promise<number> {
+    this.projections.clear();
+    // Relations in batches first, so no transaction holds a hub and every relation it has.
+    await this.deleteInBatches(CLEAR_OUT_RELATIONS_BATCH);
+    await this.deleteInBatches(CLEAR_IN_RELATIONS_BATCH);
+    return this.deleteInBatches(CLEAR_NODES_BATCH);
+  }
+
+  /** Runs a `$batchSize` delete until a batch deletes fewer; returns how many it deleted. */
+  private async deleteInBatches(batch: CypherStatement): Promise<number> {
     let removed = 0;
     let deleted: number;
     do {
-      const [row] = await this.executor.write(CLEAR_BATCH, { batchSize: this.options.batchSize });
-      deleted = numberOf(row?.['deleted'], 'deleted nodes');
+      const [row] = await this.executor.write(batch, { batchSize: this.options.batchSize }, undefined, 'bulk');
+      deleted = numberOf(row?.['deleted'], `deleted by ${batch.name}`);
       removed += deleted;
     } while (deleted >= this.options.batchSize);
     return removed;
@@ -172,18 +215,33 @@ export class Neo4jGraphStore implements GraphStore {
     const fromId = startOfRelationId(id);
     if (fromId === undefined) return false;
     const [row] = await this.executor.write(REMOVE_RELATION, { fromId, id });
+    this.projections.clear();
     return numberOf(row?.['removed'], 'removed relations') > 0;
   }
 
+  /**
+   * Label by label, `batchSize` nodes (with the relations they start) per transaction, each
+   * under the bulk timeout. Pages are separate transactions: a dump of a graph being written
+   * is read-committed page by page, as one long transaction would be in Neo4j anyway.
+   */
   async dumpGraph(): Promise<GraphData> {
     const nodes: NodeRecord[] = [];
     const relations: RelationRecord[] = [];
-    for (const row of await this.executor.read(DUMP_GRAPH, {})) {
-      if (row['kind'] === 'node') {
-        nodes.push(nodeFromProperties(checkedLabel(text(row, 'label')), row['props'] ?? null));
-      } else {
-        relations.push(relationFromProperties(checkedType(text(row, 'relType')), text(row, 'fromId'), text(row, 'toId'), row['props']));
-      }
+    for (const label of NODE_LABELS) {
+      let after = '';
+      let size: number;
+      do {
+        const rows = await this.executor.read(dumpPage(label), { after, limit: this.options.batchSize }, 'bulk');
+        for (const row of rows) {
+          const node = nodeFromProperties(label, row['props'] ?? null);
+          nodes.push(node);
+          after = node.id;
+          for (const value of listOf(row['rels'], 'rels')) {
+            if (isPlainMap(value) && value['relType'] !== null) relations.push(relationFromMap(value));
+          }
+        }
+        size = rows.length;
+      } while (size >= this.options.batchSize);
     }
     nodes.sort((a, b) => compareIds(a.id, b.id));
     relations.sort((a, b) => compareIds(a.id, b.id));
@@ -232,7 +290,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   async getRelations(query: RelationsQuery): Promise<readonly RelationRecord[]> {
     if (query.nodeIds.length === 0) return [];
-    const types = (query.types ?? []).map(checkedType);
+    const types = typesToFollow(query.types);
     const rows = await this.executor.read(getRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
     return rows.map((row) =>
       relationFromProperties(checkedType(text(row, 'relType')), text(row, 'fromId'), text(row, 'toId'), row['props']),
@@ -242,25 +300,26 @@ export class Neo4jGraphStore implements GraphStore {
   async search(query: SearchQuery): Promise<readonly SearchHit[]> {
     const searchText = checkSearchText(query.text);
     checkPageSize('search', query.first);
-    const labels = (query.labels ?? []).map(checkedLabel);
+    const labels = [...new Set((query.labels ?? []).map(checkedLabel))];
     const lucene = buildLuceneQueries(searchText);
     if (lucene === undefined) return [];
-    const rows = await this.executor.read(SEARCH, {
-      allTerms: lucene.allTerms,
-      anyTerm: lucene.anyTerm,
-      candidates: Math.max(SEARCH_CANDIDATES, query.first),
-      labels,
-      key: lucene.key,
-      first: query.first,
-    });
-    return rows.map((row) => {
-      const exact = row['exact'] === true;
-      return {
-        node: nodeFromProperties(checkedLabel(text(row, 'label')), row['props'] ?? null),
-        score: hitScore(numberOf(row['score'], 'score'), exact),
-        exact,
-      };
-    });
+    // Labels are filtered after each index hands over its best candidates: when that cut
+    // may have hidden hits of the asked labels, ask again with more (bounded) candidates.
+    for (let candidates = Math.max(SEARCH_CANDIDATES, query.first); ; candidates *= 4) {
+      const [row] = await this.executor.read(SEARCH, {
+        allTerms: lucene.allTerms,
+        anyTerm: lucene.anyTerm,
+        candidates,
+        labels,
+        key: lucene.key,
+        first: query.first,
+      });
+      const hits = listOf(row?.['found'] ?? [], 'found')
+        .map(searchHitFrom)
+        .sort((a, b) => b.score - a.score || compareIds(a.node.id, b.node.id));
+      const enough = labels.length === 0 || hits.length >= query.first || row?.['cut'] !== true;
+      if (enough || candidates * 4 > MAX_SEARCH_CANDIDATES) return hits;
+    }
   }
 
   async counts(): Promise<GraphCounts> {
@@ -282,7 +341,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   async countRelations(query: RelationsQuery): Promise<number> {
     if (query.nodeIds.length === 0) return 0;
-    const types = (query.types ?? []).map(checkedType);
+    const types = typesToFollow(query.types);
     const [row] = await this.executor.read(countRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
     return numberOf(row?.['total'], 'total');
   }
@@ -302,9 +361,23 @@ export class Neo4jGraphStore implements GraphStore {
       return node ? { nodeIds: [node.id], relations: [] } : null;
     }
     if (query.maxHops < 1) return null;
-    const types = (query.types ?? []).map(checkedType);
-    const [row] = await this.executor.read(shortestPath(query.maxHops), { fromId: query.fromId, toId: query.toId, types });
-    return pathFromRow(row);
+    const types = typesToFollow(query.types);
+    // Each end under the one label its id names: two unique-index seeks, in parallel.
+    const [fromElementId, toElementId] = await Promise.all([this.elementIdOf(query.fromId), this.elementIdOf(query.toId)]);
+    if (fromElementId === undefined || toElementId === undefined) return null;
+    const [row] = await this.executor.read(shortestPath(query.maxHops), { fromElementId, toElementId, types });
+    const path = pathFromRow(row);
+    // Element ids may be reused once a node is deleted: a path between other nodes is no answer.
+    if (path && (path.nodeIds[0] !== query.fromId || path.nodeIds[path.nodeIds.length - 1] !== query.toId)) return null;
+    return path;
+  }
+
+  /** The element id of the node with this id, or undefined when there is none (or the id names no label). */
+  private async elementIdOf(id: string): Promise<string | undefined> {
+    const label = labelOfId(id);
+    if (label === undefined) return undefined;
+    const [row] = await this.executor.read(findElementId(label), { id });
+    return row === undefined ? undefined : text(row, 'elementId');
   }
 
   async sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]> {
@@ -326,9 +399,17 @@ export class Neo4jGraphStore implements GraphStore {
   async subgraph(query: SubgraphQuery): Promise<SubgraphResult> {
     const ids = [...new Set(query.ids)];
     if (ids.length === 0 || query.limit < 1) return { nodes: [], relations: [], truncated: false };
-    const types = (query.types ?? []).map(checkedType);
-    const [row] = await this.executor.read(subgraph(query.direction, query.depth), { ids, limit: query.limit, types });
-    return subgraphFromRow(row);
+    const types = typesToFollow(query.types);
+    return this.executor.readTransaction('subgraph', async (run) => {
+      const kept = await expandByLevels(query, {
+        start: async () => reachedFromRows(await run(SUBGRAPH_START, { ids })),
+        step: async (frontier, visited, room) =>
+          reachedFromRows(await run(subgraphStep(query.direction), { frontier, types, visited, room })),
+      });
+      if (kept.nodes.length === 0) return { nodes: [], relations: [], truncated: false };
+      const rows = await run(SUBGRAPH_NODES, { kept: kept.nodes.map((node) => node.elementId), types });
+      return subgraphFromRows(rows, new Map(kept.nodes.map((node) => [node.id, node.depth])), kept.truncated);
+    });
   }
 
   async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
@@ -337,13 +418,32 @@ export class Neo4jGraphStore implements GraphStore {
     return suggestionsFromRows(rows, query.first);
   }
 
-  async project(projection: Projection): Promise<ProjectedGraph> {
-    const rows = await this.executor.read(project(projection), projection === 'EXCHANGE' ? { eventKinds: PEER_EVENT_KINDS } : {});
-    return projectionFromRows(rows);
+  /**
+   * Cached per projection until this store writes (merge, clear, removeRelation): analytics
+   * ask for the same projection again and again, and building one reads every relation. It
+   * runs under the bulk timeout, so a first build that outlasts a request still fills the
+   * cache. A write by another process is not seen until this one writes or restarts.
+   */
+  project(projection: Projection): Promise<ProjectedGraph> {
+    let cached = this.projections.get(projection);
+    if (cached === undefined) {
+      cached = this.executor
+        .read(project(projection), projection === 'EXCHANGE' ? { eventKinds: PEER_EVENT_KINDS } : {}, 'bulk')
+        .then(projectionFromRows);
+      const built = cached;
+      // A failed build is not cached: the next call tries again.
+      built.catch(() => {
+        if (this.projections.get(projection) === built) this.projections.delete(projection);
+      });
+      this.projections.set(projection, built);
+    }
+    return cached;
   }
 
+  /** Answers only when Neo4j does and every index the adapter needs is ONLINE (readiness). */
   async ping(): Promise<void> {
-    await this.executor.read(PING, {});
+    const problems = notOnline(indexStatesFromRows(await this.executor.read(INDEX_STATES, {})));
+    if (problems.length > 0) throw new StoreUnavailableError(`Neo4j is not ready: ${problems.join('; ')}`);
   }
 
   async close(): Promise<void> {

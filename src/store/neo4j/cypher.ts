@@ -16,7 +16,7 @@ import {
   type NodeLabel,
   type RelationType,
 } from '../../domain/ontology';
-import { InvalidArgumentError, MAX_HOPS, type Direction, type Projection } from '../GraphStore';
+import { InvalidArgumentError, MAX_HOPS, SHORTEST_PATH_TIE_CAP, type Direction, type Projection } from '../GraphStore';
 
 export interface CypherStatement {
   /** Stable name, for logs, transaction metadata and the lint report. */
@@ -44,8 +44,14 @@ export const STORE_PROPERTY_KEYS = [
  */
 export const ROW_KEYS = ['id', 'from', 'to', 'props'] as const;
 
-/** Full-text index over Latin-script names: tokenises and lower-cases, keeps stop words. */
-export const LATIN_NAME_INDEX = 'cities_kg_names_latin';
+/**
+ * Full-text index with the standard analyser (tokenises and lower-cases, keeps stop words,
+ * never stems) over the folded names in both scripts. The folded Arabic name is here too:
+ * the Arabic analyser stems indexed terms but Lucene does not stem prefix and fuzzy clauses,
+ * so a prefix such as الشر (of الشرق) only matches the unstemmed terms of this index.
+ * (It replaced `cities_kg_names_latin`, which had no Arabic; drop that one after upgrading.)
+ */
+export const STANDARD_NAME_INDEX = 'cities_kg_names_standard';
 /** Full-text index over Arabic names with Lucene's Arabic analyser (normalises and stems). */
 export const ARABIC_NAME_INDEX = 'cities_kg_names_arabic';
 
@@ -65,6 +71,15 @@ export function checkedType(type: string): RelationType {
     throw new InvalidArgumentError(`relation type ${JSON.stringify(type)} is not in the ontology; use one of ${RELATION_TYPES.join(', ')}`);
   }
   return found;
+}
+
+/**
+ * The relation types a traversal follows: the asked ones, checked, or every type of the
+ * ontology when none are asked. Never "any type": in a database shared with other data a
+ * walk over every relationship reaches foreign nodes.
+ */
+export function typesToFollow(types: readonly string[] | undefined): readonly RelationType[] {
+  return types !== undefined && types.length > 0 ? [...new Set(types.map(checkedType))] : RELATION_TYPES;
 }
 
 function statement(name: string, text: string, parameters: readonly string[]): CypherStatement {
@@ -109,18 +124,18 @@ export function uniqueIdConstraint(label: NodeLabel): CypherStatement {
   const checked = checkedLabel(label);
   return statement(
     `schema.unique-id.${checked}`,
-    `CREATE CONSTRAINT cities_kg_${checked.toLowerCase()}_id IF NOT EXISTS FOR (n:${checked}) REQUIRE n.id IS UNIQUE`,
+    `CREATE CONSTRAINT ${uniqueIdConstraintName(checked)} IF NOT EXISTS FOR (n:${checked}) REQUIRE n.id IS UNIQUE`,
     [],
   );
 }
 
 // IF NOT EXISTS keeps an existing index as it is: after adding a label to the ontology, drop
-// these two indexes (DROP INDEX cities_kg_names_latin) and restart so they cover it.
-export const CREATE_LATIN_NAME_INDEX = statement(
-  'schema.fulltext.latin',
+// these two indexes (DROP INDEX cities_kg_names_standard) and restart so they cover it.
+export const CREATE_STANDARD_NAME_INDEX = statement(
+  'schema.fulltext.standard',
   `
-CREATE FULLTEXT INDEX ${LATIN_NAME_INDEX} IF NOT EXISTS
-FOR (n:${ALL_LABELS_EXPRESSION()}) ON EACH [n.searchName, n.searchAliases]
+CREATE FULLTEXT INDEX ${STANDARD_NAME_INDEX} IF NOT EXISTS
+FOR (n:${ALL_LABELS_EXPRESSION()}) ON EACH [n.searchName, n.searchNameAr, n.searchAliases]
 OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
   [],
 );
@@ -134,6 +149,22 @@ OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'arabic' } }`,
   [],
 );
 
+/**
+ * The name, kind, state and schema of every index (and which constraint owns it): readiness
+ * (every index the adapter needs ONLINE) and the check for a plain index that stops a
+ * uniqueness constraint from being created (`schema-state.ts`).
+ */
+export const INDEX_STATES = statement(
+  'schema.index-states',
+  `
+SHOW INDEXES YIELD name, type, state, populationPercent, labelsOrTypes, properties, owningConstraint
+RETURN name, type, state, populationPercent, labelsOrTypes, properties, owningConstraint`,
+  [],
+);
+
+/** The name of the uniqueness constraint on `id` of a label (its backing index has the same name). */
+export const uniqueIdConstraintName = (label: NodeLabel): string => `cities_kg_${checkedLabel(label).toLowerCase()}_id`;
+
 /** Waits until new indexes are online, so the first search after start sees every node. */
 export const AWAIT_INDEXES = statement('schema.await-indexes', 'CALL db.awaitIndexes($timeoutSeconds)', ['timeoutSeconds']);
 
@@ -141,19 +172,25 @@ export const AWAIT_INDEXES = statement('schema.await-indexes', 'CALL db.awaitInd
 // Reads
 
 /** The label of each existing node among `$ids` (the pre-flight check of a merge). */
+// EXPLAIN: Union of one NodeUniqueIndexSeek per label (n.id IN $ids), no label scan.
 export const FIND_NODE_LABELS = statement(
   'find-node-labels',
   perLabelUnion((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, '${label}' AS label`),
   ['ids'],
 );
 
+// EXPLAIN: Union of one NodeUniqueIndexSeek per label, Projection.
 export const GET_NODES = statement(
   'get-nodes',
   perLabelUnion((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN '${label}' AS label, properties(n) AS props`),
   ['ids'],
 );
 
-/** A page of one label after `$after` ('' for the first page), with the label's total. */
+/**
+ * A page of one label after `$after` ('' for the first page), with the label's total.
+ * EXPLAIN: NodeIndexSeekByRange (n.id > $after, ordered by the index: no Sort), Limit,
+ * EagerAggregation; the total from the count store (NodeCountFromCountStore).
+ */
 export function listNodes(label: NodeLabel): CypherStatement {
   const checked = checkedLabel(label);
   return statement(
@@ -183,7 +220,10 @@ export function isLinkedFilterAllowed(label: NodeLabel, filter: LinkedFilter): b
     : ends.to.includes(label) && ends.from.includes(filter.anchorLabel);
 }
 
-/** A page of one label, keeping nodes with a relation of a type to (or from) `$anchorId`. */
+/**
+ * A page of one label, keeping nodes with a relation of a type to (or from) `$anchorId`.
+ * EXPLAIN: NodeUniqueIndexSeek (anchor), Expand(All) of one type, Filter, Distinct, Top.
+ */
 export function listLinkedNodes(label: NodeLabel, filter: LinkedFilter): CypherStatement {
   const checked = checkedLabel(label);
   const type = checkedType(filter.type);
@@ -215,20 +255,24 @@ export function allowedLinkedFilters(): readonly { readonly label: NodeLabel; re
   });
 }
 
-const RELATION_PATTERN: Readonly<Record<Direction, string>> = {
-  OUT: '(n)-[r]->()',
-  IN: '(n)<-[r]-()',
-  BOTH: '(n)-[r]-()',
+/** The other end must carry an ontology label: a database shared with other data may link to foreign nodes. */
+const RELATION_PATTERN: Readonly<Record<Direction, () => string>> = {
+  OUT: () => `(n)-[r]->(:${ALL_LABELS_EXPRESSION()})`,
+  IN: () => `(n)<-[r]-(:${ALL_LABELS_EXPRESSION()})`,
+  BOTH: () => `(n)-[r]-(:${ALL_LABELS_EXPRESSION()})`,
 };
 
-/** Relations touching `$ids`, of the types in `$types` (all when empty), each once. */
+/**
+ * Relations touching `$ids`, of the types in `$types` (`typesToFollow`: never empty), each once.
+ * EXPLAIN: Union of NodeUniqueIndexSeek per label, Expand(All), Filter (type, label), Distinct, Sort.
+ */
 export function getRelations(direction: Direction): CypherStatement {
   return statement(
     `get-relations.${direction}`,
     `
 ${lookUpById('n', 'IN $ids')}
-MATCH ${RELATION_PATTERN[direction]}
-WHERE size($types) = 0 OR type(r) IN $types
+MATCH ${RELATION_PATTERN[direction]()}
+WHERE type(r) IN $types
 WITH DISTINCT r
 RETURN type(r) AS relType, startNode(r).id AS fromId, endNode(r).id AS toId, properties(r) AS props
 ORDER BY relType ASC, fromId ASC, toId ASC`,
@@ -236,14 +280,14 @@ ORDER BY relType ASC, fromId ASC, toId ASC`,
   );
 }
 
-/** How many relations `getRelations(direction)` would return. */
+/** How many relations `getRelations(direction)` would return. EXPLAIN: as getRelations, then EagerAggregation. */
 export function countRelations(direction: Direction): CypherStatement {
   return statement(
     `count-relations.${direction}`,
     `
 ${lookUpById('n', 'IN $ids')}
-MATCH ${RELATION_PATTERN[direction]}
-WHERE size($types) = 0 OR type(r) IN $types
+MATCH ${RELATION_PATTERN[direction]()}
+WHERE type(r) IN $types
 RETURN count(DISTINCT r) AS total`,
     ['ids', 'types'],
   );
@@ -253,38 +297,50 @@ RETURN count(DISTINCT r) AS total`,
  * Full-text search over both name indexes. `$allTerms` requires every query term, `$anyTerm`
  * any of them; like the memory store, hits matching only some terms are kept only when no
  * hit matches them all. Exact matches (`$key` among the folded whole names) come first.
+ *
+ * One row: `found` (best first, at most `$first`) and `cut`, whether any index call handed
+ * over all `$candidates` it was allowed (so hits of the asked labels may lie beyond the cut:
+ * the adapter asks again with more candidates).
+ * EXPLAIN: Union of four ProcedureCall (db.index.fulltext.queryNodes), EagerAggregation,
+ * Apply over Unwind + EagerAggregation + Top.
  */
 export const SEARCH = statement(
   'search',
   `
 CALL () {
-  CALL db.index.fulltext.queryNodes('${LATIN_NAME_INDEX}', $allTerms, {limit: $candidates}) YIELD node, score
-  RETURN node, score, 1 AS allTerms
+  CALL db.index.fulltext.queryNodes('${STANDARD_NAME_INDEX}', $allTerms, {limit: $candidates}) YIELD node, score
+  RETURN node, score, 1 AS allTerms, 0 AS branch
   UNION ALL
   CALL db.index.fulltext.queryNodes('${ARABIC_NAME_INDEX}', $allTerms, {limit: $candidates}) YIELD node, score
-  RETURN node, score, 1 AS allTerms
+  RETURN node, score, 1 AS allTerms, 1 AS branch
   UNION ALL
-  CALL db.index.fulltext.queryNodes('${LATIN_NAME_INDEX}', $anyTerm, {limit: $candidates}) YIELD node, score
-  RETURN node, score, 0 AS allTerms
+  CALL db.index.fulltext.queryNodes('${STANDARD_NAME_INDEX}', $anyTerm, {limit: $candidates}) YIELD node, score
+  RETURN node, score, 0 AS allTerms, 2 AS branch
   UNION ALL
   CALL db.index.fulltext.queryNodes('${ARABIC_NAME_INDEX}', $anyTerm, {limit: $candidates}) YIELD node, score
-  RETURN node, score, 0 AS allTerms
+  RETURN node, score, 0 AS allTerms, 3 AS branch
 }
-WITH node, max(score) AS score, max(allTerms) AS allTerms
-WITH node, score, allTerms, head([label IN labels(node) WHERE label IN ${ALL_LABELS_LIST()}]) AS label
-WHERE label IS NOT NULL AND (size($labels) = 0 OR label IN $labels)
-WITH collect({node: node, label: label, score: score, allTerms: allTerms}) AS hits
-WITH hits, any(hit IN hits WHERE hit.allTerms = 1) AS someMatchAll
-UNWIND hits AS hit
-WITH hit WHERE hit.allTerms = 1 OR NOT someMatchAll
-WITH hit.node AS node, hit.label AS label, hit.score AS score, $key IN hit.node.searchKeys AS exact
-RETURN label, properties(node) AS props, score, exact
-ORDER BY exact DESC, score DESC, node.id ASC
-LIMIT $first`,
+WITH collect({node: node, score: score, allTerms: allTerms, branch: branch}) AS raw
+WITH raw, any(b IN [0, 1, 2, 3] WHERE size([candidate IN raw WHERE candidate.branch = b]) >= $candidates) AS cut
+CALL (raw) {
+  UNWIND raw AS candidate
+  WITH candidate.node AS node, max(candidate.score) AS score, max(candidate.allTerms) AS allTerms
+  WITH node, score, allTerms, ${labelOf('node')} AS label
+  WHERE label IS NOT NULL AND (size($labels) = 0 OR label IN $labels)
+  WITH collect({node: node, label: label, score: score, allTerms: allTerms}) AS hits
+  WITH hits, any(hit IN hits WHERE hit.allTerms = 1) AS someMatchAll
+  UNWIND hits AS hit
+  WITH hit WHERE hit.allTerms = 1 OR NOT someMatchAll
+  WITH hit.node AS node, hit.label AS label, hit.score AS score, $key IN hit.node.searchKeys AS exact
+  ORDER BY exact DESC, score DESC, node.id ASC
+  LIMIT $first
+  RETURN collect({label: label, props: properties(node), score: score, exact: exact}) AS found
+}
+RETURN found, cut`,
   ['allTerms', 'anyTerm', 'candidates', 'labels', 'key', 'first'],
 );
 
-/** Counts per label and per type, from Neo4j's count store (no scan). */
+/** Counts per label and per type, from Neo4j's count store (no scan). EXPLAIN: NodeCountFromCountStore, RelationshipCountFromCountStore. */
 export const COUNTS = statement(
   'counts',
   `
@@ -294,26 +350,35 @@ RETURN {${NODE_LABELS.map((label) => `${checkedLabel(label)}: COUNT { MATCH (n:$
 );
 
 /**
- * Every node and relation of the ontology, as rows of either kind (one statement, so one
- * transaction sees one state). Callers sort by id; UNION branches cannot be ordered as one.
+ * One page of a label for `dumpGraph`: the next `$limit` nodes after `$after` by id, each with
+ * the ontology relations it starts. Pages keep every transaction small, whatever the graph's size.
+ * EXPLAIN: NodeIndexSeekByRange on the id constraint's index (ordered, so no Sort), Limit,
+ * Apply over Expand(All) + Filter.
  */
-export const DUMP_GRAPH = statement(
-  'dump-graph',
-  `
-MATCH (n:${ALL_LABELS_EXPRESSION()})
-RETURN 'node' AS kind, head([label IN labels(n) WHERE label IN ${ALL_LABELS_LIST()}]) AS label,
-       properties(n) AS props, null AS relType, null AS fromId, null AS toId
-UNION ALL
-MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${ALL_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
-RETURN 'relation' AS kind, null AS label,
-       properties(r) AS props, type(r) AS relType, a.id AS fromId, b.id AS toId`,
-  [],
-);
+export function dumpPage(label: NodeLabel): CypherStatement {
+  const checked = checkedLabel(label);
+  return statement(
+    `dump-page.${checked}`,
+    `
+MATCH (n:${checked})
+WHERE n.id > $after
+WITH n ORDER BY n.id ASC LIMIT $limit
+CALL (n) {
+  OPTIONAL MATCH (n)-[r:${ALL_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
+  RETURN collect({relType: type(r), fromId: n.id, toId: b.id, props: properties(r)}) AS rels
+}
+RETURN properties(n) AS props, rels`,
+    ['after', 'limit'],
+  );
+}
 
 // ---------------------------------------------------------------------------------------
 // Traversal and analytics (semantics as in src/store/memory/traversal/)
 
-/** Organisations linked by a partner relation, either way, to every one of `$ids` (distinct). */
+/**
+ * Organisations linked by a partner relation, either way, to every one of `$ids` (distinct).
+ * EXPLAIN: Union of NodeUniqueIndexSeek per label, Expand(All) of the partner types, Filter, EagerAggregation.
+ */
 export const COMMON_PARTNERS = statement(
   'common-partners',
   `
@@ -377,62 +442,119 @@ ORDER BY hops ASC, id ASC`,
   );
 }
 
+/** The element id of the node with id `$id`, sought under the one label its id names. */
+export function findElementId(label: NodeLabel): CypherStatement {
+  const checked = checkedLabel(label);
+  // EXPLAIN: NodeUniqueIndexSeek(Locking) on the id constraint's index, one row.
+  return statement(`find-element-id.${checked}`, `MATCH (n:${checked} {id: $id}) RETURN elementId(n) AS elementId`, ['id']);
+}
+
+/** One step of a traversal over the ontology only: a relation of `$types` to a node of an ontology label. */
+const ontologyStep = (relation: string): string => `(()-[${relation}]-(:${ALL_LABELS_EXPRESSION()}) WHERE type(r) IN $types)`;
+
 /**
- * One shortest undirected path of at most `maxHops` relations of `$types` (all when empty);
- * among equally short ones, the one whose relation ids sort first, so the answer is stable.
+ * One shortest undirected path of at most `maxHops` relations of `$types` (the caller passes
+ * the ontology's types when none are asked, so foreign relations are never followed), between
+ * the nodes of two element ids (`findElementId`: each end sought under its own label first,
+ * so the planner sees both ends as one row each and can search from both sides).
+ *
+ * Tie rule (GraphStore.shortestPath): `SHORTEST 1` finds the length with a bidirectional
+ * search; then up to SHORTEST_PATH_TIE_CAP paths of exactly that length are ranked by their
+ * relation ids. The fixed-length branch guarded by the found length keeps the second search
+ * from looking for longer paths when there are fewer ties than the cap.
+ *
+ * EXPLAIN: NodeByElementIdSeek (a), NodeByElementIdSeek (b), then Apply over
+ * StatefulShortestPath(Into) (SHORTEST 1), then Apply over a Union of Filter(hops = k) →
+ * StatefulShortestPath(Into) (SHORTEST ${SHORTEST_PATH_TIE_CAP}), Top(1).
  */
 export function shortestPath(maxHops: number): CypherStatement {
   const hops = traversalBound(maxHops);
+  const tieBranches = Array.from({ length: hops }, (_, index) => index + 1).map(
+    (length) => `  WITH a, b, hops WHERE hops = ${length}
+  MATCH p = SHORTEST ${SHORTEST_PATH_TIE_CAP} (a) ${ontologyStep('r')}{${length}} (b)
+  RETURN p`,
+  );
   return statement(
     `shortest-path.${hops}`,
     `
-${lookUpById('a', '= $fromId')}
-${lookUpById('b', '= $toId')}
-MATCH p = ALL SHORTEST (a) (()-[r]-() WHERE size($types) = 0 OR type(r) IN $types){1,${hops}} (b)
+MATCH (a) WHERE elementId(a) = $fromElementId
+MATCH (b) WHERE elementId(b) = $toElementId
+CALL (a, b) {
+  MATCH p = SHORTEST 1 (a) ${ontologyStep('r')}{1,${hops}} (b)
+  RETURN length(p) AS hops
+}
+CALL (a, b, hops) {
+${tieBranches.join('\n  UNION ALL\n')}
+}
 WITH p ORDER BY [rel IN relationships(p) | rel.id] ASC LIMIT 1
 RETURN [n IN nodes(p) | n.id] AS nodeIds,
        [rel IN relationships(p) | {relType: type(rel), fromId: startNode(rel).id, toId: endNode(rel).id, props: properties(rel)}] AS rels`,
-    ['fromId', 'toId', 'types'],
+    ['fromElementId', 'toElementId', 'types'],
   );
 }
 
+/**
+ * Subgraph, level by level (the loop is `Neo4jGraphStore.subgraph`, all in one read
+ * transaction): the start nodes, then one statement per depth that takes the frontier in,
+ * makes one hop, drops the nodes already kept and keeps the smallest ids that there is room
+ * for (plus one, to tell that the cut happened), then the kept nodes and the relations among
+ * them. Truncation costs one hop of the frontier per level, never the whole depth-N
+ * neighbourhood. Nodes travel between the statements as element ids (a seek each).
+ */
+
+/** The nodes among `$ids` that exist, with their element ids. EXPLAIN: Union of NodeUniqueIndexSeek per label. */
+export const SUBGRAPH_START = statement(
+  'subgraph-start',
+  `
+${lookUpById('n', 'IN $ids')}
+RETURN elementId(n) AS elementId, n.id AS id
+ORDER BY id ASC`,
+  ['ids'],
+);
+
 const STEP_PATTERN: Readonly<Record<Direction, string>> = {
-  OUT: '()-[r]->()',
-  IN: '()<-[r]-()',
-  BOTH: '()-[r]-()',
+  OUT: '(f)-[r]->(n:LABELS)',
+  IN: '(f)<-[r]-(n:LABELS)',
+  BOTH: '(f)-[r]-(n:LABELS)',
 };
 
 /**
- * The neighbourhood of `$ids` within `depth` steps in a direction: every node with its
- * distance, the first `$limit` by (depth, id), whether more were cut, and the relations of
- * `$types` among the kept nodes.
+ * One hop from the frontier `$frontier` (element ids) over relations of `$types`, to nodes of
+ * the ontology not among `$visited` (element ids), the `$room` smallest ids.
+ * EXPLAIN: NodeByElementIdSeek (f), Expand(All), Filter, Distinct, Top(n.id, $room).
  */
-export function subgraph(direction: Direction, depth: number): CypherStatement {
-  const reach =
-    depth === 0
-      ? `${lookUpById('n', 'IN $ids')}\nWITH DISTINCT n, 0 AS depth`
-      : `${lookUpById('s', 'IN $ids')}
-MATCH p = SHORTEST 1 (s) (${STEP_PATTERN[direction]} WHERE size($types) = 0 OR type(r) IN $types){0,${traversalBound(depth)}} (n)
-WITH n, min(length(p)) AS depth`;
+export function subgraphStep(direction: Direction): CypherStatement {
   return statement(
-    `subgraph.${direction}.${depth}`,
+    `subgraph-step.${direction}`,
     `
-${reach}
-ORDER BY depth ASC, n.id ASC
-WITH collect({node: n, depth: depth}) AS reached
-WITH reached[0..$limit] AS kept, size(reached) > $limit AS truncated
-CALL (kept) {
-  WITH [entry IN kept | entry.node] AS keptNodes
-  UNWIND keptNodes AS a
-  MATCH (a)-[r]->(b)
-  WHERE b IN keptNodes AND (size($types) = 0 OR type(r) IN $types)
-  RETURN collect({relType: type(r), fromId: a.id, toId: b.id, props: properties(r)}) AS rels
-}
-RETURN [entry IN kept | {label: ${labelOf('entry.node')}, props: properties(entry.node), depth: entry.depth}] AS nodes,
-       rels, truncated`,
-    ['ids', 'limit', 'types'],
+MATCH (f) WHERE elementId(f) IN $frontier
+MATCH ${STEP_PATTERN[direction].replace('LABELS', ALL_LABELS_EXPRESSION())}
+WHERE type(r) IN $types AND NOT elementId(n) IN $visited
+WITH DISTINCT n
+ORDER BY n.id ASC
+LIMIT $room
+RETURN elementId(n) AS elementId, n.id AS id`,
+    ['frontier', 'types', 'visited', 'room'],
   );
 }
+
+/**
+ * The kept nodes (`$kept`, element ids) with their labels and properties, each with the
+ * relations of `$types` it starts among the kept nodes.
+ * EXPLAIN: NodeByElementIdSeek (n), Apply over Expand(All) + Filter, EagerAggregation.
+ */
+export const SUBGRAPH_NODES = statement(
+  'subgraph-nodes',
+  `
+MATCH (n) WHERE elementId(n) IN $kept
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]->(b)
+  WHERE elementId(b) IN $kept AND type(r) IN $types
+  RETURN collect({relType: type(r), fromId: n.id, toId: b.id, props: properties(r)}) AS rels
+}
+RETURN ${labelOf('n')} AS label, properties(n) AS props, rels`,
+  ['kept', 'types'],
+);
 
 /**
  * For `$cityId`, every other city sharing something with it (a partner, a commitment its
@@ -471,6 +593,11 @@ RETURN candidate.id AS cityId, collect({reason: reason, value: value, holders: h
   ['cityId', 'exchangeKind'],
 );
 
+/** Rows of edges from `(a)-[r]->(b)`: the pair with the smaller id as source, weighted by its relations. */
+const orderedPair = (): string => `WITH CASE WHEN a.id < b.id THEN a ELSE b END AS x, CASE WHEN a.id < b.id THEN b ELSE a END AS y, r
+RETURN 'edge' AS kind, x.id AS source, ${labelOf('x')} AS sourceLabel, y.id AS target, ${labelOf('y')} AS targetLabel,
+       count(r) AS weight`;
+
 const PROJECTION_TEXT: Readonly<Record<Projection, () => string>> = {
   // Participants of peer events (even alone in one), and each pair weighted by events shared.
   EXCHANGE: () => `
@@ -483,18 +610,22 @@ MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b)
 WHERE e.kind IN $eventKinds AND (a:City OR a:Country) AND (b:City OR b:Country) AND a.id < b.id
 RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
        count(e) AS weight`,
+  // Each relation matched once, in its own direction, then its pair put in id order.
   PARTNERSHIP: () => `
-MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${PARTNER_TYPES_EXPRESSION()}]-(b:${ALL_LABELS_EXPRESSION()})
-WHERE a.id < b.id AND (a:Organization OR b:Organization)
-RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
-       count(r) AS weight`,
+MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${PARTNER_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
+WHERE a <> b AND (a:Organization OR b:Organization)
+${orderedPair()}`,
   ALL: () => `
-MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${ALL_TYPES_EXPRESSION()}]-(b:${ALL_LABELS_EXPRESSION()})
-WHERE a.id < b.id
-RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
-       count(r) AS weight`,
+MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${ALL_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
+WHERE a <> b
+${orderedPair()}`,
 };
 
+/**
+ * EXPLAIN (ALL, PARTNERSHIP): NodeByLabelScan per label, Expand(All) of the types, one direction
+ * (each relation once), Filter, EagerAggregation. EXPLAIN (EXCHANGE): NodeByLabelScan (Event),
+ * Filter (kind), Expand(All), EagerAggregation.
+ */
 /** An undirected weighted projection: `edge` rows (each pair once, source < target) and, for EXCHANGE, `node` rows. */
 export function project(projection: Projection): CypherStatement {
   return statement(`project.${projection}`, PROJECTION_TEXT[projection](), projection === 'EXCHANGE' ? ['eventKinds'] : []);
@@ -509,6 +640,7 @@ export function project(projection: Projection): CypherStatement {
  * unchanged; `SET n = row.props` replaces the whole property map, so a property dropped
  * from the record is dropped from the node.
  */
+// EXPLAIN: Unwind, Apply over NodeUniqueIndexSeek (old), Merge over(NodeUniqueIndexSeek(Locking)), SetProperties, EagerAggregation.
 export function mergeNodes(label: NodeLabel): CypherStatement {
   const checked = checkedLabel(label);
   return statement(
@@ -531,6 +663,7 @@ RETURN count(*) AS written,
  * (`{id, from, to, props}`) at a time. Returns the ids it wrote, so the caller can tell a
  * vanished endpoint from success (and roll the batch back).
  */
+// EXPLAIN: Unwind, two NodeUniqueIndexSeek (a, b), OptionalExpand(Into), Merge(Expand(Into)), SetProperties, EagerAggregation.
 export function mergeRelations(type: RelationType, fromLabel: NodeLabel, toLabel: NodeLabel): CypherStatement {
   const checkedRelation = checkedType(type);
   const from = checkedLabel(fromLabel);
@@ -567,6 +700,7 @@ export function allowedRelationEnds(): readonly {
  * Deletes the relation with id `$id` going out of node `$fromId` (its start node is found by
  * the per-label id index, then its relations are read, not every relation of the type).
  */
+// EXPLAIN: Union of NodeUniqueIndexSeek per label, Expand(All) out of that one node, Filter (r.id), Delete.
 export const REMOVE_RELATION = statement(
   'remove-relation',
   `
@@ -578,9 +712,35 @@ RETURN count(*) AS removed`,
   ['fromId', 'id'],
 );
 
-/** Deletes up to `$batchSize` nodes of the ontology's labels (and their relations). */
-export const CLEAR_BATCH = statement(
-  'clear-batch',
+/**
+ * `clear` deletes in batches, relations first, so that no transaction holds a hub node and all
+ * its relations at once (DETACH DELETE of a country linked to 100 000 cities would): relations
+ * our nodes start, then relations into our nodes (from foreign ones), then the bare nodes.
+ * EXPLAIN: NodeByLabelScan per label (Union), Expand(All), Limit, Delete.
+ */
+export const CLEAR_OUT_RELATIONS_BATCH = statement(
+  'clear-batch.out-relations',
+  `
+MATCH (:${ALL_LABELS_EXPRESSION()})-[r]->()
+WITH r LIMIT $batchSize
+DELETE r
+RETURN count(*) AS deleted`,
+  ['batchSize'],
+);
+
+export const CLEAR_IN_RELATIONS_BATCH = statement(
+  'clear-batch.in-relations',
+  `
+MATCH ()-[r]->(:${ALL_LABELS_EXPRESSION()})
+WITH r LIMIT $batchSize
+DELETE r
+RETURN count(*) AS deleted`,
+  ['batchSize'],
+);
+
+/** DETACH only for a relation written meanwhile; by now the nodes are bare. */
+export const CLEAR_NODES_BATCH = statement(
+  'clear-batch.nodes',
   `
 MATCH (n:${ALL_LABELS_EXPRESSION()})
 WITH n LIMIT $batchSize
@@ -600,9 +760,10 @@ export function allStatements(): readonly CypherStatement[] {
   return [
     PING,
     ...NODE_LABELS.map(uniqueIdConstraint),
-    CREATE_LATIN_NAME_INDEX,
+    CREATE_STANDARD_NAME_INDEX,
     CREATE_ARABIC_NAME_INDEX,
     AWAIT_INDEXES,
+    INDEX_STATES,
     FIND_NODE_LABELS,
     GET_NODES,
     ...NODE_LABELS.map(listNodes),
@@ -611,17 +772,22 @@ export function allStatements(): readonly CypherStatement[] {
     ...DIRECTIONS.map(countRelations),
     SEARCH,
     COUNTS,
-    DUMP_GRAPH,
+    ...NODE_LABELS.map(dumpPage),
     COMMON_PARTNERS,
     SHARED_PARTNERS,
     ...HOP_BOUNDS.map(peerNetwork),
+    ...NODE_LABELS.map(findElementId),
     ...HOP_BOUNDS.map(shortestPath),
-    ...DIRECTIONS.flatMap((direction) => [0, ...HOP_BOUNDS].map((depth) => subgraph(direction, depth))),
+    SUBGRAPH_START,
+    ...DIRECTIONS.map(subgraphStep),
+    SUBGRAPH_NODES,
     SIMILAR_CITIES,
     ...PROJECTIONS.map(project),
     ...NODE_LABELS.map(mergeNodes),
     ...allowedRelationEnds().map(({ type, fromLabel, toLabel }) => mergeRelations(type, fromLabel, toLabel)),
     REMOVE_RELATION,
-    CLEAR_BATCH,
+    CLEAR_OUT_RELATIONS_BATCH,
+    CLEAR_IN_RELATIONS_BATCH,
+    CLEAR_NODES_BATCH,
   ];
 }

@@ -8,12 +8,21 @@
  */
 import { Neo4jError } from 'neo4j-driver';
 import { NODE_LABELS } from '../../domain/ontology';
-import { AWAIT_INDEXES, CREATE_ARABIC_NAME_INDEX, CREATE_LATIN_NAME_INDEX, uniqueIdConstraint, type CypherStatement } from './cypher';
+import {
+  AWAIT_INDEXES,
+  CREATE_ARABIC_NAME_INDEX,
+  CREATE_STANDARD_NAME_INDEX,
+  INDEX_STATES,
+  uniqueIdConstraint,
+  uniqueIdConstraintName,
+  type CypherStatement,
+} from './cypher';
 import type { Logger } from '../../logger';
 import type { Neo4jExecutor } from './Neo4jExecutor';
+import { blockingPlainIndexes, indexStatesFromRows } from './schema-state';
 
 export function schemaStatements(): readonly CypherStatement[] {
-  return [...NODE_LABELS.map(uniqueIdConstraint), CREATE_LATIN_NAME_INDEX, CREATE_ARABIC_NAME_INDEX];
+  return [...NODE_LABELS.map(uniqueIdConstraint), CREATE_STANDARD_NAME_INDEX, CREATE_ARABIC_NAME_INDEX];
 }
 
 /** Another replica starting at the same moment may win the race to create a rule. */
@@ -29,6 +38,16 @@ export async function ensureSchema(executor: Neo4jExecutor, awaitSeconds: number
     } catch (error) {
       if (!isCreatedMeanwhile(error)) throw error;
     }
+  }
+  // A plain index on :Label(id) makes CREATE CONSTRAINT … IF NOT EXISTS a silent no-op.
+  const blocking = blockingPlainIndexes(indexStatesFromRows(await executor.read(INDEX_STATES, {})));
+  if (blocking.length > 0) {
+    const list = blocking.map(({ label, index }) => `${index} on :${label}(id)`).join(', ');
+    const drops = blocking.map(({ index }) => `DROP INDEX \`${index}\``).join('; ');
+    throw new Error(
+      `Neo4j has a plain index where the adapter needs a uniqueness constraint (${list}), so ids would not be kept unique; ` +
+        `drop it (${drops}) and start again: the constraint ${blocking.map(({ label }) => uniqueIdConstraintName(label)).join(', ')} is then created with its own index`,
+    );
   }
   try {
     await executor.read(AWAIT_INDEXES, { timeoutSeconds: Math.max(1, Math.floor(awaitSeconds)) });

@@ -34,6 +34,32 @@ import { Neo4jGraphStore } from './Neo4jGraphStore';
 export interface Neo4jStoreOptions {
   readonly config: Neo4jConfig;
   readonly logger: Logger;
+  /** STORE_TIMEOUT_MS: how long a request waits on a store call (`withTimeout`). */
+  readonly requestTimeoutMs?: number;
+}
+
+export interface Neo4jTimeouts {
+  /** Server-side timeout of a request's transactions: never past the request's own wait. */
+  readonly requestTransactionMs: number;
+  /** Server-side timeout of seed, clear, dump and project, which may outlast a request (and then fill the cache). */
+  readonly bulkTransactionMs: number;
+  /** The driver's `maxTransactionRetryTime`: retries of transient failures stop when the request has given up. */
+  readonly maxRetryMs: number;
+}
+
+/**
+ * The timeouts in step with STORE_TIMEOUT_MS. Without them a request abandoned at 5 s kept
+ * running under the 10 s transaction timeout and was retried for up to the driver's default
+ * 30 s (memory-pool errors included), piling work on a server that was already slow.
+ * NEO4J_TX_TIMEOUT_MS now bounds the long operations; requests run under the smaller of the two.
+ */
+export function neo4jTimeouts(transactionTimeoutMs: number, requestTimeoutMs: number | undefined): Neo4jTimeouts {
+  const request = requestTimeoutMs ?? transactionTimeoutMs;
+  return {
+    requestTransactionMs: Math.min(transactionTimeoutMs, request),
+    bulkTransactionMs: Math.max(transactionTimeoutMs, request),
+    maxRetryMs: request,
+  };
 }
 
 /**
@@ -42,7 +68,8 @@ export interface Neo4jStoreOptions {
  * and database when NEO4J_URI is not a Neo4j URI, or Neo4j cannot be reached, does not answer
  * within NEO4J_CONNECT_TIMEOUT_MS, or refuses the credentials.
  */
-export async function createNeo4jStore({ config, logger }: Neo4jStoreOptions): Promise<GraphStore> {
+export async function createNeo4jStore({ config, logger, requestTimeoutMs }: Neo4jStoreOptions): Promise<GraphStore> {
+  const timeouts = neo4jTimeouts(config.transactionTimeoutMs, requestTimeoutMs);
   const log = logger.child({ component: 'neo4j' });
   const unusable = (reason: string, cause?: unknown): Error =>
     new Error(
@@ -59,6 +86,7 @@ export async function createNeo4jStore({ config, logger }: Neo4jStoreOptions): P
     userAgent: 'cities-kg',
     connectionTimeout: config.connectTimeoutMs,
     connectionAcquisitionTimeout: config.connectTimeoutMs,
+    maxTransactionRetryTime: timeouts.maxRetryMs,
     // The driver's own warnings (pool, routing) go to the same log; its debug stays off.
     logging: { level: 'warn', logger: (level, message) => log[level]({ source: 'neo4j-driver' }, message) },
   });
@@ -70,11 +98,12 @@ export async function createNeo4jStore({ config, logger }: Neo4jStoreOptions): P
   }
   const executor = new Neo4jExecutor(driverSessionSource(driver), {
     database: config.database,
-    transactionTimeoutMs: config.transactionTimeoutMs,
+    transactionTimeoutMs: timeouts.requestTransactionMs,
+    bulkTimeoutMs: timeouts.bulkTransactionMs,
     logger: log,
   });
   try {
-    await ensureSchema(executor, config.transactionTimeoutMs / 1000, log);
+    await ensureSchema(executor, timeouts.requestTransactionMs / 1000, log);
   } catch (error) {
     await driver.close();
     throw error;

@@ -1,11 +1,13 @@
 /**
  * Internal. Turns driver errors into the port's store errors, so that no Neo4j error class
  * or code leaves the adapter. Only codes with a clear meaning for a caller are mapped;
- * anything else (a bug in a statement, an outage, bad credentials) is rethrown unchanged
- * and ends up as an internal error at the API edge.
+ * anything else (a bug in a statement, bad credentials) is rethrown unchanged and ends up as
+ * an internal error at the API edge. `Statement.ArgumentError` is one of those: every value
+ * reaches Neo4j as a parameter the adapter built and checked, so Neo4j refusing one is an
+ * adapter bug, not the caller's fault (it was InvalidArgumentError, i.e. BAD_USER_INPUT).
  */
-import { Neo4jError } from 'neo4j-driver';
-import { ConflictError, GraphStoreError, InvalidArgumentError, NotFoundError, StoreTimeoutError } from '../GraphStore';
+import { Neo4jError, error as driverErrors } from 'neo4j-driver';
+import { ConflictError, GraphStoreError, NotFoundError, StoreTimeoutError, StoreUnavailableError } from '../GraphStore';
 
 type StoreErrorClass = new (message: string, options?: ErrorOptions) => GraphStoreError;
 
@@ -27,9 +29,14 @@ const STORE_ERROR_BY_CODE: Readonly<Record<string, { readonly error: StoreErrorC
     error: NotFoundError,
     says: 'a node or relation was deleted while the statement ran',
   },
-  'Neo.ClientError.Statement.ArgumentError': {
-    error: InvalidArgumentError,
-    says: 'Neo4j refused an argument',
+  // The driver's own codes: no server to talk to, or the one it talked to went away.
+  [driverErrors.SERVICE_UNAVAILABLE]: {
+    error: StoreUnavailableError,
+    says: 'Neo4j cannot be reached (retried until the retry time ran out)',
+  },
+  [driverErrors.SESSION_EXPIRED]: {
+    error: StoreUnavailableError,
+    says: 'the Neo4j server serving the session went away',
   },
 };
 

@@ -87,19 +87,28 @@ export function overlapsFromRows(rows: readonly PlainRow[]): PartnerOverlapResul
   }));
 }
 
-export function subgraphFromRow(row: PlainRow | undefined): SubgraphResult {
-  if (row === undefined) return { nodes: [], relations: [], truncated: false };
-  const nodes = listOf(row['nodes'], 'nodes')
-    .map((value) => {
-      const entry = mapOf(value, 'subgraph node');
-      const node: NodeRecord = nodeFromProperties(checkedLabel(stringOf(entry['label'], 'label')), entry['props'] ?? null);
-      return { node, depth: numberOf(entry['depth'], 'depth') };
+/** Rows of `SUBGRAPH_START` / `subgraphStep`: element id and id of each node reached. */
+export function reachedFromRows(rows: readonly PlainRow[]): { readonly elementId: string; readonly id: string }[] {
+  return rows.map((row) => ({ elementId: stringOf(row['elementId'], 'elementId'), id: stringOf(row['id'], 'id') }));
+}
+
+/** Rows of `SUBGRAPH_NODES` (one per kept node, with the relations it starts), with each node's depth. */
+export function subgraphFromRows(rows: readonly PlainRow[], depthOf: ReadonlyMap<string, number>, truncated: boolean): SubgraphResult {
+  const nodes = rows
+    .map((row) => {
+      const node: NodeRecord = nodeFromProperties(checkedLabel(stringOf(row['label'], 'label')), row['props'] ?? null);
+      const depth = depthOf.get(node.id);
+      if (depth === undefined) throw new TypeError(`Neo4j returned subgraph node ${node.id} that was not kept`);
+      return { node, depth };
     })
     .sort((a, b) => a.depth - b.depth || compareIds(a.node.id, b.node.id));
-  const relations = listOf(row['rels'], 'rels')
+  const relations = rows
+    .flatMap((row) => listOf(row['rels'], 'rels'))
+    // OPTIONAL MATCH with no relation collects a map of nulls.
+    .filter((value) => isPlainMap(value) && value['relType'] !== null)
     .map(relationFromMap)
     .sort((a, b) => compareIds(a.id, b.id));
-  return { nodes, relations, truncated: row['truncated'] === true };
+  return { nodes, relations, truncated };
 }
 
 /** What each shared reason weighs (as in the memory store). */

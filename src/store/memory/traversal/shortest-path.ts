@@ -1,15 +1,22 @@
 /**
  * Internal. One shortest undirected path by two-ended breadth-first search with a hop cap
  * (graphology-shortest-path follows edge direction and has no cap). Each level expands the
- * smaller frontier; visited flags, depths and parent links live in reusable typed scratch
- * arrays, so a search allocates only its frontiers. Deterministic: frontiers and relations
- * are visited in index order (write order), and among meetings found on one level the
- * shortest wins, then the smaller meeting node id.
+ * smaller frontier; visited flags and depths live in reusable typed scratch arrays.
+ *
+ * The tie rule of the port (`GraphStore.shortestPath`): among equally short paths, the one
+ * whose relation ids, read from `fromId` to `toId`, sort first element by element. The
+ * search stops at the first level where the two sides meet; every shortest path then
+ * crosses the "meeting layer" (nodes at forward depth p and backward depth q, p + q the
+ * length). The nodes of the forward side that lead to that layer are found by walking the
+ * layers back from it; the path is then chosen greedily from `fromId`, taking at each step
+ * the smallest relation id that stays on a shortest path (greedy is exact for a
+ * lexicographic order over paths of one length). The extra work is bounded by what the
+ * search already visited.
  */
 import type { PathResult, ShortestPathQuery } from '../../GraphStore';
 import { ALL_TYPES_MASK, typeCodes, typeMask } from '../codes';
 import { int32At, uint8At } from '../columns';
-import type { Adjacency } from '../graph-index';
+import type { Adjacency, GraphIndex } from '../graph-index';
 import type { KnowledgeGraph } from '../knowledge-graph';
 import type { Marks } from '../marks';
 
@@ -19,17 +26,16 @@ interface SearchSide {
   depth: number;
 }
 
-/** From `end` back to the side's start: nodes and relation rows. */
-function walkBack(side: SearchSide, end: number): { nodes: number[]; rows: number[] } {
-  const nodes = [end];
-  const rows: number[] = [];
-  let node = end;
-  while (int32At(side.marks.value, node) > 0) {
-    rows.push(int32At(side.marks.row, node));
-    node = int32At(side.marks.parent, node);
-    nodes.push(node);
-  }
-  return { nodes, rows };
+/** Calls `visit(neighbour, relationRow)` for every relation of an allowed type at `node`, either direction. */
+function forEachNeighbour(index: GraphIndex, mask: number, node: number, visit: (neighbour: number, row: number) => void): void {
+  const scan = (adjacency: Adjacency): void => {
+    for (let k = int32At(adjacency.offsets, node), end = int32At(adjacency.offsets, node + 1); k < end; k += 1) {
+      if (mask !== ALL_TYPES_MASK && !((mask >>> uint8At(adjacency.types, k)) & 1)) continue;
+      visit(int32At(adjacency.neighbours, k), int32At(adjacency.relations, k));
+    }
+  };
+  scan(index.out);
+  scan(index.in);
 }
 
 export function shortestPath(graph: KnowledgeGraph, query: ShortestPathQuery): PathResult | null {
@@ -39,7 +45,6 @@ export function shortestPath(graph: KnowledgeGraph, query: ShortestPathQuery): P
   if (from === to) return { nodeIds: [query.fromId], relations: [] };
   const index = graph.index();
   const mask = typeMask(typeCodes(query.types));
-  const rank = index.rank;
   const forward: SearchSide = { marks: graph.marks(0), frontier: [from], depth: 0 };
   const backward: SearchSide = { marks: graph.marks(1), frontier: [to], depth: 0 };
   forward.marks.mark(from, 0);
@@ -48,43 +53,78 @@ export function shortestPath(graph: KnowledgeGraph, query: ShortestPathQuery): P
   while (forward.frontier.length > 0 && backward.frontier.length > 0 && forward.depth + backward.depth < query.maxHops) {
     // Expand the smaller frontier: the two searches meet having touched fewer nodes.
     const [side, opposite] = forward.frontier.length <= backward.frontier.length ? [forward, backward] : [backward, forward];
-    const { marks } = side;
     const depth = side.depth + 1;
     const next: number[] = [];
-    let meeting = -1;
-    let meetingLength = Infinity;
-    const reach = (adjacency: Adjacency, node: number): void => {
-      for (let k = int32At(adjacency.offsets, node), end = int32At(adjacency.offsets, node + 1); k < end; k += 1) {
-        if (mask !== ALL_TYPES_MASK && !((mask >>> uint8At(adjacency.types, k)) & 1)) continue;
-        const neighbour = int32At(adjacency.neighbours, k);
-        if (marks.has(neighbour)) continue;
-        marks.mark(neighbour, depth);
-        marks.parent[neighbour] = node;
-        marks.row[neighbour] = int32At(adjacency.relations, k);
-        next.push(neighbour);
-        if (!opposite.marks.has(neighbour)) continue;
-        const length = depth + int32At(opposite.marks.value, neighbour);
-        if (length < meetingLength || (length === meetingLength && int32At(rank, neighbour) < int32At(rank, meeting))) {
-          meeting = neighbour;
-          meetingLength = length;
-        }
-      }
-    };
+    let length = Infinity;
     for (const node of side.frontier) {
-      reach(index.out, node);
-      reach(index.in, node);
+      forEachNeighbour(index, mask, node, (neighbour) => {
+        if (side.marks.has(neighbour)) return;
+        side.marks.mark(neighbour, depth);
+        next.push(neighbour);
+        if (opposite.marks.has(neighbour)) length = Math.min(length, depth + int32At(opposite.marks.value, neighbour));
+      });
     }
     side.depth = depth;
     side.frontier = next;
-    if (meeting >= 0) {
-      const head = walkBack(forward, meeting);
-      const tail = walkBack(backward, meeting);
-      const relations = [...head.rows.reverse(), ...tail.rows].map((row) => graph.relations.record(row));
-      return {
-        nodeIds: [...head.nodes.reverse(), ...tail.nodes.slice(1)].map((node) => graph.nodes.idOf(node)),
-        relations,
-      };
+    if (length !== Infinity) {
+      const meeting = next.filter((node) => opposite.marks.has(node) && depth + int32At(opposite.marks.value, node) === length);
+      return firstPathBy(graph, mask, { forward: forward.marks, backward: backward.marks }, meeting, length, from);
     }
   }
   return null;
+}
+
+/** The path of the tie rule, given the meeting layer of a two-ended search that found `length`. */
+function firstPathBy(
+  graph: KnowledgeGraph,
+  mask: number,
+  { forward, backward }: { readonly forward: Marks; readonly backward: Marks },
+  meeting: readonly number[],
+  length: number,
+  from: number,
+): PathResult {
+  const index = graph.index();
+  const meetingDepth = int32At(forward.value, meeting[0] ?? from);
+  // onPath[i]: forward nodes at depth i that lie on some shortest path.
+  const onPath: Set<number>[] = [];
+  onPath[meetingDepth] = new Set(meeting);
+  for (let depth = meetingDepth; depth > 0; depth -= 1) {
+    const previous = new Set<number>();
+    for (const node of onPath[depth] ?? []) {
+      forEachNeighbour(index, mask, node, (neighbour) => {
+        if (forward.has(neighbour) && int32At(forward.value, neighbour) === depth - 1) previous.add(neighbour);
+      });
+    }
+    onPath[depth - 1] = previous;
+  }
+  // Nodes with backward depth d are d relations from `to`, so any of them stays on a path.
+  const stays = (step: number, neighbour: number): boolean =>
+    step <= meetingDepth
+      ? onPath[step]?.has(neighbour) === true
+      : backward.has(neighbour) && int32At(backward.value, neighbour) === length - step;
+
+  let node = from;
+  const nodes = [node];
+  const rows: number[] = [];
+  for (let step = 1; step <= length; step += 1) {
+    let bestRow = -1;
+    let bestId = '';
+    let bestNode = -1;
+    forEachNeighbour(index, mask, node, (neighbour, row) => {
+      if (!stays(step, neighbour)) return;
+      const id = graph.relations.idOf(row);
+      if (bestRow < 0 || id < bestId) {
+        bestRow = row;
+        bestId = id;
+        bestNode = neighbour;
+      }
+    });
+    rows.push(bestRow);
+    nodes.push(bestNode);
+    node = bestNode;
+  }
+  return {
+    nodeIds: nodes.map((each) => graph.nodes.idOf(each)),
+    relations: rows.map((row) => graph.relations.record(row)),
+  };
 }
