@@ -45,6 +45,7 @@ import {
   SIMILAR_CITIES,
   checkedLabel,
   checkedType,
+  confidencesAtLeast,
   countRelations,
   getRelations,
   isLinkedFilterAllowed,
@@ -233,7 +234,11 @@ export class Neo4jGraphStore implements GraphStore {
   async getRelations(query: RelationsQuery): Promise<readonly RelationRecord[]> {
     if (query.nodeIds.length === 0) return [];
     const types = (query.types ?? []).map(checkedType);
-    const rows = await this.executor.read(getRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
+    const rows = await this.executor.read(getRelations(query.direction), {
+      ids: [...new Set(query.nodeIds)],
+      types,
+      confidences: confidencesAtLeast(query.minConfidence),
+    });
     return rows.map((row) =>
       relationFromProperties(checkedType(text(row, 'relType')), text(row, 'fromId'), text(row, 'toId'), row['props']),
     );
@@ -283,7 +288,11 @@ export class Neo4jGraphStore implements GraphStore {
   async countRelations(query: RelationsQuery): Promise<number> {
     if (query.nodeIds.length === 0) return 0;
     const types = (query.types ?? []).map(checkedType);
-    const [row] = await this.executor.read(countRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
+    const [row] = await this.executor.read(countRelations(query.direction), {
+      ids: [...new Set(query.nodeIds)],
+      types,
+      confidences: confidencesAtLeast(query.minConfidence),
+    });
     return numberOf(row?.['total'], 'total');
   }
 
@@ -327,7 +336,12 @@ export class Neo4jGraphStore implements GraphStore {
     const ids = [...new Set(query.ids)];
     if (ids.length === 0 || query.limit < 1) return { nodes: [], relations: [], truncated: false };
     const types = (query.types ?? []).map(checkedType);
-    const [row] = await this.executor.read(subgraph(query.direction, query.depth), { ids, limit: query.limit, types });
+    const [row] = await this.executor.read(subgraph(query.direction, query.depth), {
+      ids,
+      limit: query.limit,
+      types,
+      confidences: confidencesAtLeast(query.minConfidence),
+    });
     return subgraphFromRow(row);
   }
 

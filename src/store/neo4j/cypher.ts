@@ -9,10 +9,13 @@
  * Cypher 5 on Neo4j 5.26 LTS (the `CALL () { … }` scope clause needs 5.23 or later).
  */
 import {
+  CONFIDENCE_LEVELS,
+  meetsConfidence,
   NODE_LABELS,
   PARTNER_RELATION_TYPES,
   RELATION_ENDPOINTS,
   RELATION_TYPES,
+  type Confidence,
   type NodeLabel,
   type RelationType,
 } from '../../domain/ontology';
@@ -65,6 +68,11 @@ export function checkedType(type: string): RelationType {
     throw new InvalidArgumentError(`relation type ${JSON.stringify(type)} is not in the ontology; use one of ${RELATION_TYPES.join(', ')}`);
   }
   return found;
+}
+
+/** The `$confidences` parameter of a `minConfidence` (every level when there is none). */
+export function confidencesAtLeast(minimum: Confidence | undefined): Confidence[] {
+  return CONFIDENCE_LEVELS.filter((level) => minimum === undefined || meetsConfidence(level, minimum));
 }
 
 function statement(name: string, text: string, parameters: readonly string[]): CypherStatement {
@@ -215,24 +223,30 @@ export function allowedLinkedFilters(): readonly { readonly label: NodeLabel; re
   });
 }
 
+/**
+ * The confidence test of a relation `r`: `$confidences` lists the levels kept (every level
+ * when no minimum is asked, `confidencesAtLeast`); one stored without a confidence is STATED.
+ */
+const CONFIDENCE_KEPT = (variable: string): string => `coalesce(${variable}.confidence, 'STATED') IN $confidences`;
+
 const RELATION_PATTERN: Readonly<Record<Direction, string>> = {
   OUT: '(n)-[r]->()',
   IN: '(n)<-[r]-()',
   BOTH: '(n)-[r]-()',
 };
 
-/** Relations touching `$ids`, of the types in `$types` (all when empty), each once. */
+/** Relations touching `$ids`, of the types in `$types` (all when empty) and the levels in `$confidences`, each once. */
 export function getRelations(direction: Direction): CypherStatement {
   return statement(
     `get-relations.${direction}`,
     `
 ${lookUpById('n', 'IN $ids')}
 MATCH ${RELATION_PATTERN[direction]}
-WHERE size($types) = 0 OR type(r) IN $types
+WHERE (size($types) = 0 OR type(r) IN $types) AND ${CONFIDENCE_KEPT('r')}
 WITH DISTINCT r
 RETURN type(r) AS relType, startNode(r).id AS fromId, endNode(r).id AS toId, properties(r) AS props
 ORDER BY relType ASC, fromId ASC, toId ASC`,
-    ['ids', 'types'],
+    ['ids', 'types', 'confidences'],
   );
 }
 
@@ -243,9 +257,9 @@ export function countRelations(direction: Direction): CypherStatement {
     `
 ${lookUpById('n', 'IN $ids')}
 MATCH ${RELATION_PATTERN[direction]}
-WHERE size($types) = 0 OR type(r) IN $types
+WHERE (size($types) = 0 OR type(r) IN $types) AND ${CONFIDENCE_KEPT('r')}
 RETURN count(DISTINCT r) AS total`,
-    ['ids', 'types'],
+    ['ids', 'types', 'confidences'],
   );
 }
 
@@ -405,14 +419,15 @@ const STEP_PATTERN: Readonly<Record<Direction, string>> = {
 /**
  * The neighbourhood of `$ids` within `depth` steps in a direction: every node with its
  * distance, the first `$limit` by (depth, id), whether more were cut, and the relations of
- * `$types` among the kept nodes.
+ * `$types` among the kept nodes. Only relations of a level in `$confidences` are followed
+ * and returned.
  */
 export function subgraph(direction: Direction, depth: number): CypherStatement {
   const reach =
     depth === 0
       ? `${lookUpById('n', 'IN $ids')}\nWITH DISTINCT n, 0 AS depth`
       : `${lookUpById('s', 'IN $ids')}
-MATCH p = SHORTEST 1 (s) (${STEP_PATTERN[direction]} WHERE size($types) = 0 OR type(r) IN $types){0,${traversalBound(depth)}} (n)
+MATCH p = SHORTEST 1 (s) (${STEP_PATTERN[direction]} WHERE (size($types) = 0 OR type(r) IN $types) AND ${CONFIDENCE_KEPT('r')}){0,${traversalBound(depth)}} (n)
 WITH n, min(length(p)) AS depth`;
   return statement(
     `subgraph.${direction}.${depth}`,
@@ -425,12 +440,12 @@ CALL (kept) {
   WITH [entry IN kept | entry.node] AS keptNodes
   UNWIND keptNodes AS a
   MATCH (a)-[r]->(b)
-  WHERE b IN keptNodes AND (size($types) = 0 OR type(r) IN $types)
+  WHERE b IN keptNodes AND (size($types) = 0 OR type(r) IN $types) AND ${CONFIDENCE_KEPT('r')}
   RETURN collect({relType: type(r), fromId: a.id, toId: b.id, props: properties(r)}) AS rels
 }
 RETURN [entry IN kept | {label: ${labelOf('entry.node')}, props: properties(entry.node), depth: entry.depth}] AS nodes,
        rels, truncated`,
-    ['ids', 'limit', 'types'],
+    ['ids', 'limit', 'types', 'confidences'],
   );
 }
 
