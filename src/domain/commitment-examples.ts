@@ -11,7 +11,7 @@
 import type { RelationRecord, SourceRef } from './graph-document';
 import { labelOfId, type Confidence } from './ontology';
 
-export interface CommitmentExample {
+export interface CommitmentExampleRecord {
   readonly commitmentId: string;
   /** The example's city; null when no city's example names it. */
   readonly cityId: string | null;
@@ -29,7 +29,7 @@ export interface CommitmentExample {
 const byId = (a: RelationRecord, b: RelationRecord): number => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
 
 /** The nodes of an example other than its city, sorted into their labels. */
-function membersOf(ids: readonly string[]): Pick<CommitmentExample, 'programmeIds' | 'organizationIds' | 'eventIds'> {
+function membersOf(ids: readonly string[]): Pick<CommitmentExampleRecord, 'programmeIds' | 'organizationIds' | 'eventIds'> {
   return {
     programmeIds: ids.filter((id) => labelOfId(id) === 'Programme'),
     organizationIds: ids.filter((id) => labelOfId(id) === 'Organization'),
@@ -41,7 +41,7 @@ function membersOf(ids: readonly string[]): Pick<CommitmentExample, 'programmeId
  * The examples of every commitment the given relations point to (relations of other types
  * are ignored), grouped per commitment in commitment id order.
  */
-export function commitmentExamples(relations: readonly RelationRecord[]): CommitmentExample[] {
+export function commitmentExamples(relations: readonly RelationRecord[]): CommitmentExampleRecord[] {
   const byCommitment = new Map<string, RelationRecord[]>();
   for (const relation of relations) {
     if (relation.type !== 'ADVANCES') continue;
@@ -52,11 +52,11 @@ export function commitmentExamples(relations: readonly RelationRecord[]): Commit
   return [...byCommitment.keys()].sort().flatMap((commitmentId) => examplesOf(commitmentId, byCommitment.get(commitmentId) ?? []));
 }
 
-function examplesOf(commitmentId: string, advances: readonly RelationRecord[]): CommitmentExample[] {
+function examplesOf(commitmentId: string, advances: readonly RelationRecord[]): CommitmentExampleRecord[] {
   const byFrom = new Map(advances.map((relation) => [relation.from, relation]));
   const cities = advances.filter((relation) => labelOfId(relation.from) === 'City').sort(byId);
   const named = new Set(cities.flatMap((city) => city.through ?? []));
-  const cityExamples = cities.map((city): CommitmentExample => {
+  const cityExamples = cities.map((city): CommitmentExampleRecord => {
     const through = city.through ?? [];
     return {
       commitmentId,
@@ -71,16 +71,14 @@ function examplesOf(commitmentId: string, advances: readonly RelationRecord[]): 
   const standalone = advances
     .filter((relation) => labelOfId(relation.from) !== 'City' && !named.has(relation.from))
     .sort(byId)
-    .map(
-      (relation): CommitmentExample => ({
-        commitmentId,
-        cityId: null,
-        ...membersOf([relation.from]),
-        sources: relation.sources,
-        confidence: relation.confidence,
-        note: relation.note ?? null,
-        relations: [relation],
-      }),
-    );
+    .map((relation): CommitmentExampleRecord => ({
+      commitmentId,
+      cityId: null,
+      ...membersOf([relation.from]),
+      sources: relation.sources,
+      confidence: relation.confidence,
+      note: relation.note ?? null,
+      relations: [relation],
+    }));
   return [...cityExamples, ...standalone];
 }
