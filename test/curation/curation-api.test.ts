@@ -11,6 +11,7 @@ import {
   RemoveRelationDocument,
   StatsDocument,
   UpdateNodeDocument,
+  type AddRelationInput,
   type CreateNodeInput,
 } from '../operations.generated';
 import { call, codes, EDITOR_KEY, READER_KEY, startHardenedServer, type HardenedServer } from '../security/hardened-server';
@@ -243,9 +244,9 @@ describe('addRelation with confidence, throughIds and atId', () => {
   it('refuses a graded relation without a note, wrong labels in throughIds or atId, and names that do not exist', async () => {
     await call(server, CreateNodeDocument, { input: town('city:curated-y') }, EDITOR_KEY);
     const relationsBefore = (await stats())?.relations;
-    const advances = { type: 'ADVANCES', fromId: 'city:curated-y', toId: 'commitment:2', provenance: fromDoc000 } as const;
-    const learned = { type: 'LEARNED_FROM', fromId: 'city:curated-y', toId: 'city:karachi', provenance: fromDoc000 } as const;
-    const refusals = [
+    const advances: AddRelationInput = { type: 'ADVANCES', fromId: 'city:curated-y', toId: 'commitment:2', provenance: fromDoc000 };
+    const learned: AddRelationInput = { type: 'LEARNED_FROM', fromId: 'city:curated-y', toId: 'city:karachi', provenance: fromDoc000 };
+    const refusals: [string, AddRelationInput, string][] = [
       ['DOUBTFUL without a note', { ...advances, confidence: 'DOUBTFUL' }, 'BAD_USER_INPUT'],
       ['INFERRED without a note', { ...advances, confidence: 'INFERRED' }, 'BAD_USER_INPUT'],
       ['a Country in throughIds', { ...advances, throughIds: ['country:pk'] }, 'BAD_USER_INPUT'],
@@ -256,7 +257,7 @@ describe('addRelation with confidence, throughIds and atId', () => {
       ['a Programme as atId', { ...learned, atId: 'prog:neighbourhood-care-projects' }, 'BAD_USER_INPUT'],
       ['an unknown event as atId', { ...learned, atId: 'event:nowhere' }, 'NOT_FOUND'],
       ['a malformed id in throughIds', { ...advances, throughIds: ['not an id'] }, 'BAD_USER_INPUT'],
-    ] as const;
+    ];
     for (const [what, input, code] of refusals) {
       const answer = await call(server, AddRelationDocument, { input }, EDITOR_KEY);
       expect({ what, codes: codes(answer) }).toEqual({ what, codes: [code] });
