@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           Relation: '../domain/graph-document#RelationRecord',
           RelationConnection: '../api/relation-page#RelationPageRequest',
           Source: '../domain/graph-document#SourceRef',
+          CommitmentExample: '../domain/commitment-examples#CommitmentExampleRecord',
         },
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

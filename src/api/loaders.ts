@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { NodeRecord, RelationRecord } from '../domain/graph-document';
-import type { RelationType } from '../domain/ontology';
+import type { Confidence, RelationType } from '../domain/ontology';
 import type { Direction, GraphStore } from '../store/GraphStore';
 
 export interface RelationKey {
@@ -13,6 +13,8 @@ export interface RelationKey {
   readonly direction: Direction;
   /** Sorted; empty means every type. */
   readonly types: readonly RelationType[];
+  /** Only relations at least this sure; all when absent. */
+  readonly minConfidence?: Confidence;
 }
 
 export interface Loaders {
@@ -20,8 +22,13 @@ export interface Loaders {
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
 }
 
+/** The part of a key one store call serves: direction, types and confidence. */
+function relationGroup(key: RelationKey): string {
+  return `${key.direction}|${key.types.join(',')}|${key.minConfidence ?? ''}`;
+}
+
 function relationKeyString(key: RelationKey): string {
-  return `${key.direction}|${key.types.join(',')}|${key.nodeId}`;
+  return `${relationGroup(key)}|${key.nodeId}`;
 }
 
 function touches(relation: RelationRecord, nodeId: string, direction: Direction): boolean {
@@ -33,7 +40,7 @@ function touches(relation: RelationRecord, nodeId: string, direction: Direction)
 async function loadRelations(store: GraphStore, keys: readonly RelationKey[]): Promise<(readonly RelationRecord[])[]> {
   const groups = new Map<string, RelationKey[]>();
   for (const key of keys) {
-    const group = `${key.direction}|${key.types.join(',')}`;
+    const group = relationGroup(key);
     const members = groups.get(group);
     if (members) members.push(key);
     else groups.set(group, [key]);
@@ -41,8 +48,13 @@ async function loadRelations(store: GraphStore, keys: readonly RelationKey[]): P
   const results = new Map<string, readonly RelationRecord[]>();
   await Promise.all(
     [...groups.values()].map(async (members) => {
-      const [{ direction, types }] = members as [RelationKey, ...RelationKey[]];
-      const relations = await store.getRelations({ nodeIds: members.map((key) => key.nodeId), direction, types });
+      const [{ direction, types, minConfidence }] = members as [RelationKey, ...RelationKey[]];
+      const relations = await store.getRelations({
+        nodeIds: members.map((key) => key.nodeId),
+        direction,
+        types,
+        ...(minConfidence ? { minConfidence } : {}),
+      });
       for (const key of members) {
         results.set(
           relationKeyString(key),

@@ -3,13 +3,15 @@
  * batched relations loader, `totalCount` asks the store to count, so asking only for the
  * count never loads the list.
  */
-import type { RelationType } from '../domain/ontology';
+import type { Confidence, RelationType } from '../domain/ontology';
 import type { Direction } from '../store/GraphStore';
 
 export interface RelationPageRequest {
   readonly nodeId: string;
   readonly direction: Direction;
   readonly types: readonly RelationType[];
+  /** Only relations at least this sure; all when absent. */
+  readonly minConfidence?: Confidence;
   readonly first: number;
   readonly after: string | null;
 }

@@ -354,12 +354,20 @@ function checkReferences(
     const value = relation[key];
     for (const target of value === undefined ? [] : typeof value === 'string' ? [value] : value) {
       const label = nodes.get(target)?.value.label;
-      if (label === undefined || !labels.includes(label)) {
+      if (label === undefined) {
         report(
           file,
           id,
           'MISSING_ENDPOINT',
           `relation ${id}: ${key} ${JSON.stringify(target)} is not a ${labels.join(' or ')} in the graph`,
+        );
+        ok = false;
+      } else if (!labels.includes(label)) {
+        report(
+          file,
+          id,
+          'WRONG_ENDPOINT_LABEL',
+          `relation ${id}: ${key} ${JSON.stringify(target)} is a ${label}; ${key} must name a ${labels.join(' or ')}`,
         );
         ok = false;
       }

@@ -1,8 +1,10 @@
 /**
  * Internal. Turns a store's `GraphData` into the graphology graph the serialisers write:
  * one node per record with flat scalar attributes (what GEXF, GraphML and sigma.js can hold),
- * one edge per relation keyed by its stable id. Provenance quotes stay out: they are arrays
- * of objects, which neither GEXF nor GraphML attribute values can carry.
+ * one edge per relation keyed by its stable id, with its confidence, `at` and `through`.
+ * Provenance quotes stay out: they are arrays of objects, which neither GEXF nor GraphML
+ * attribute values can carry; `through` (a list of ids) is written as one string, the ids
+ * joined by THROUGH_SEPARATOR.
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphData, NodeRecord, RelationRecord } from '../domain/graph-document';
@@ -59,8 +61,16 @@ function nodeAttributes(node: NodeRecord, index: number, count: number, degree: 
   };
 }
 
+/** Joins the ids of a `through` list in an export attribute (no node id holds a space). */
+export const THROUGH_SEPARATOR = ' ';
+
 function edgeAttributes(relation: RelationRecord): ExportEdgeAttributes {
-  return { ...scalarProperties(relation, RELATION_PROPERTIES), type: relation.type, label: relation.type };
+  return {
+    ...scalarProperties(relation, RELATION_PROPERTIES),
+    ...(relation.through ? { through: relation.through.join(THROUGH_SEPARATOR) } : {}),
+    type: relation.type,
+    label: relation.type,
+  };
 }
 
 /**

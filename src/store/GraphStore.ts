@@ -4,7 +4,7 @@
  * Every behaviour here is pinned by the contract suite in `test/contract/`.
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../domain/graph-document';
-import type { EventKind, NodeLabel, RelationType } from '../domain/ontology';
+import type { Confidence, EventKind, NodeLabel, RelationType } from '../domain/ontology';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -37,6 +37,11 @@ export interface RelationsQuery {
   readonly direction: Direction;
   /** Only these types; all types when absent or empty. */
   readonly types?: readonly RelationType[];
+  /**
+   * Only relations at least this sure (STATED > INFERRED > DOUBTFUL; `meetsConfidence`);
+   * all when absent. A relation stored without a confidence counts as STATED.
+   */
+  readonly minConfidence?: Confidence;
 }
 
 export interface SearchQuery {
@@ -129,6 +134,8 @@ export interface SubgraphQuery {
   readonly direction: Direction;
   /** Most nodes returned, 1 … MAX_SUBGRAPH_LIMIT. */
   readonly limit: number;
+  /** Follow and return only relations at least this sure (as in RelationsQuery); all when absent. */
+  readonly minConfidence?: Confidence;
 }
 
 export interface SubgraphResult {

@@ -61,6 +61,16 @@ describe('cli', () => {
     expect(result.stdout).toMatch(/seed\/graph is valid: 5 nodes, 0 relations/);
   });
 
+  it('report prints relation types per document, counts per confidence and examples per commitment of the seed', () => {
+    const result = run(['report'], path.join(PROJECT_ROOT, 'seed'));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\| relation type \| doc:000 \| doc:001 \| doc:002 \| doc:003 \| doc:004 \| all \|$/mu);
+    expect(result.stdout).toMatch(/^\| HELD_IN( \| \d+){6} \|$/mu);
+    expect(result.stdout).toMatch(/^\| INFERRED \| [1-9]\d* \|$/mu);
+    expect(result.stdout).toMatch(/^\| 1 \(commitment:1\) \| [1-9]\d* \|/mu);
+  });
+
   it('validate prints every problem with file, entity and code, and exits 1', () => {
     const result = run(['validate'], seedWith(invalid));
     expect(result.status).toBe(1);

@@ -3,12 +3,54 @@
  * adapter (memory-store.test.ts, neo4j-store.int.test.ts). Each test starts from a store
  * holding exactly the fixture graph; errors are asserted by class, never by message.
  */
-import type { NodeRecord } from '../../src/domain/graph-document';
+import { relationId, type NodeRecord, type RelationInput, type RelationRecord } from '../../src/domain/graph-document';
 import { NODE_LABELS, RELATION_TYPES } from '../../src/domain/ontology';
 import { ConflictError, InvalidArgumentError, type GraphStore } from '../../src/store/GraphStore';
 import { FIXTURE_GRAPH, FIXTURE_NODES, FIXTURE_RELATIONS } from './fixture-graph';
 
 const ids = (nodes: readonly (NodeRecord | null)[]): (string | null)[] => nodes.map((node) => node?.id ?? null);
+
+const withId = (relation: RelationInput): RelationRecord => ({ ...relation, id: relationId(relation) });
+
+/** Relations of every confidence with `through` and `at`, added to the fixture by the tests that need them. */
+const GRADED = {
+  commitment: {
+    id: 'commitment:1',
+    label: 'Commitment',
+    name: 'Commitment 1',
+    nameAr: 'الالتزام الأول',
+    number: 1,
+    text: 'Speak out against hate.',
+    textAr: 'التحدث علناً',
+    sources: [{ doc: 'doc:000', quote: 'الالتزام الأول' }],
+  } satisfies NodeRecord,
+  inferred: withId({
+    type: 'ADVANCES',
+    from: 'city:karachi',
+    to: 'commitment:1',
+    confidence: 'INFERRED',
+    note: 'implied by the programme the example names',
+    through: ['prog:karachi-capacity-building', 'org:cplc'],
+    sources: [{ doc: 'doc:000', quote: 'بناء القدرات' }],
+  }),
+  doubtful: withId({
+    type: 'HELD_IN',
+    from: 'event:south-asia-hub-launch',
+    to: 'city:karachi',
+    confidence: 'DOUBTFUL',
+    note: 'the launch was virtual',
+    sources: [{ doc: 'doc:000', quote: 'فعاليات الإطلاق' }],
+  }),
+  stated: withId({
+    type: 'LEARNED_FROM',
+    from: 'city:mardan',
+    to: 'city:karachi',
+    confidence: 'STATED',
+    context: 'neighbourhood care',
+    at: 'event:south-asia-hub-launch',
+    sources: [{ doc: 'doc:000', quote: 'ماردان، باكستان' }],
+  }),
+};
 
 export function defineGraphStoreContract(storeName: string, createStore: () => Promise<GraphStore>): void {
   describe(`GraphStore contract: ${storeName}`, () => {
@@ -300,6 +342,60 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
         expect(relations).toEqual([]);
         expect((await store.counts()).relations).toBe(FIXTURE_RELATIONS.length - 1);
         expect((await store.getNodes(['city:karachi', 'country:pk'])).every((node) => node !== null)).toBe(true);
+      });
+    });
+
+    describe('confidence, through and at', () => {
+      beforeEach(async () => {
+        await store.mergeGraph({ nodes: [GRADED.commitment], relations: [GRADED.inferred, GRADED.doubtful, GRADED.stated] });
+      });
+
+      it('keep confidence, note, the `through` list in order and `at` as written', async () => {
+        const relations = await store.getRelations({
+          nodeIds: ['city:karachi'],
+          direction: 'BOTH',
+          types: ['ADVANCES', 'HELD_IN', 'LEARNED_FROM'],
+        });
+        expect(relations).toEqual([GRADED.inferred, GRADED.doubtful, GRADED.stated]);
+        const dumped = (await store.dumpGraph()).relations.filter((relation) => relation.id === GRADED.inferred.id);
+        expect(dumped).toEqual([GRADED.inferred]);
+      });
+
+      it('minConfidence keeps relations at least that sure (STATED > INFERRED > DOUBTFUL), and counts agree', async () => {
+        const query = { nodeIds: ['city:karachi'], direction: 'BOTH' as const };
+        const all = await store.getRelations(query);
+        const atLeast = async (minConfidence: 'STATED' | 'INFERRED' | 'DOUBTFUL') =>
+          (await store.getRelations({ ...query, minConfidence })).map((relation) => relation.id);
+        expect(await atLeast('DOUBTFUL')).toEqual(all.map((relation) => relation.id));
+        expect(await atLeast('INFERRED')).toEqual(
+          all.filter((relation) => relation.id !== GRADED.doubtful.id).map((relation) => relation.id),
+        );
+        const stated = await atLeast('STATED');
+        expect(stated).not.toContain(GRADED.inferred.id);
+        expect(stated).not.toContain(GRADED.doubtful.id);
+        expect(stated).toContain(GRADED.stated.id);
+        expect(stated).toHaveLength(all.length - 2);
+        await expect(store.countRelations({ ...query, minConfidence: 'STATED' })).resolves.toBe(stated.length);
+        await expect(store.countRelations({ ...query, minConfidence: 'INFERRED' })).resolves.toBe(all.length - 1);
+      });
+
+      it('subgraph with minConfidence neither follows nor returns weaker relations', async () => {
+        const query = { ids: ['city:karachi'], depth: 1, direction: 'BOTH' as const, limit: 100 };
+        const everything = await store.subgraph(query);
+        expect(everything.nodes.map((entry) => entry.node.id)).toContain('commitment:1');
+        expect(everything.relations.map((relation) => relation.id)).toEqual(
+          expect.arrayContaining([GRADED.inferred.id, GRADED.doubtful.id]),
+        );
+        const stated = await store.subgraph({ ...query, minConfidence: 'STATED' });
+        const statedIds = stated.nodes.map((entry) => entry.node.id);
+        expect(statedIds).not.toContain('commitment:1');
+        // The launch is still reached through Karachi's (STATED) participation, not through HELD_IN.
+        expect(statedIds).toContain('event:south-asia-hub-launch');
+        expect(stated.relations.map((relation) => relation.id)).not.toContain(GRADED.doubtful.id);
+        expect(stated.relations.every((relation) => relation.confidence === 'STATED')).toBe(true);
+        const inferred = await store.subgraph({ ...query, minConfidence: 'INFERRED' });
+        expect(inferred.relations.map((relation) => relation.id)).toContain(GRADED.inferred.id);
+        expect(inferred.relations.map((relation) => relation.id)).not.toContain(GRADED.doubtful.id);
       });
     });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { GraphData, NodeRecord, RelationRecord } from '../../src/domain/graph-document';
-import { RELATION_TYPES, type RelationType } from '../../src/domain/ontology';
+import { CONFIDENCE_LEVELS, meetsConfidence, RELATION_TYPES, type Confidence, type RelationType } from '../../src/domain/ontology';
 import type { Direction, SubgraphQuery, SubgraphResult } from '../../src/store/GraphStore';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
 import { graphArbitrary } from '../backup/graph-arbitrary';
@@ -192,7 +192,11 @@ describe('memory store: the name index follows every merge', () => {
 function referenceSubgraph(graph: GraphData, query: SubgraphQuery): SubgraphResult {
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const types = query.types && query.types.length > 0 ? new Set(query.types) : undefined;
-  const relations = graph.relations.filter((relation) => !types || types.has(relation.type));
+  const relations = graph.relations.filter(
+    (relation) =>
+      (!types || types.has(relation.type)) &&
+      (query.minConfidence === undefined || meetsConfidence(relation.confidence, query.minConfidence)),
+  );
   const neighbours = (id: string): string[] =>
     relations.flatMap((relation) => [
       ...(query.direction !== 'IN' && relation.from === id ? [relation.to] : []),
@@ -234,7 +238,14 @@ describe('memory store: subgraph', () => {
     const relations = ids.flatMap((from) =>
       ids
         .filter((to) => to !== from)
-        .map((to): RelationRecord => ({ type: 'PART_OF', from, to, confidence: 'STATED', sources: cite('م'), id: `${from}-PART_OF->${to}` })),
+        .map((to): RelationRecord => ({
+          type: 'PART_OF',
+          from,
+          to,
+          confidence: 'STATED',
+          sources: cite('م'),
+          id: `${from}-PART_OF->${to}`,
+        })),
     );
     const store = new MemoryGraphStore();
     await store.mergeGraph({ nodes: ids.map(place), relations });
@@ -253,6 +264,7 @@ describe('memory store: subgraph', () => {
         direction: fc.constantFrom<Direction>('OUT', 'IN', 'BOTH'),
         types: fc.option(fc.subarray<RelationType>([...RELATION_TYPES], { maxLength: 4 }), { nil: undefined }),
         limit: fc.integer({ min: 1, max: 12 }),
+        minConfidence: fc.option(fc.constantFrom<Confidence>(...CONFIDENCE_LEVELS), { nil: undefined }),
       });
     await fc.assert(
       fc.asyncProperty(
@@ -263,7 +275,8 @@ describe('memory store: subgraph', () => {
           const store = new MemoryGraphStore();
           await store.mergeGraph(graph);
           for (const each of queries) {
-            const asked: SubgraphQuery = { ...each, ...(each.types ? { types: each.types } : {}) };
+            const { types, minConfidence, ...rest } = each;
+            const asked: SubgraphQuery = { ...rest, ...(types ? { types } : {}), ...(minConfidence ? { minConfidence } : {}) };
             expect(await store.subgraph(asked)).toEqual(referenceSubgraph(graph, asked));
           }
         },

@@ -11,6 +11,7 @@ import {
   RemoveRelationDocument,
   StatsDocument,
   UpdateNodeDocument,
+  type AddRelationInput,
   type CreateNodeInput,
 } from '../operations.generated';
 import { execute as call, errorCodes as codes, EDITOR_KEY, READER_KEY, startTestServer, type TestServer } from '../support/test-server';
@@ -183,6 +184,86 @@ describe('addRelation and removeRelation', () => {
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
     const malformed = await call(server, RemoveRelationDocument, { input: { id: 'not a relation', provenance: fromDoc000 } }, EDITOR_KEY);
     expect(codes(malformed)).toEqual(['BAD_USER_INPUT']);
+    expect((await stats())?.relations).toBe(relationsBefore);
+  });
+});
+
+describe('addRelation with confidence, throughIds and atId', () => {
+  it('adds an INFERRED commitment example naming its programme, and a lesson learned at an event', async () => {
+    await call(server, CreateNodeDocument, { input: town('city:curated-x') }, EDITOR_KEY);
+    await call(
+      server,
+      AddRelationDocument,
+      { input: { type: 'IN_COUNTRY', fromId: 'city:curated-x', toId: 'country:pk', provenance: fromDoc000 } },
+      EDITOR_KEY,
+    );
+    const example = await call(
+      server,
+      AddRelationDocument,
+      {
+        input: {
+          type: 'ADVANCES',
+          fromId: 'city:curated-x',
+          toId: 'commitment:1',
+          confidence: 'INFERRED',
+          note: 'the programme it names implies the commitment',
+          throughIds: ['prog:neighbourhood-care-projects', 'org:citizens-police-liaison-committee'],
+          provenance: fromDoc000,
+        },
+      },
+      EDITOR_KEY,
+    );
+    expect(example.errors).toBeUndefined();
+    expect(example.data?.addRelation.relation).toMatchObject({
+      confidence: 'INFERRED',
+      note: 'the programme it names implies the commitment',
+      through: [{ id: 'prog:neighbourhood-care-projects' }, { id: 'org:citizens-police-liaison-committee' }],
+      at: null,
+    });
+    const lesson = await call(
+      server,
+      AddRelationDocument,
+      {
+        input: {
+          type: 'LEARNED_FROM',
+          fromId: 'city:curated-x',
+          toId: 'city:karachi',
+          atId: 'event:south-asia-regional-workshop-2023-08',
+          provenance: fromDoc000,
+        },
+      },
+      EDITOR_KEY,
+    );
+    expect(lesson.errors).toBeUndefined();
+    expect(lesson.data?.addRelation.relation).toMatchObject({
+      confidence: 'STATED',
+      at: { id: 'event:south-asia-regional-workshop-2023-08' },
+    });
+  });
+
+  it('refuses a graded relation without a note, wrong labels in throughIds or atId, and names that do not exist', async () => {
+    await call(server, CreateNodeDocument, { input: town('city:curated-y') }, EDITOR_KEY);
+    const relationsBefore = (await stats())?.relations;
+    const advances: AddRelationInput = { type: 'ADVANCES', fromId: 'city:curated-y', toId: 'commitment:2', provenance: fromDoc000 };
+    const learned: AddRelationInput = { type: 'LEARNED_FROM', fromId: 'city:curated-y', toId: 'city:karachi', provenance: fromDoc000 };
+    const refusals: [string, AddRelationInput, string][] = [
+      ['DOUBTFUL without a note', { ...advances, confidence: 'DOUBTFUL' }, 'BAD_USER_INPUT'],
+      ['INFERRED without a note', { ...advances, confidence: 'INFERRED' }, 'BAD_USER_INPUT'],
+      ['a Country in throughIds', { ...advances, throughIds: ['country:pk'] }, 'BAD_USER_INPUT'],
+      ['an Event in throughIds', { ...advances, throughIds: ['event:south-asia-regional-workshop-2023-08'] }, 'BAD_USER_INPUT'],
+      ['an unknown programme in throughIds', { ...advances, throughIds: ['prog:nowhere'] }, 'NOT_FOUND'],
+      ['throughIds on a relation that is not ADVANCES', { ...learned, throughIds: ['prog:neighbourhood-care-projects'] }, 'BAD_USER_INPUT'],
+      ['a City as atId', { ...learned, atId: 'city:colombo' }, 'BAD_USER_INPUT'],
+      ['a Programme as atId', { ...learned, atId: 'prog:neighbourhood-care-projects' }, 'BAD_USER_INPUT'],
+      ['an unknown event as atId', { ...learned, atId: 'event:nowhere' }, 'NOT_FOUND'],
+      ['a malformed id in throughIds', { ...advances, throughIds: ['not an id'] }, 'BAD_USER_INPUT'],
+    ];
+    for (const [what, input, code] of refusals) {
+      const answer = await call(server, AddRelationDocument, { input }, EDITOR_KEY);
+      expect({ what, codes: codes(answer) }).toEqual({ what, codes: [code] });
+    }
+    const wrongLabel = await call(server, AddRelationDocument, { input: { ...learned, atId: 'city:colombo' } }, EDITOR_KEY);
+    expect(wrongLabel.errors?.[0]?.message).toMatch(/at "city:colombo" is a City; at must name a Event/u);
     expect((await stats())?.relations).toBe(relationsBefore);
   });
 });

@@ -18,6 +18,16 @@ const nodes: NodeRecord[] = [
   { id: 'city:karachi', label: 'City', kind: 'city', name: 'Karachi', nameAr: 'كراتشي', population: 20000000, sources: cite('كراتشي') },
   { id: 'country:pk', label: 'Country', name: 'Pakistan', nameAr: 'باكستان', code: 'PK', sources: cite('باكستان') },
   { id: 'person:murtaza-wahab', label: 'Person', name: 'Murtaza Wahab', nameAr: 'مرتضى وهاب', sources: cite('مرتضى وهاب') },
+  {
+    id: 'commitment:1',
+    label: 'Commitment',
+    name: 'Commitment 1',
+    nameAr: 'الالتزام الأول',
+    number: 1,
+    text: 'Speak out',
+    textAr: 'التحدث',
+    sources: cite('الالتزام'),
+  },
   // Characters XML must escape, in both scripts.
   {
     id: 'org:cplc',
@@ -31,10 +41,44 @@ const nodes: NodeRecord[] = [
 ];
 const relations: RelationInput[] = [
   { type: 'IN_COUNTRY', from: 'city:karachi', to: 'country:pk', confidence: 'STATED', sources: cite('كراتشي باكستان') },
-  { type: 'LEADS', from: 'person:murtaza-wahab', to: 'city:karachi', confidence: 'STATED', title: 'Mayor', asOf: '2023', sources: cite('العمدة') },
+  {
+    type: 'LEADS',
+    from: 'person:murtaza-wahab',
+    to: 'city:karachi',
+    confidence: 'STATED',
+    title: 'Mayor',
+    asOf: '2023',
+    sources: cite('العمدة'),
+  },
   // A second relation between the same two nodes: the formats must keep both.
   { type: 'WORKS_FOR', from: 'person:murtaza-wahab', to: 'city:karachi', confidence: 'STATED', title: 'Mayor', sources: cite('العمدة') },
-  { type: 'PARTNERS_WITH', from: 'org:cplc', to: 'city:karachi', confidence: 'STATED', context: 'police & <safety>', sources: cite('CPLC') },
+  {
+    type: 'PARTNERS_WITH',
+    from: 'org:cplc',
+    to: 'city:karachi',
+    confidence: 'STATED',
+    context: 'police & <safety>',
+    sources: cite('CPLC'),
+  },
+  // Graded, with the v2 properties that name other nodes.
+  {
+    type: 'ADVANCES',
+    from: 'city:karachi',
+    to: 'commitment:1',
+    confidence: 'INFERRED',
+    note: 'implied',
+    through: ['prog:care', 'org:cplc'],
+    sources: cite('رعاية'),
+  },
+  {
+    type: 'LEARNED_FROM',
+    from: 'org:cplc',
+    to: 'city:karachi',
+    confidence: 'DOUBTFUL',
+    note: 'doubted',
+    at: 'event:workshop',
+    sources: cite('ورشة'),
+  },
 ];
 const fixture: GraphData = { nodes, relations: relations.map((relation) => ({ ...relation, id: relationId(relation) })) };
 
@@ -184,6 +228,27 @@ describe('graphology JSON', () => {
     const graph = new Graph({ multi: true });
     graph.import(JSON.parse(serializeGraph('json', seed)) as SerializedGraph);
     expectSameElements(graph, seed);
+  });
+});
+
+describe('relation confidence, through and at', () => {
+  const advances = 'city:karachi-ADVANCES->commitment:1';
+  const learned = 'org:cplc-LEARNED_FROM->city:karachi';
+
+  it('GEXF and GraphML carry them as edge attributes (through as space-separated ids), and JSON too', () => {
+    const parsedGexf = parseGexf(MultiDirectedGraph, serializeGraph('gexf', fixture));
+    const parsedGraphml = parseGraphml(MultiDirectedGraph, serializeGraph('graphml', fixture));
+    const json = JSON.parse(serializeGraph('json', fixture)) as SerializedGraph;
+    const jsonEdge = (key: string) => json.edges.find((edge) => edge.key === key)?.attributes;
+    for (const attributesOf of [
+      (key: string) => parsedGexf.getEdgeAttributes(key),
+      (key: string) => parsedGraphml.getEdgeAttributes(key),
+      jsonEdge,
+    ]) {
+      expect(attributesOf(advances)).toMatchObject({ confidence: 'INFERRED', through: 'prog:care org:cplc', note: 'implied' });
+      expect(attributesOf(learned)).toMatchObject({ confidence: 'DOUBTFUL', at: 'event:workshop' });
+      expect(attributesOf('city:karachi-IN_COUNTRY->country:pk')).toMatchObject({ confidence: 'STATED' });
+    }
   });
 });
 

@@ -113,7 +113,7 @@ const MUTATION_TEMPLATES: readonly {
       title: 'Mayor',
       provenance: { doc: 'doc:000', quote: 'not in the text' },
     },
-    fields: ['fromId', 'toId', 'title', 'role', 'forCityId', 'context', 'provenance.quote'],
+    fields: ['fromId', 'toId', 'title', 'role', 'forCityId', 'throughIds', 'atId', 'context', 'note', 'provenance.quote'],
   },
   {
     mutation: 'removeRelation',
@@ -125,6 +125,7 @@ const MUTATION_TEMPLATES: readonly {
 
 function withField(base: Record<string, unknown>, field: string, value: string): Record<string, unknown> {
   if (field === 'aliases') return { ...base, aliases: [value, value] };
+  if (field === 'throughIds') return { ...base, throughIds: [value, value] };
   if (field === 'provenance.url') return { ...base, provenance: { url: value, quote: 'q' } };
   if (field.startsWith('provenance.')) {
     return { ...base, provenance: { ...(base.provenance as Record<string, unknown>), [field.slice('provenance.'.length)]: value } };

@@ -48,6 +48,7 @@ const CYPHER_VERSION = 'CYPHER 5';
 /** Every procedure and function the adapter's Cypher calls. */
 const PROCEDURES_USED = ['db.awaitIndexes', 'db.index.fulltext.queryNodes'];
 const FUNCTIONS_USED = [
+  'coalesce',
   'collect',
   'count',
   'elementId',

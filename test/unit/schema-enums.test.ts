@@ -5,7 +5,15 @@
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { loadTypeDefs } from '../../src/api/schema';
 import { toEnumValue } from '../../src/api/enums';
-import { CITY_KINDS, EVENT_KINDS, NODE_LABELS, ORGANIZATION_KINDS, PROGRAMME_KINDS, RELATION_TYPES } from '../../src/domain/ontology';
+import {
+  CITY_KINDS,
+  CONFIDENCE_LEVELS,
+  EVENT_KINDS,
+  NODE_LABELS,
+  ORGANIZATION_KINDS,
+  PROGRAMME_KINDS,
+  RELATION_TYPES,
+} from '../../src/domain/ontology';
 
 const schema = buildSchema(loadTypeDefs());
 
@@ -22,6 +30,7 @@ it.each([
   ['OrganizationKind', ORGANIZATION_KINDS],
   ['ProgrammeKind', PROGRAMME_KINDS],
   ['EventKind', EVENT_KINDS],
+  ['Confidence', CONFIDENCE_LEVELS],
 ])('%s matches the ontology', (name, values) => {
   expect(enumValues(name).sort()).toEqual(values.map((value) => toEnumValue(value)).sort());
 });

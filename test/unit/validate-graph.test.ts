@@ -226,6 +226,13 @@ describe('validateGraph', () => {
       sources: cite(),
     };
     expectOnly({ nodes, relations: [learned] }, 'MISSING_ENDPOINT', 'city:karachi-LEARNED_FROM->country:pk');
+    // A node that exists but has the wrong label is a WRONG_ENDPOINT_LABEL, not a missing one.
+    expectOnly({ nodes, relations: [{ ...learned, at: 'prog:x' }] }, 'WRONG_ENDPOINT_LABEL', 'city:karachi-LEARNED_FROM->country:pk');
+    expectOnly(
+      { nodes, relations: [advances('city:karachi', { through: ['country:pk'] })] },
+      'WRONG_ENDPOINT_LABEL',
+      'city:karachi-ADVANCES->commitment:1',
+    );
   });
 
   it('refuses quotes that cannot state a fact and text with unsafe characters', () => {

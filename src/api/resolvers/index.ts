@@ -4,6 +4,7 @@
 import type { Resolvers } from '../resolvers-types.generated';
 import { City, Commitment, Country, Declaration, Document, Event, Organization, Person, Programme } from './node-types';
 import { auditLog } from './audit-log';
+import { CommitmentExample } from './commitment-example';
 import { Mutation } from './mutation';
 import { Query } from './query';
 import { Relation, Source } from './relation';
@@ -26,8 +27,8 @@ export const resolvers: Resolvers = {
   Declaration,
   Event,
   Document,
+  CommitmentExample,
   Relation,
   RelationConnection,
   Source,
 };
-

@@ -4,7 +4,7 @@
  * checked once by `parseCurationChange` (shapes, bounds, relation ids) and hands it to the
  * curation service, which validates, journals and applies it.
  */
-import { parseCurationChange } from '../../curation/curation-change';
+import { MAX_ALIASES, parseCurationChange } from '../../curation/curation-change';
 import type { CurationService } from '../../curation/CurationService';
 import { isWebAddress, type NodeRecord, type RelationRecord, type SourceRef } from '../../domain/graph-document';
 import { ID_PATTERN } from '../../domain/ontology';
@@ -19,6 +19,8 @@ import { toAuditEntry } from './audit-log';
 
 /** Longest web source accepted. */
 const MAX_URL = 2_000;
+/** Most programmes and organisations one commitment example names (curation-change's bound). */
+const MAX_THROUGH = MAX_ALIASES;
 
 function curationOf(context: ApiContext): CurationService {
   if (!context.curation) {
@@ -69,8 +71,11 @@ function nodeFields(input: Readonly<Record<string, unknown>>): Record<string, un
 
 /** The relation input in the ontology's terms, nulls dropped. */
 function relationOf(input: AddRelationInput): Record<string, unknown> {
-  const { type, fromId, toId, forCityId, role, provenance, ...rest } = input;
+  const { type, fromId, toId, forCityId, throughIds, atId, role, provenance, ...rest } = input;
   const properties = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null && value !== undefined));
+  if (throughIds && throughIds.length > MAX_THROUGH) {
+    throw badUserInput(`input.throughIds holds ${throughIds.length} ids; the bound is ${MAX_THROUGH}`, 'input.throughIds');
+  }
   return {
     type,
     from: checkNodeId(fromId, 'input.fromId'),
@@ -78,6 +83,8 @@ function relationOf(input: AddRelationInput): Record<string, unknown> {
     ...properties,
     ...(role ? { role: role.toLowerCase() } : {}),
     ...(forCityId ? { forCity: checkNodeId(forCityId, 'input.forCityId', 'City') } : {}),
+    ...(throughIds ? { through: throughIds.map((id) => checkNodeId(id, 'input.throughIds')) } : {}),
+    ...(atId ? { at: checkNodeId(atId, 'input.atId') } : {}),
     sources: [sourceOf(provenance)],
   };
 }

@@ -5,11 +5,12 @@ import type { NodeRecord } from '../../domain/graph-document';
 import { checkFirst } from '../arguments';
 import type { RelationPageRequest } from '../relation-page';
 import { nodeTypeOf } from '../enums';
-import type { Direction as GraphQLDirection, RelationType } from '../resolvers-types.generated';
+import type { Confidence, Direction as GraphQLDirection, RelationType } from '../resolvers-types.generated';
 
 interface RelationsArgs {
   direction?: GraphQLDirection | null;
   types?: RelationType[] | null;
+  minConfidence?: Confidence | null;
   first?: number | null;
   after?: string | null;
 }
@@ -22,6 +23,7 @@ export const nodeCommonResolvers = {
     nodeId: node.id,
     direction: args.direction ?? 'BOTH',
     types: [...(args.types ?? [])].sort(),
+    ...(args.minConfidence ? { minConfidence: args.minConfidence } : {}),
     first: checkFirst(args.first, 20),
     after: args.after ?? null,
   }),

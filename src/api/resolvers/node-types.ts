@@ -21,7 +21,8 @@ import type {
   ProgrammeResolvers,
 } from '../resolvers-types.generated';
 import { nodeCommonResolvers } from './node-common';
-import { linkedNode, linkedNodes, nodeById, relationsOf } from './traverse';
+import { examplesOfCity, examplesOfCommitment } from './commitment-example';
+import { linkedNode, linkedNodeOf, linkedNodes, linkedNodesOf, nodeById, relationsOf } from './traverse';
 
 export const City: CityResolvers = {
   ...nodeCommonResolvers,
@@ -35,6 +36,12 @@ export const City: CityResolvers = {
   partners: (city, _args, context) => linkedNodes(context, city.id, 'PARTNERS_WITH', 'IN', 'Organization'),
   memberships: (city, _args, context) => relationsOf(context, city.id, 'OUT', ['MEMBER_OF']),
   participations: (city, _args, context) => relationsOf(context, city.id, 'OUT', ['PARTICIPATED_IN']),
+  eventsHeld: (city, _args, context) => linkedNodes(context, city.id, 'HELD_IN', 'IN', 'Event'),
+  organizationsBased: (city, _args, context) => linkedNodes(context, city.id, 'BASED_IN', 'IN', 'Organization'),
+  takesPartIn: (city, _args, context) => relationsOf(context, city.id, 'OUT', ['TAKES_PART_IN']),
+  learnedFrom: (city, _args, context) => relationsOf(context, city.id, 'OUT', ['LEARNED_FROM']),
+  learners: (city, _args, context) => relationsOf(context, city.id, 'IN', ['LEARNED_FROM']),
+  commitmentExamples: (city, _args, context) => examplesOfCity(context, city.id),
 };
 
 export const Country: CountryResolvers = {
@@ -49,6 +56,11 @@ export const Country: CountryResolvers = {
     return cityConnection(page);
   },
   participations: (country, _args, context) => relationsOf(context, country.id, 'OUT', ['PARTICIPATED_IN']),
+  eventsHeld: (country, _args, context) => linkedNodes(context, country.id, 'HELD_IN', 'IN', 'Event'),
+  organizationsBased: (country, _args, context) => linkedNodes(context, country.id, 'BASED_IN', 'IN', 'Organization'),
+  takesPartIn: (country, _args, context) => relationsOf(context, country.id, 'OUT', ['TAKES_PART_IN']),
+  learnedFrom: (country, _args, context) => relationsOf(context, country.id, 'OUT', ['LEARNED_FROM']),
+  learners: (country, _args, context) => relationsOf(context, country.id, 'IN', ['LEARNED_FROM']),
 };
 
 export const Person: PersonResolvers = {
@@ -71,6 +83,10 @@ export const Organization: OrganizationResolvers = {
     const [relation] = await relationsOf(context, organization.id, 'OUT', ['PART_OF']);
     return relation ? nodeById(context, relation.to) : null;
   },
+  basedIn: (organization, _args, context) => linkedNodeOf(context, organization.id, 'BASED_IN', 'OUT', ['City', 'Country']),
+  takesPartIn: (organization, _args, context) => relationsOf(context, organization.id, 'OUT', ['TAKES_PART_IN']),
+  learnedFrom: (organization, _args, context) => relationsOf(context, organization.id, 'OUT', ['LEARNED_FROM']),
+  learners: (organization, _args, context) => relationsOf(context, organization.id, 'IN', ['LEARNED_FROM']),
 };
 
 export const Programme: ProgrammeResolvers = {
@@ -84,12 +100,17 @@ export const Programme: ProgrammeResolvers = {
   },
   partners: (programme, _args, context) => relationsOf(context, programme.id, 'IN', ['PARTNER_IN']),
   commitments: (programme, _args, context) => linkedNodes(context, programme.id, 'ADVANCES', 'OUT', 'Commitment'),
+  participants: (programme, _args, context) => relationsOf(context, programme.id, 'IN', ['TAKES_PART_IN']),
+  partOf: (programme, _args, context) => linkedNode(context, programme.id, 'PART_OF', 'OUT', 'Programme'),
+  parts: (programme, _args, context) => linkedNodesOf(context, programme.id, 'PART_OF', 'IN', ['Programme', 'Event']),
+  learners: (programme, _args, context) => relationsOf(context, programme.id, 'IN', ['LEARNED_FROM']),
 };
 
 export const Commitment: CommitmentResolvers = {
   ...nodeCommonResolvers,
   declaration: (commitment, _args, context) => linkedNode(context, commitment.id, 'HAS_COMMITMENT', 'IN', 'Declaration'),
   programmes: (commitment, _args, context) => linkedNodes(context, commitment.id, 'ADVANCES', 'IN', 'Programme'),
+  examples: (commitment, _args, context) => examplesOfCommitment(context, commitment.id),
 };
 
 export const Declaration: DeclarationResolvers = {
@@ -97,6 +118,7 @@ export const Declaration: DeclarationResolvers = {
   date: (declaration) => declaration.date ?? null,
   commitments: async (declaration, _args, context) =>
     (await linkedNodes(context, declaration.id, 'HAS_COMMITMENT', 'OUT', 'Commitment')).sort((a, b) => a.number - b.number),
+  adoptedAt: (declaration, _args, context) => linkedNode(context, declaration.id, 'PART_OF', 'OUT', 'Event'),
   endorsements: (declaration, args) => ({
     nodeId: declaration.id,
     direction: 'IN',
@@ -114,6 +136,10 @@ export const Event: EventResolvers = {
   place: (event) => event.place ?? null,
   participants: (event, _args, context) => relationsOf(context, event.id, 'IN', ['PARTICIPATED_IN']),
   partners: (event, _args, context) => relationsOf(context, event.id, 'IN', ['PARTNER_IN']),
+  heldIn: (event, _args, context) => linkedNodesOf(context, event.id, 'HELD_IN', 'OUT', ['City', 'Country']),
+  partOf: (event, _args, context) => linkedNodeOf(context, event.id, 'PART_OF', 'OUT', ['Event', 'Programme']),
+  parts: (event, _args, context) => linkedNodes(context, event.id, 'PART_OF', 'IN', 'Event'),
+  declarations: (event, _args, context) => linkedNodes(context, event.id, 'PART_OF', 'IN', 'Declaration'),
 };
 
 export const Document: DocumentResolvers = {

@@ -3,7 +3,7 @@
  */
 import { isDocumentSource } from '../../domain/graph-document';
 import type { RelationResolvers, SourceResolvers } from '../resolvers-types.generated';
-import { nodeById } from './traverse';
+import { nodeById, nodesWithLabels } from './traverse';
 
 /** A relation's endpoint always exists (stores refuse dangling relations); if not, it is a bug (masked, logged). */
 async function requiredNode(context: Parameters<typeof nodeById>[0], id: string) {
@@ -19,6 +19,12 @@ export const Relation: RelationResolvers = {
     if (!relation.forCity) return null;
     const city = await nodeById(context, relation.forCity);
     return city?.label === 'City' ? city : null;
+  },
+  through: (relation, _args, context) => nodesWithLabels(context, relation.through ?? [], ['Programme', 'Organization']),
+  at: async (relation, _args, context) => {
+    if (!relation.at) return null;
+    const event = await nodeById(context, relation.at);
+    return event?.label === 'Event' ? event : null;
   },
   title: (relation) => relation.title ?? null,
   asOf: (relation) => relation.asOf ?? null,

@@ -142,12 +142,14 @@ export const traversalQueries: Pick<
       limit,
       direction: args.direction ?? 'BOTH',
       types: args.relationTypes ?? [],
+      ...(args.minConfidence ? { minConfidence: args.minConfidence } : {}),
     });
     const edges = result.relations.map((relation) => ({
       id: relation.id,
       source: relation.from,
       target: relation.to,
       type: relation.type,
+      confidence: relation.confidence,
     }));
     const positions = layoutPositions(
       result.nodes.map((entry) => entry.node.id),

@@ -3,7 +3,7 @@
  * through the per-request loaders, and the nodes at their other end narrowed to a label.
  */
 import type { NodeOf, NodeRecord, RelationRecord } from '../../domain/graph-document';
-import type { NodeLabel, RelationType } from '../../domain/ontology';
+import type { Confidence, NodeLabel, RelationType } from '../../domain/ontology';
 import type { Direction } from '../../store/GraphStore';
 import type { ApiContext } from '../context';
 
@@ -12,8 +12,14 @@ export async function relationsOf(
   nodeId: string,
   direction: Direction,
   types: readonly RelationType[] = [],
+  minConfidence?: Confidence,
 ): Promise<RelationRecord[]> {
-  const relations = await context.loaders.relations.load({ nodeId, direction, types: [...types].sort() });
+  const relations = await context.loaders.relations.load({
+    nodeId,
+    direction,
+    types: [...types].sort(),
+    ...(minConfidence ? { minConfidence } : {}),
+  });
   return [...relations];
 }
 
@@ -48,4 +54,45 @@ export async function linkedNode<L extends NodeLabel>(
   label: L,
 ): Promise<NodeOf<L> | null> {
   return (await linkedNodes(context, nodeId, type, direction, label))[0] ?? null;
+}
+
+/** The nodes with these ids that exist and carry one of `labels`, in the order given. */
+export async function nodesWithLabels<L extends NodeLabel>(
+  context: ApiContext,
+  ids: readonly string[],
+  labels: readonly L[],
+): Promise<NodeOf<L>[]> {
+  const nodes = await context.loaders.node.loadMany(ids);
+  return nodes.filter(
+    (node): node is NodeOf<L> => !(node instanceof Error) && node !== null && (labels as readonly NodeLabel[]).includes(node.label),
+  );
+}
+
+/** The node at the other end of the first relation of `type`, if it has one of `labels`. */
+export async function linkedNodeOf<L extends NodeLabel>(
+  context: ApiContext,
+  nodeId: string,
+  type: RelationType,
+  direction: Exclude<Direction, 'BOTH'>,
+  labels: readonly L[],
+): Promise<NodeOf<L> | null> {
+  const relations = await relationsOf(context, nodeId, direction, [type]);
+  const ends = relations.map((relation) => (direction === 'OUT' ? relation.to : relation.from));
+  return (await nodesWithLabels(context, ends, labels))[0] ?? null;
+}
+
+/** All nodes at the other end of `type` relations that have one of `labels`. */
+export async function linkedNodesOf<L extends NodeLabel>(
+  context: ApiContext,
+  nodeId: string,
+  type: RelationType,
+  direction: Exclude<Direction, 'BOTH'>,
+  labels: readonly L[],
+): Promise<NodeOf<L>[]> {
+  const relations = await relationsOf(context, nodeId, direction, [type]);
+  return nodesWithLabels(
+    context,
+    relations.map((relation) => (direction === 'OUT' ? relation.to : relation.from)),
+    labels,
+  );
 }

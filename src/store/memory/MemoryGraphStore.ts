@@ -31,7 +31,7 @@ import type {
   SubgraphResult,
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
-import { LABEL_CODE, TYPE_CODE, TYPE_SORT_KEY, typeCodes, typeMask } from './codes';
+import { ANY_CONFIDENCE, confidenceLimit, LABEL_CODE, TYPE_CODE, TYPE_SORT_KEY, typeCodes, typeMask } from './codes';
 import { int32At, uint8At } from './columns';
 import { compareIds, forEachRelation, inIdOrder, KnowledgeGraph } from './knowledge-graph';
 import { mergeGraph } from './merge-graph';
@@ -162,10 +162,18 @@ export class MemoryGraphStore implements GraphStore {
   private relationRows(query: RelationsQuery): Set<number> {
     const index = this.graph.index();
     const mask = typeMask(typeCodes(query.types));
+    const weakest = confidenceLimit(query.minConfidence);
+    const table = this.graph.relations;
     const rows = new Set<number>();
+    const keep =
+      weakest === ANY_CONFIDENCE
+        ? (_neighbour: number, row: number): void => void rows.add(row)
+        : (_neighbour: number, row: number): void => {
+            if (table.confidenceOf(row) <= weakest) rows.add(row);
+          };
     for (const id of new Set(query.nodeIds)) {
       const node = this.graph.indexOf(id);
-      if (node !== undefined) forEachRelation(index, node, query.direction, mask, (_neighbour, row) => rows.add(row));
+      if (node !== undefined) forEachRelation(index, node, query.direction, mask, keep);
     }
     return rows;
   }

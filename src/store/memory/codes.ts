@@ -2,7 +2,7 @@
  * Internal. Small integer codes for labels and relation types, so that the memory store's
  * indexes are typed arrays (one byte per node or relation) instead of strings on objects.
  */
-import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '../../domain/ontology';
+import { CONFIDENCE_LEVELS, NODE_LABELS, RELATION_TYPES, type Confidence, type NodeLabel, type RelationType } from '../../domain/ontology';
 
 export const TYPE_COUNT = RELATION_TYPES.length;
 
@@ -47,3 +47,23 @@ export const TYPE_ID_KEY: Int32Array = (() => {
   const sorted = [...middles].sort();
   return Int32Array.from(middles, (middle) => sorted.indexOf(middle));
 })();
+
+/**
+ * A relation's confidence as a code, strongest first (STATED 0, INFERRED 1, DOUBTFUL 2), so
+ * "at least as sure as" is `code <= confidenceCode(minimum)`. A record without one (merged
+ * before confidences existed) is STATED, as the schema's default says.
+ */
+export function confidenceCode(confidence: Confidence | undefined): number {
+  if (confidence === undefined) return 0;
+  const code = CONFIDENCE_LEVELS.indexOf(confidence);
+  // A value outside the ontology (never validated) is the weakest.
+  return code < 0 ? CONFIDENCE_LEVELS.length - 1 : code;
+}
+
+/** The weakest code a `minConfidence` keeps; every code when there is no minimum. */
+export function confidenceLimit(minimum: Confidence | undefined): number {
+  return minimum === undefined ? CONFIDENCE_LEVELS.length - 1 : confidenceCode(minimum);
+}
+
+/** The limit that keeps every relation: filters may skip the test. */
+export const ANY_CONFIDENCE = CONFIDENCE_LEVELS.length - 1;

@@ -35,6 +35,8 @@ export interface Adjacency {
   readonly ranked: Int32Array;
   /** The type code of each `ranked` entry. */
   readonly rankedTypes: Uint8Array;
+  /** The confidence code of each `ranked` entry's relation (codes.ts `confidenceCode`). */
+  readonly rankedConfidences: Uint8Array;
 }
 
 export interface GraphIndex {
@@ -51,7 +53,7 @@ export interface GraphIndex {
   readonly typeCounts: Int32Array;
 }
 
-type Runs = Omit<Adjacency, 'ranked' | 'rankedTypes'>;
+type Runs = Omit<Adjacency, 'ranked' | 'rankedTypes' | 'rankedConfidences'>;
 
 /** Live rows in order of type code, then row: the first pass of a two-pass radix sort. */
 function rowsByType(relations: RelationTable, typeCounts: Int32Array, live: number): Int32Array {
@@ -95,10 +97,11 @@ function buildRuns(relations: RelationTable, nodeCount: number, byType: Int32Arr
  * every node in rank order and appending it to the runs of the nodes that reach it
  * (`reverse`, the other direction's runs) fills each run in ascending rank.
  */
-function rankRuns(runs: Runs, reverse: Runs, order: Int32Array): Adjacency {
+function rankRuns(runs: Runs, reverse: Runs, order: Int32Array, confidences: Uint8Array): Adjacency {
   const { offsets } = runs;
   const ranked = new Int32Array(runs.neighbours.length);
   const rankedTypes = new Uint8Array(runs.neighbours.length);
+  const rankedConfidences = new Uint8Array(runs.neighbours.length);
   const cursor = offsets.slice(0, offsets.length - 1);
   for (let position = 0; position < order.length; position += 1) {
     const node = int32At(order, position);
@@ -108,9 +111,10 @@ function rankRuns(runs: Runs, reverse: Runs, order: Int32Array): Adjacency {
       cursor[from] = slot + 1;
       ranked[slot] = position;
       rankedTypes[slot] = uint8At(reverse.types, k);
+      rankedConfidences[slot] = uint8At(confidences, int32At(reverse.relations, k));
     }
   }
-  return { ...runs, ranked, rankedTypes };
+  return { ...runs, ranked, rankedTypes, rankedConfidences };
 }
 
 function buildRank(nodes: NodeTable): { rank: Int32Array; order: Int32Array } {
@@ -158,8 +162,8 @@ export function buildGraphIndex(nodes: NodeTable, relations: RelationTable): Gra
   const inward = buildRuns(relations, nodeCount, byType, relations.to, relations.from);
   return {
     nodeCount,
-    out: rankRuns(out, inward, order),
-    in: rankRuns(inward, out, order),
+    out: rankRuns(out, inward, order, relations.confidences),
+    in: rankRuns(inward, out, order, relations.confidences),
     rank,
     order,
     byLabel: buildLabelLists(nodes, order),

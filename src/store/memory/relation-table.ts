@@ -11,7 +11,7 @@
  */
 import { relationId, type RelationRecord } from '../../domain/graph-document';
 import { RELATION_TYPES, type RelationType } from '../../domain/ontology';
-import { TYPE_CODE } from './codes';
+import { confidenceCode, TYPE_CODE } from './codes';
 import { growInt32, growUint8, int32At, itemAt, uint8At } from './columns';
 import { hashOf, hashOfParts, IdHash } from './id-hash';
 import { RecordCodec } from './record-codec';
@@ -46,6 +46,8 @@ export class RelationTable {
   to = new Int32Array(0);
   /** Type code per row; REMOVED once removed. */
   types = new Uint8Array(0);
+  /** Confidence code per row (`confidenceCode`), for minConfidence filters without decoding records. */
+  confidences = new Uint8Array(0);
   private shapes = new Int32Array(0);
   private starts = new Int32Array(0);
   private rowCount = 0;
@@ -77,6 +79,10 @@ export class RelationTable {
 
   typeOf(row: number): RelationType {
     return itemAt(RELATION_TYPES, uint8At(this.types, row));
+  }
+
+  confidenceOf(row: number): number {
+    return uint8At(this.confidences, row);
   }
 
   fromOf(row: number): number {
@@ -145,6 +151,7 @@ export class RelationTable {
     this.from = growInt32(this.from, length);
     this.to = growInt32(this.to, length);
     this.types = growUint8(this.types, length);
+    this.confidences = growUint8(this.confidences, length);
     this.shapes = growInt32(this.shapes, length);
     this.starts = growInt32(this.starts, length);
     this.codec.reserve(more * 6);
@@ -156,6 +163,7 @@ export class RelationTable {
     this.from[row] = from;
     this.to[row] = to;
     this.types[row] = TYPE_CODE[record.type];
+    this.confidences[row] = confidenceCode(record.confidence);
     this.write(row, record);
     this.rowCount += 1;
     this.live += 1;
@@ -166,6 +174,7 @@ export class RelationTable {
   /** Replaces the record of a row whose id, type and ends are unchanged. */
   replace(row: number, record: RelationRecord): void {
     this.codec.release(int32At(this.shapes, row), int32At(this.starts, row));
+    this.confidences[row] = confidenceCode(record.confidence);
     this.write(row, record);
   }
 
@@ -191,6 +200,7 @@ export class RelationTable {
     this.from = new Int32Array(0);
     this.to = new Int32Array(0);
     this.types = new Uint8Array(0);
+    this.confidences = new Uint8Array(0);
     this.shapes = new Int32Array(0);
     this.starts = new Int32Array(0);
     this.rowCount = 0;

@@ -47,6 +47,7 @@ import {
   SIMILAR_CITIES,
   checkedLabel,
   checkedType,
+  confidencesAtLeast,
   countRelations,
   dumpPage,
   findElementId,
@@ -291,7 +292,11 @@ export class Neo4jGraphStore implements GraphStore {
   async getRelations(query: RelationsQuery): Promise<readonly RelationRecord[]> {
     if (query.nodeIds.length === 0) return [];
     const types = typesToFollow(query.types);
-    const rows = await this.executor.read(getRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
+    const rows = await this.executor.read(getRelations(query.direction), {
+      ids: [...new Set(query.nodeIds)],
+      types,
+      confidences: confidencesAtLeast(query.minConfidence),
+    });
     return rows.map((row) =>
       relationFromProperties(checkedType(text(row, 'relType')), text(row, 'fromId'), text(row, 'toId'), row['props']),
     );
@@ -342,7 +347,11 @@ export class Neo4jGraphStore implements GraphStore {
   async countRelations(query: RelationsQuery): Promise<number> {
     if (query.nodeIds.length === 0) return 0;
     const types = typesToFollow(query.types);
-    const [row] = await this.executor.read(countRelations(query.direction), { ids: [...new Set(query.nodeIds)], types });
+    const [row] = await this.executor.read(countRelations(query.direction), {
+      ids: [...new Set(query.nodeIds)],
+      types,
+      confidences: confidencesAtLeast(query.minConfidence),
+    });
     return numberOf(row?.['total'], 'total');
   }
 
@@ -400,14 +409,15 @@ export class Neo4jGraphStore implements GraphStore {
     const ids = [...new Set(query.ids)];
     if (ids.length === 0 || query.limit < 1) return { nodes: [], relations: [], truncated: false };
     const types = typesToFollow(query.types);
+    const confidences = confidencesAtLeast(query.minConfidence);
     return this.executor.readTransaction('subgraph', async (run) => {
       const kept = await expandByLevels(query, {
         start: async () => reachedFromRows(await run(SUBGRAPH_START, { ids })),
         step: async (frontier, visited, room) =>
-          reachedFromRows(await run(subgraphStep(query.direction), { frontier, types, visited, room })),
+          reachedFromRows(await run(subgraphStep(query.direction), { frontier, types, confidences, visited, room })),
       });
       if (kept.nodes.length === 0) return { nodes: [], relations: [], truncated: false };
-      const rows = await run(SUBGRAPH_NODES, { kept: kept.nodes.map((node) => node.elementId), types });
+      const rows = await run(SUBGRAPH_NODES, { kept: kept.nodes.map((node) => node.elementId), types, confidences });
       return subgraphFromRows(rows, new Map(kept.nodes.map((node) => [node.id, node.depth])), kept.truncated);
     });
   }

@@ -9,10 +9,13 @@
  * Cypher 5 on Neo4j 5.26 LTS (the `CALL () { … }` scope clause needs 5.23 or later).
  */
 import {
+  CONFIDENCE_LEVELS,
+  meetsConfidence,
   NODE_LABELS,
   PARTNER_RELATION_TYPES,
   RELATION_ENDPOINTS,
   RELATION_TYPES,
+  type Confidence,
   type NodeLabel,
   type RelationType,
 } from '../../domain/ontology';
@@ -80,6 +83,11 @@ export function checkedType(type: string): RelationType {
  */
 export function typesToFollow(types: readonly string[] | undefined): readonly RelationType[] {
   return types !== undefined && types.length > 0 ? [...new Set(types.map(checkedType))] : RELATION_TYPES;
+}
+
+/** The `$confidences` parameter of a `minConfidence` (every level when there is none). */
+export function confidencesAtLeast(minimum: Confidence | undefined): Confidence[] {
+  return CONFIDENCE_LEVELS.filter((level) => minimum === undefined || meetsConfidence(level, minimum));
 }
 
 function statement(name: string, text: string, parameters: readonly string[]): CypherStatement {
@@ -255,6 +263,12 @@ export function allowedLinkedFilters(): readonly { readonly label: NodeLabel; re
   });
 }
 
+/**
+ * The confidence test of a relation `r`: `$confidences` lists the levels kept (every level
+ * when no minimum is asked, `confidencesAtLeast`); one stored without a confidence is STATED.
+ */
+const CONFIDENCE_KEPT = (variable: string): string => `coalesce(${variable}.confidence, 'STATED') IN $confidences`;
+
 /** The other end must carry an ontology label: a database shared with other data may link to foreign nodes. */
 const RELATION_PATTERN: Readonly<Record<Direction, () => string>> = {
   OUT: () => `(n)-[r]->(:${ALL_LABELS_EXPRESSION()})`,
@@ -263,7 +277,8 @@ const RELATION_PATTERN: Readonly<Record<Direction, () => string>> = {
 };
 
 /**
- * Relations touching `$ids`, of the types in `$types` (`typesToFollow`: never empty), each once.
+ * Relations touching `$ids`, of the types in `$types` (`typesToFollow`: never empty) and the
+ * confidence levels in `$confidences`, each once.
  * EXPLAIN: Union of NodeUniqueIndexSeek per label, Expand(All), Filter (type, label), Distinct, Sort.
  */
 export function getRelations(direction: Direction): CypherStatement {
@@ -272,11 +287,11 @@ export function getRelations(direction: Direction): CypherStatement {
     `
 ${lookUpById('n', 'IN $ids')}
 MATCH ${RELATION_PATTERN[direction]()}
-WHERE type(r) IN $types
+WHERE type(r) IN $types AND ${CONFIDENCE_KEPT('r')}
 WITH DISTINCT r
 RETURN type(r) AS relType, startNode(r).id AS fromId, endNode(r).id AS toId, properties(r) AS props
 ORDER BY relType ASC, fromId ASC, toId ASC`,
-    ['ids', 'types'],
+    ['ids', 'types', 'confidences'],
   );
 }
 
@@ -287,9 +302,9 @@ export function countRelations(direction: Direction): CypherStatement {
     `
 ${lookUpById('n', 'IN $ids')}
 MATCH ${RELATION_PATTERN[direction]()}
-WHERE type(r) IN $types
+WHERE type(r) IN $types AND ${CONFIDENCE_KEPT('r')}
 RETURN count(DISTINCT r) AS total`,
-    ['ids', 'types'],
+    ['ids', 'types', 'confidences'],
   );
 }
 
@@ -519,7 +534,8 @@ const STEP_PATTERN: Readonly<Record<Direction, string>> = {
 };
 
 /**
- * One hop from the frontier `$frontier` (element ids) over relations of `$types`, to nodes of
+ * One hop from the frontier `$frontier` (element ids) over relations of `$types` and
+ * the levels in `$confidences`, to nodes of
  * the ontology not among `$visited` (element ids), the `$room` smallest ids.
  * EXPLAIN: NodeByElementIdSeek (f), Expand(All), Filter, Distinct, Top(n.id, $room).
  */
@@ -529,18 +545,18 @@ export function subgraphStep(direction: Direction): CypherStatement {
     `
 MATCH (f) WHERE elementId(f) IN $frontier
 MATCH ${STEP_PATTERN[direction].replace('LABELS', ALL_LABELS_EXPRESSION())}
-WHERE type(r) IN $types AND NOT elementId(n) IN $visited
+WHERE type(r) IN $types AND ${CONFIDENCE_KEPT('r')} AND NOT elementId(n) IN $visited
 WITH DISTINCT n
 ORDER BY n.id ASC
 LIMIT $room
 RETURN elementId(n) AS elementId, n.id AS id`,
-    ['frontier', 'types', 'visited', 'room'],
+    ['frontier', 'types', 'confidences', 'visited', 'room'],
   );
 }
 
 /**
  * The kept nodes (`$kept`, element ids) with their labels and properties, each with the
- * relations of `$types` it starts among the kept nodes.
+ * relations of `$types` and `$confidences` it starts among the kept nodes.
  * EXPLAIN: NodeByElementIdSeek (n), Apply over Expand(All) + Filter, EagerAggregation.
  */
 export const SUBGRAPH_NODES = statement(
@@ -549,11 +565,11 @@ export const SUBGRAPH_NODES = statement(
 MATCH (n) WHERE elementId(n) IN $kept
 CALL (n) {
   OPTIONAL MATCH (n)-[r]->(b)
-  WHERE elementId(b) IN $kept AND type(r) IN $types
+  WHERE elementId(b) IN $kept AND type(r) IN $types AND ${CONFIDENCE_KEPT('r')}
   RETURN collect({relType: type(r), fromId: n.id, toId: b.id, props: properties(r)}) AS rels
 }
 RETURN ${labelOf('n')} AS label, properties(n) AS props, rels`,
-  ['kept', 'types'],
+  ['kept', 'types', 'confidences'],
 );
 
 /**

@@ -9,7 +9,7 @@
  * limit, not the country's size.
  */
 import type { SubgraphQuery, SubgraphResult } from '../../GraphStore';
-import { ALL_TYPES_MASK, typeCodes, typeMask } from '../codes';
+import { ALL_TYPES_MASK, ANY_CONFIDENCE, confidenceLimit, typeCodes, typeMask } from '../codes';
 import { int32At, uint8At } from '../columns';
 import type { Adjacency, GraphIndex } from '../graph-index';
 import { inIdOrder, sortRowsById, type KnowledgeGraph } from '../knowledge-graph';
@@ -27,6 +27,8 @@ class RunMerge {
     capacity: number,
     private readonly adjacencies: readonly [Adjacency, Adjacency],
     private readonly mask: number,
+    /** The weakest confidence code followed (ANY_CONFIDENCE: every one). */
+    private readonly weakest: number,
   ) {
     this.ranks = new Int32Array(capacity);
     this.cursors = new Int32Array(capacity);
@@ -65,12 +67,12 @@ class RunMerge {
     return rank;
   }
 
-  /** The first entry at or after `cursor` whose type the mask keeps. */
+  /** The first entry at or after `cursor` whose type the mask keeps and whose confidence is strong enough. */
   private skip(side: 0 | 1, cursor: number, end: number): number {
-    if (this.mask === ALL_TYPES_MASK) return cursor;
-    const types = this.adjacencies[side].rankedTypes;
+    if (this.mask === ALL_TYPES_MASK && this.weakest === ANY_CONFIDENCE) return cursor;
+    const { rankedTypes: types, rankedConfidences: confidences } = this.adjacencies[side];
     let at = cursor;
-    while (at < end && !((this.mask >>> uint8At(types, at)) & 1)) at += 1;
+    while (at < end && (!((this.mask >>> uint8At(types, at)) & 1) || uint8At(confidences, at) > this.weakest)) at += 1;
     return at;
   }
 
@@ -120,7 +122,7 @@ class RunMerge {
 /** Up to `wanted` neighbours of `level` not yet queued, smallest ids first; marks them queued. */
 function nextLevel(index: GraphIndex, level: Int32Array, query: SubgraphQuery, mask: number, queued: Marks, wanted: number): Int32Array {
   const sides = (query.direction === 'BOTH' ? 2 : 1) * level.length;
-  const merge = new RunMerge(sides, [index.out, index.in], mask);
+  const merge = new RunMerge(sides, [index.out, index.in], mask, confidenceLimit(query.minConfidence));
   for (const node of level) {
     if (query.direction !== 'IN') merge.add(0, int32At(index.out.offsets, node), int32At(index.out.offsets, node + 1));
     if (query.direction !== 'OUT') merge.add(1, int32At(index.in.offsets, node), int32At(index.in.offsets, node + 1));
@@ -176,9 +178,17 @@ export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphR
 
   const among: number[] = [];
   const { offsets, neighbours, relations: rows, types } = index.out;
+  const weakest = confidenceLimit(query.minConfidence);
+  const confidences = graph.relations.confidences;
   for (const node of order) {
     for (let k = int32At(offsets, node), end = int32At(offsets, node + 1); k < end; k += 1) {
-      if (kept.has(int32At(neighbours, k)) && (mask === ALL_TYPES_MASK || (mask >>> uint8At(types, k)) & 1)) among.push(int32At(rows, k));
+      if (
+        kept.has(int32At(neighbours, k)) &&
+        (mask === ALL_TYPES_MASK || (mask >>> uint8At(types, k)) & 1) &&
+        (weakest === ANY_CONFIDENCE || uint8At(confidences, int32At(rows, k)) <= weakest)
+      ) {
+        among.push(int32At(rows, k));
+      }
     }
   }
   return {
