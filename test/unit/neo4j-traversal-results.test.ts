@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import neo4j from 'neo4j-driver';
 import type { NodeRecord } from '../../src/domain/graph-document';
-import { RELATION_TYPES } from '../../src/domain/ontology';
+import { CONFIDENCE_LEVELS, RELATION_TYPES } from '../../src/domain/ontology';
 import {
   GET_NODES,
   SUBGRAPH_NODES,
@@ -212,12 +212,19 @@ describe('which statement each traversal runs (recording transaction)', () => {
       SUBGRAPH_NODES.text,
     ]);
     expect(sessions.runs[0]?.parameters['ids']).toEqual(['city:a']);
-    expect(sessions.runs[1]?.parameters).toEqual({ frontier: ['e-a'], visited: ['e-a'], room: neo4j.int(50), types: RELATION_TYPES });
+    expect(sessions.runs[1]?.parameters).toEqual({
+      frontier: ['e-a'],
+      visited: ['e-a'],
+      room: neo4j.int(50),
+      types: RELATION_TYPES,
+      confidences: CONFIDENCE_LEVELS,
+    });
     expect(sessions.runs[2]?.parameters).toEqual({
       frontier: ['e-b'],
       visited: ['e-a', 'e-b'],
       room: neo4j.int(49),
       types: RELATION_TYPES,
+      confidences: CONFIDENCE_LEVELS,
     });
     expect(sessions.runs[3]?.parameters['kept']).toEqual(['e-a', 'e-b']);
   });
