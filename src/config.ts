@@ -70,10 +70,10 @@ const envSchema = z.object({
    * (README, Limits); above it the operation is refused with QUERY_TOO_COMPLEX before it runs. @default 1000
    */
   MAX_ANALYTICS_COST: positiveInt.default(1_000),
-  /** Longest one analytics computation may run in its worker thread before it is stopped (ANALYTICS_TIMEOUT), in ms. @default 2000 */
-  ANALYTICS_TIMEOUT_MS: positiveInt.default(2_000),
-  /** Longest all the analytics of one request may take together, waits for a worker included (ANALYTICS_TIMEOUT), in ms. @default 4000 */
-  ANALYTICS_REQUEST_BUDGET_MS: positiveInt.default(4_000),
+  /** Longest one analytics computation may run in its worker thread before it is stopped (ANALYTICS_TIMEOUT), in ms. @default 5000 */
+  ANALYTICS_TIMEOUT_MS: positiveInt.default(5_000),
+  /** Longest all the analytics of one request may take together, waits for a worker included (ANALYTICS_TIMEOUT), in ms. @default 10000 */
+  ANALYTICS_REQUEST_BUDGET_MS: positiveInt.default(10_000),
   /** API keys, `name:role:secret` separated by commas; roles are reader and editor. @default none */
   API_KEYS: z.string().default(''),
   /** Whether queries need no key (mutations always need an editor key). @default true */

@@ -104,6 +104,25 @@ export class AnalyticsPool {
     }) as Promise<AnalyticsResults[T['kind']]>;
   }
 
+  /**
+   * Starts every worker now, each loading the algorithms and laying out a triangle, so the
+   * first request does not wait for a worker to start and compile.
+   */
+  warm(): void {
+    const triangle: AnalyticsTask = {
+      kind: 'layout',
+      nodeIds: ['a', 'b', 'c'],
+      edges: [
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'c' },
+      ],
+      layout: 'FORCEATLAS2',
+    };
+    for (let started = this.slots.length; started < this.size; started += 1) {
+      this.run(triangle, { timeoutMs: 60_000, deadline: Date.now() + 60_000 }).catch(() => undefined);
+    }
+  }
+
   /** Stops every worker; waiting and running tasks fail. */
   async close(): Promise<void> {
     this.closed = true;

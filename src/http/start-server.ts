@@ -76,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.set('trust proxy', security.trustProxy);
   const httpServer = http.createServer(app);
   const pool = new AnalyticsPool(options.analyticsWorkers === undefined ? {} : { size: options.analyticsWorkers });
+  pool.warm();
   const analytics = new Analytics({
     store: requestStore,
     pool,

@@ -52,7 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config = loadConfig({ API_KEYS, RATE_LIMIT_MAX: '0', CURATION_DB: dbPath, ...options.env });
   const logger = pino({ level: 'silent' });
   const store = options.store ?? new MemoryGraphStore();
-  const graph = options.seed === false ? undefined : await openGraph(config, logger, { store });
+  const graph = options.seed === false ? undefined : await openGraph(config, logger, { store, journal: { mode: 'write' } });
   const server = await startServer({
     store,
     logger,
