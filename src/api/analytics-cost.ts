@@ -126,7 +126,9 @@ export function analyticsCostPlugin(maxCost: number): ApolloServerPlugin<ApiCont
           const queryType = schema.getQueryType();
           if (operation?.operation !== 'query' || !queryType) return;
           const fragments = Object.fromEntries(
-            document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+            document.definitions
+              .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+              .map((fragment) => [fragment.name.value, fragment]),
           );
           let cost: OperationCost;
           try {

@@ -112,14 +112,17 @@ describe('with the default limits', () => {
   });
 
   it("answers a worker's layout exactly as the layout computed in process", async () => {
-    const answer = await postJson<{ subgraph: { nodes: { id: string; x: number; y: number }[]; edges: { source: string; target: string }[] } }>(
-      server.url,
-      { query: '{ subgraph(ids: ["city:karachi"], depth: 1, layout: FORCEATLAS2) { nodes { id x y } edges { source target } } }' },
-    );
+    const answer = await postJson<{
+      subgraph: { nodes: { id: string; x: number; y: number }[]; edges: { source: string; target: string }[] };
+    }>(server.url, {
+      query: '{ subgraph(ids: ["city:karachi"], depth: 1, layout: FORCEATLAS2) { nodes { id x y } edges { source target } } }',
+    });
     const subgraph = answer.data?.subgraph;
     expect(subgraph?.nodes.length).toBeGreaterThan(3);
     const expected = layoutPositions(subgraph?.nodes.map((node) => node.id) ?? [], subgraph?.edges ?? [], 'FORCEATLAS2');
-    expect(subgraph?.nodes.map((node) => [node.id, node.x, node.y])).toEqual([...expected].map(([id, position]) => [id, position.x, position.y]));
+    expect(subgraph?.nodes.map((node) => [node.id, node.x, node.y])).toEqual(
+      [...expected].map(([id, position]) => [id, position.x, position.y]),
+    );
   });
 
   it('computes graph-wide analytics once per generation, and again after a curated change', async () => {
@@ -147,7 +150,9 @@ describe('with the default limits', () => {
     const created = await execute(
       server,
       CreateNodeDocument,
-      { input: { id: 'city:bounded-work-town', type: 'CITY', kind: 'MUNICIPALITY', name: 'Bounded Work Town', nameAr: 'بلدة', provenance } },
+      {
+        input: { id: 'city:bounded-work-town', type: 'CITY', kind: 'MUNICIPALITY', name: 'Bounded Work Town', nameAr: 'بلدة', provenance },
+      },
       EDITOR_KEY,
     );
     expect(created.errors).toBeUndefined();
