@@ -189,7 +189,12 @@ export const traversalQueries: Pick<
 
   centrality: async (_root, args, context) => {
     const first = checkFirst(args.first, 20);
-    const scores = await context.analytics.centrality(args.projection ?? 'EXCHANGE', args.metric ?? 'DEGREE', labelOf(args.type ?? 'CITY'), first);
+    const scores = await context.analytics.centrality(
+      args.projection ?? 'EXCHANGE',
+      args.metric ?? 'DEGREE',
+      labelOf(args.type ?? 'CITY'),
+      first,
+    );
     return Promise.all(scores.map(async (score) => ({ node: await loadKnown(context, score.id), score: score.score })));
   },
 
