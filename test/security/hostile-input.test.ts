@@ -107,8 +107,10 @@ it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, an
   }
   expect(failures).toEqual([]);
   expect(outcomes).toHaveLength(corpus.length);
-  const delay = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
-  expect({ ...delay, p99UnderBound: delay.p99Ms < LOOP_DELAY_P99_MS }).toMatchObject({ p99UnderBound: true });
+  // The server's loop (shared with this client): timers late by more than the bound at p99
+  // mean requests held it. (An oversubscribed machine adds the scheduler's own delays.)
+  const delay = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6, meanMs: loopDelay.mean / 1e6 };
+  expect(delay.p99Ms < LOOP_DELAY_P99_MS ? 'under the bound' : `event-loop delay ${JSON.stringify(delay)}`).toBe('under the bound');
 
   // Still up, and nothing changed: same stats, same graph, no journal entry.
   expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
