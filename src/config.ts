@@ -64,6 +64,16 @@ const envSchema = z.object({
   MAX_DIRECTIVES: nonNegativeInt.max(1_000).default(10),
   /** Most lexical tokens in one document. @default 2000 */
   MAX_TOKENS: positiveInt.max(100_000).default(2_000),
+  /**
+   * Highest estimated work of one operation's analytics (layouts, centrality, communities,
+   * partner overlaps, suggestions), in milliseconds at the measured rate of each algorithm
+   * (README, Limits); above it the operation is refused with QUERY_TOO_COMPLEX before it runs. @default 1000
+   */
+  MAX_ANALYTICS_COST: positiveInt.default(1_000),
+  /** Longest one analytics computation may run in its worker thread before it is stopped (ANALYTICS_TIMEOUT), in ms. @default 5000 */
+  ANALYTICS_TIMEOUT_MS: positiveInt.default(5_000),
+  /** Longest all the analytics of one request may take together, waits for a worker included (ANALYTICS_TIMEOUT), in ms. @default 10000 */
+  ANALYTICS_REQUEST_BUDGET_MS: positiveInt.default(10_000),
   /** API keys, `name:role:secret` separated by commas; roles are reader and editor. @default none */
   API_KEYS: z.string().default(''),
   /** Whether queries need no key (mutations always need an editor key). @default true */
@@ -95,8 +105,19 @@ export interface SecurityConfig {
     readonly maxDirectives: number;
     readonly maxTokens: number;
   };
+  readonly analytics: AnalyticsLimits;
   readonly apiKeys: readonly ApiKey[];
   readonly publicQueries: boolean;
+}
+
+/** Bounds on the analytics of a request (README, Limits). */
+export interface AnalyticsLimits {
+  /** Estimated milliseconds of work one operation may ask for. */
+  readonly maxCost: number;
+  /** Running time of one computation in a worker. */
+  readonly timeoutMs: number;
+  /** Wall time of all the analytics of one request. */
+  readonly requestBudgetMs: number;
 }
 
 /** Where the curation journal lives. */
@@ -193,6 +214,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         maxAliases: values.MAX_ALIASES,
         maxDirectives: values.MAX_DIRECTIVES,
         maxTokens: values.MAX_TOKENS,
+      },
+      analytics: {
+        maxCost: values.MAX_ANALYTICS_COST,
+        timeoutMs: values.ANALYTICS_TIMEOUT_MS,
+        requestBudgetMs: values.ANALYTICS_REQUEST_BUDGET_MS,
       },
       apiKeys: apiKeys.keys,
       publicQueries: values.PUBLIC_QUERIES,

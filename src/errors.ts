@@ -25,12 +25,16 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** The request body is larger than BODY_LIMIT_BYTES (HTTP 413). */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
-  /** A POST whose body is not JSON, or not UTF-8 (HTTP 415). */
+  /** A POST whose body is not JSON, or in a charset other than UTF-8 (HTTP 415). */
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
-  /** Malformed HTTP request: bad JSON, CSRF-unsafe request, subscription (HTTP 400). */
+  /** Malformed HTTP request: bad JSON, a body that is not valid UTF-8, CSRF-unsafe request, subscription (HTTP 400). */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The service cannot answer yet: the graph is not loaded, the store or the journal does not answer (HTTP 503). */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The operation's analytics (layouts, centrality, communities…) are estimated above MAX_ANALYTICS_COST; refused before anything runs (HTTP 400). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** An analytics computation overran ANALYTICS_TIMEOUT_MS, or the request's ANALYTICS_REQUEST_BUDGET_MS; worth retrying with less (HTTP 503). */
+  ANALYTICS_TIMEOUT = 'ANALYTICS_TIMEOUT',
   /** Anything nobody raised on purpose; the message is generic and the original is logged (HTTP 500). */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -48,6 +52,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.BAD_REQUEST]: 400,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  [ErrorCode.ANALYTICS_TIMEOUT]: 503,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
 

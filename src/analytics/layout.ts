@@ -6,6 +6,9 @@ import Graph from 'graphology';
 import { circular } from 'graphology-layout';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 
+/** Iterations of ForceAtlas2 (the cost model counts them). */
+export const FORCEATLAS2_ITERATIONS = 200;
+
 export type LayoutKind = 'NONE' | 'CIRCULAR' | 'FORCEATLAS2';
 
 export function layoutPositions(
@@ -19,7 +22,7 @@ export function layoutPositions(
   for (const edge of edges) if (edge.source !== edge.target) graph.addEdge(edge.source, edge.target);
   circular.assign(graph, { scale: 100 });
   if (kind === 'FORCEATLAS2') {
-    forceAtlas2.assign(graph, { iterations: 200, settings: forceAtlas2.inferSettings(graph) });
+    forceAtlas2.assign(graph, { iterations: FORCEATLAS2_ITERATIONS, settings: forceAtlas2.inferSettings(graph) });
   }
   const positions = new Map<string, { x: number; y: number }>();
   graph.forEachNode((id, attributes: { x?: number; y?: number }) => {

@@ -9,19 +9,23 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { SecurityConfig } from '../config';
 import type { Logger } from '../logger';
+import { analyticsCostPlugin } from './analytics-cost';
 import { authorizationPlugin } from './authorization-plugin';
 import type { ApiContext } from './context';
 import { createArmor } from './create-armor';
+import { createDocumentStore, type DocumentStore } from './document-store';
 import { createFormatError } from './format-error';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
-export type ApolloSecurity = Pick<SecurityConfig, 'introspection' | 'landingPage' | 'blockFieldSuggestions' | 'limits'>;
+export type ApolloSecurity = Pick<SecurityConfig, 'introspection' | 'landingPage' | 'blockFieldSuggestions' | 'limits' | 'analytics'>;
 
 export interface ApolloOptions {
   readonly logger: Logger;
   readonly security: ApolloSecurity;
   readonly plugins?: readonly ApolloServerPlugin<ApiContext>[];
+  /** Parsed operations, bounded. @default a new `createDocumentStore()` */
+  readonly documentStore?: DocumentStore;
 }
 
 export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
@@ -38,6 +42,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
     // No client of this API uses automatic persisted queries; without them there is no
     // cache that anonymous clients can fill.
     persistedQueries: false,
+    documentStore: options.documentStore ?? createDocumentStore(),
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     formatError: createFormatError(options.logger),
@@ -49,6 +54,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
       security.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
       authorizationPlugin(),
+      analyticsCostPlugin(security.analytics.maxCost),
       ...(options.plugins ?? []),
     ],
   });

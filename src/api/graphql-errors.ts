@@ -1,6 +1,7 @@
 /**
  * Internal. Errors as GraphQL errors: the codes of `src/errors.ts` in `extensions.code`, and
- * the HTTP status of the two that refuse the caller (401, 403). Any other error in a
+ * the HTTP status of those that refuse the request as a whole (401, 403, and 400 for an
+ * operation too complex to run). Any other error in a
  * GraphQL answer leaves the status at 200, as GraphQL over HTTP expects of a field error.
  */
 import { GraphQLError } from 'graphql';
@@ -16,12 +17,12 @@ declare module 'graphql' {
 }
 
 /** Codes that refuse the request as a whole, so they also set the HTTP status. */
-const CALLER_REFUSALS: ReadonlySet<ErrorCode> = new Set([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN]);
+const REQUEST_REFUSALS: ReadonlySet<ErrorCode> = new Set([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.QUERY_TOO_COMPLEX]);
 
 /** `error` as a GraphQL error, with its code (and status and headers when it refuses the caller). */
 export function toGraphQLError(error: ServiceError): GraphQLError {
   const client = toClientError(error);
-  const http = CALLER_REFUSALS.has(client.code)
+  const http = REQUEST_REFUSALS.has(client.code)
     ? { http: { status: HTTP_STATUS[client.code], headers: new Map(Object.entries(client.headers)) } }
     : {};
   return new GraphQLError(client.message, {

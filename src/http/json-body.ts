@@ -1,9 +1,12 @@
 /**
  * Internal. The body of a POST to /graphql: it must be JSON (anything else — a form,
  * text/plain, XML, no content type — is refused 415 before a byte is read) of at most
- * BODY_LIMIT_BYTES (413, compressed bodies counted inflated), and parse (400). The body
+ * BODY_LIMIT_BYTES (413, compressed bodies counted inflated), be UTF-8 (another charset 415,
+ * bytes that are not valid UTF-8 400: decoding them would silently put U+FFFD in their
+ * place), and parse (400). The body
  * parser's errors are turned into ServiceErrors here, the one place that knows them.
  */
+import { isUtf8 } from 'node:buffer';
 import express, { type RequestHandler } from 'express';
 import { ErrorCode, ServiceError } from '../errors';
 
@@ -13,6 +16,7 @@ const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 function bodyError(error: unknown, limitBytes: number): unknown {
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (type === 'entity.too.large') return new ServiceError(ErrorCode.PAYLOAD_TOO_LARGE, `request body larger than ${limitBytes} bytes`);
+  if (type === 'utf8.invalid') return new ServiceError(ErrorCode.BAD_REQUEST, 'request body is not valid UTF-8');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new ServiceError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'unsupported request body encoding or charset; send UTF-8 JSON');
   }
@@ -22,8 +26,19 @@ function bodyError(error: unknown, limitBytes: number): unknown {
   return error;
 }
 
+/** An error of body-parser's shape (`status`, `type`), which it passes on as it is. */
+function bodyParserError(status: number, type: string, message: string): Error {
+  return Object.assign(new Error(message), { status, type });
+}
+
+/** Runs on the raw (inflated) bytes before they are decoded. */
+function requireUtf8(_request: unknown, _response: unknown, body: Buffer, encoding: string): void {
+  if (encoding.toLowerCase() !== 'utf-8') throw bodyParserError(415, 'charset.unsupported', `unsupported charset ${encoding}`);
+  if (!isUtf8(body)) throw bodyParserError(400, 'utf8.invalid', 'request body is not valid UTF-8');
+}
+
 export function jsonBody(limitBytes: number): RequestHandler[] {
-  const parse = express.json({ limit: limitBytes });
+  const parse = express.json({ limit: limitBytes, verify: requireUtf8 });
   const requireJson: RequestHandler = (request, _response, next) => {
     const contentType = request.headers['content-type'] ?? '';
     if (request.method !== 'POST' || JSON_TYPE.test(contentType)) {

@@ -7,7 +7,9 @@
  *
  * /graphql is hardened in this order: CORS allow-list, per-client rate limit, JSON-only POST
  * bodies up to BODY_LIMIT_BYTES, then Apollo (CSRF prevention, Armor limits, roles, error
- * masking). Every store call of a request is bounded by STORE_TIMEOUT_MS. Every answer that
+ * masking, the analytics cost limit). Every store call of a request is bounded by
+ * STORE_TIMEOUT_MS; layouts and analytics run in worker threads, bounded by
+ * ANALYTICS_TIMEOUT_MS each and ANALYTICS_REQUEST_BUDGET_MS per request. Every answer that
  * is not GraphQL's and is an error is problem details (`handle-errors.ts`).
  */
 import http from 'node:http';
@@ -15,6 +17,8 @@ import type { AddressInfo } from 'node:net';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
+import { AnalyticsPool } from '../analytics/worker-pool';
+import { Analytics } from '../api/analytics';
 import { createApollo } from '../api/apollo';
 import { createContext, type ApiContext } from '../api/context';
 import { defaultSecurityConfig, type SecurityConfig } from '../config';
@@ -47,12 +51,16 @@ export interface ServerOptions {
   readonly security?: SecurityConfig;
   /** Takes curated changes; without it every mutation is refused. */
   readonly curation?: CurationService;
+  /** Worker threads for layouts and analytics. @default one less than the cores, 1 to 4 */
+  readonly analyticsWorkers?: number;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  /** Drains requests and stops Apollo; leaves the store and the journal open. */
+  /** The analytics pool and cache, for tests and benchmarks. */
+  readonly analytics: Analytics;
+  /** Drains requests, stops Apollo and the analytics workers; leaves the store and the journal open. */
   stop(): Promise<void>;
 }
 
@@ -67,6 +75,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Only trusted proxies may set the client address that rate limiting keys on.
   app.set('trust proxy', security.trustProxy);
   const httpServer = http.createServer(app);
+  const pool = new AnalyticsPool(options.analyticsWorkers === undefined ? {} : { size: options.analyticsWorkers });
+  pool.warm();
+  const analytics = new Analytics({
+    store: requestStore,
+    pool,
+    limits: security.analytics,
+    generation: () => curation?.generation ?? 0,
+  });
   const apollo = createApollo({ logger, security, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
 
@@ -80,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...jsonBody(security.bodyLimitBytes),
     expressMiddleware<ApiContext>(apollo, {
       context: async ({ req }) =>
-        createContext(requestStore, {
+        createContext(requestStore, analytics, {
           principal: authenticate(req.headers.authorization),
           publicQueries: security.publicQueries,
           ...(curation ? { curation } : {}),
@@ -100,6 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     await apollo.stop();
+    await pool.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -110,9 +127,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     port,
+    analytics,
     stop: () => {
       // Apollo's drain plugin closes the HTTP server once in-flight requests are answered.
-      stopping ??= apollo.stop();
+      stopping ??= apollo.stop().then(() => pool.close());
       return stopping;
     },
   };

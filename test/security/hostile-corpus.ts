@@ -225,6 +225,64 @@ export function hostileCorpus(keys: { readonly editor: string; readonly reader: 
   );
   corpus.push(post('subgraph limit huge', { query: '{ subgraph(ids: ["city:karachi"], depth: 50, limit: 1000000) { truncated } }' }));
 
+  // Work bombs (issue 17): aliased whole-graph layouts and betweenness over every relation.
+  const hubs = JSON.stringify(['org:strong-cities-network', 'city:karachi', 'country:pk']);
+  const aliased = (count: number, field: string): string => `{ ${Array.from({ length: count }, (_, i) => `w${i}: ${field}`).join(' ')} }`;
+  corpus.push(
+    post('work bomb 15 × ForceAtlas2 subgraph', {
+      query: aliased(15, `subgraph(ids: ${hubs}, depth: 6, limit: 1000, layout: FORCEATLAS2) { nodes { id x y } }`),
+    }),
+  );
+  corpus.push(post('work bomb 10 × betweenness ALL', { query: aliased(10, 'centrality(metric: BETWEENNESS, projection: ALL) { score }') }));
+  corpus.push(
+    post('work bomb layouts as variables', {
+      query: `query Q($l: Layout, $d: Int, $n: Int) ${aliased(15, `subgraph(ids: ${hubs}, depth: $d, limit: $n, layout: $l) { truncated }`)}`,
+      variables: { l: 'FORCEATLAS2', d: 6, n: 1000 },
+    }),
+  );
+  corpus.push(post('analytics aliases 15 × communities ALL', { query: aliased(15, 'communities(projection: ALL) { size }') }));
+  corpus.push(post('analytics aliases 15 × sharedPartners all', { query: aliased(15, 'sharedPartners(first: 100) { shared }') }));
+
+  // Curated text with control, bidirectional and format characters, and quotes too short to state a fact.
+  const createNode = 'mutation M($input: CreateNodeInput!) { createNode(input: $input) { audit { id } } }';
+  const fresh = {
+    id: 'city:hostile-text',
+    type: 'CITY',
+    kind: 'MUNICIPALITY',
+    name: 'Hostile Text',
+    nameAr: 'بلدة',
+    provenance: { doc: 'doc:000', quote: 'ويبلغ عدد سكان كراتشي ما يقرب من 20 مليون نسمة' },
+  };
+  for (const [what, text] of [
+    ['NUL', 'Kara\u0000chi'],
+    ['BEL', 'Kara\u0007chi'],
+    ['RLO', '\u202Eihcarak'],
+    ['LRI', 'Kara\u2066chi'],
+    ['lone surrogate', 'Kara\uD800chi'],
+  ] as const) {
+    for (const field of ['name', 'nameAr', 'note'] as const) {
+      corpus.push(
+        post(
+          `curated ${field} with ${what}`,
+          { query: createNode, variables: { input: { ...fresh, [field]: text } } },
+          bearer(keys.editor),
+        ),
+      );
+    }
+  }
+  for (const [what, quote] of [
+    ['U+FEFF for a space', 'ويبلغ عدد سكان\uFEFFكراتشي ما يقرب من 20 مليون نسمة'],
+    ['one letter', 'و'],
+  ] as const) {
+    corpus.push(
+      post(
+        `quote ${what}`,
+        { query: createNode, variables: { input: { ...fresh, provenance: { doc: 'doc:000', quote } } } },
+        bearer(keys.editor),
+      ),
+    );
+  }
+
   // 3. Deep nesting, alias, directive and fragment bombs.
   const nested = (levels: number, inner: string): string => (levels === 0 ? inner : `partOf { ${nested(levels - 1, inner)} }`);
   for (const depth of [13, 16, 20, 30, 50, 100, 200, 400]) {

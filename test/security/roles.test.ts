@@ -6,7 +6,9 @@
 import { StatsDocument, UpdateNodeDocument } from '../operations.generated';
 import { EDITOR_KEY, errorCodes, execute, READER_KEY, readProblem, startTestServer, type TestServer } from '../support/test-server';
 
-const update = { input: { id: 'city:karachi', aliases: ['KHI'], provenance: { url: 'https://example.org/karachi', quote: 'Karachi, also written KHI' } } };
+const update = {
+  input: { id: 'city:karachi', aliases: ['KHI'], provenance: { url: 'https://example.org/karachi', quote: 'Karachi, also written KHI' } },
+};
 
 let open: TestServer;
 let closed: TestServer;

@@ -66,6 +66,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     url: server.url,
     port: server.port,
+    analytics: server.analytics,
     store,
     dbPath,
     origin: `http://127.0.0.1:${server.port}`,

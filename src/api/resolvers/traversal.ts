@@ -1,12 +1,11 @@
 /**
  * Internal. Traversal and analytics entry points: arguments checked and bounded here, the
- * traversal done by the store, graphology algorithms run on the store's projection.
+ * traversal done by the store, layouts and graphology algorithms run on the store's
+ * projection in the analytics worker pool (`api/analytics.ts`), graph-wide answers cached
+ * per graph generation.
  */
 import type { NodeOf, NodeRecord } from '../../domain/graph-document';
 import { labelOfId, type NodeLabel } from '../../domain/ontology';
-import { centrality } from '../../analytics/centrality';
-import { communities } from '../../analytics/communities';
-import { layoutPositions } from '../../analytics/layout';
 import { MAX_HOPS, MAX_SUBGRAPH_LIMIT } from '../../store/GraphStore';
 import { checkFirst, checkIdList, checkNodeId, checkRange } from '../arguments';
 import type { ApiContext } from '../context';
@@ -108,7 +107,7 @@ export const traversalQueries: Pick<
       checkLabels(programmeIds, 'programmeIds', ['Programme']);
       await requireNodes(context, programmeIds, 'programmeIds');
     }
-    const overlaps = await context.store.sharedPartners({ minShared, first, ...(programmeIds ? { programmeIds } : {}) });
+    const overlaps = await context.analytics.sharedPartners({ minShared, first, ...(programmeIds ? { programmeIds } : {}) });
     return Promise.all(
       overlaps.map(async (overlap) => {
         return {
@@ -151,7 +150,7 @@ export const traversalQueries: Pick<
       type: relation.type,
       confidence: relation.confidence,
     }));
-    const positions = layoutPositions(
+    const positions = await context.analytics.layout(
       result.nodes.map((entry) => entry.node.id),
       edges,
       args.layout ?? 'NONE',
@@ -174,7 +173,7 @@ export const traversalQueries: Pick<
   similarCities: async (_root, args, context) => {
     const first = checkFirst(args.first, 10);
     const city = await requireNode(context, args.cityId, 'cityId', 'City');
-    const suggestions = await context.store.similarCities({ cityId: city.id, first });
+    const suggestions = await context.analytics.similarCities({ cityId: city.id, first });
     return Promise.all(
       suggestions.map(async (suggestion) => ({
         city: await loadKnown(context, suggestion.cityId, 'City'),
@@ -192,15 +191,19 @@ export const traversalQueries: Pick<
 
   centrality: async (_root, args, context) => {
     const first = checkFirst(args.first, 20);
-    const projection = await context.store.project(args.projection ?? 'EXCHANGE');
-    const scores = centrality(projection, args.metric ?? 'DEGREE', labelOf(args.type ?? 'CITY'), first);
+    const scores = await context.analytics.centrality(
+      args.projection ?? 'EXCHANGE',
+      args.metric ?? 'DEGREE',
+      labelOf(args.type ?? 'CITY'),
+      first,
+    );
     return Promise.all(scores.map(async (score) => ({ node: await loadKnown(context, score.id), score: score.score })));
   },
 
   communities: async (_root, args, context) => {
-    const projection = await context.store.project(args.projection ?? 'EXCHANGE');
+    const found = await context.analytics.communities(args.projection ?? 'EXCHANGE');
     return Promise.all(
-      communities(projection).map(async (community) => ({
+      found.map(async (community) => ({
         id: community.id,
         size: community.memberIds.length,
         members: await loadAny(context, community.memberIds),
