@@ -77,7 +77,7 @@ export interface PeerNetworkQuery {
   readonly cityId: string;
   /** 1 … MAX_HOPS. */
   readonly maxHops: number;
-  /** Event kinds that count as a peer exchange: `exchange`, plus `workshop` when asked. */
+  /** Event kinds whose co-attendance makes peers (ontology.ts, "one definition of a peer link"). */
   readonly eventKinds: readonly EventKind[];
 }
 
@@ -85,8 +85,15 @@ export interface PeerResult {
   /** A City, or a Country that took part as a group. */
   readonly id: string;
   readonly hops: number;
-  /** Events shared with a peer one hop closer (or with the city itself at hop 1), sorted. */
+  /** Events attended with a peer one hop closer (or with the city itself at hop 1), sorted. */
   readonly via: readonly string[];
+  /**
+   * People through whom either side attended those events (roll-up: a person who LEADS or
+   * WORKS_FOR the city), sorted; empty when only the places themselves attended.
+   */
+  readonly through: readonly string[];
+  /** Whether a LEARNED_FROM relation (either way) joins it to a peer one hop closer. */
+  readonly learnedFrom: boolean;
 }
 
 export interface ShortestPathQuery {
@@ -150,10 +157,18 @@ export interface CitySuggestionResult {
 
 export type Projection = 'EXCHANGE' | 'PARTNERSHIP' | 'ALL';
 
+export interface ProjectionOptions {
+  /** EXCHANGE only: the event kinds whose co-attendance links peers. */
+  readonly eventKinds?: readonly EventKind[];
+}
+
 /** An undirected weighted projection of the graph, for analytics in the service. */
 export interface ProjectedGraph {
   readonly nodes: readonly { readonly id: string; readonly label: NodeLabel }[];
-  /** Each pair once, `source` < `target`; weight = how many facts link them. */
+  /**
+   * Each pair once, `source` < `target`; weight = how many facts link them (EXCHANGE: events
+   * both attended plus LEARNED_FROM relations between them).
+   */
   readonly edges: readonly { readonly source: string; readonly target: string; readonly weight: number }[];
 }
 
@@ -206,7 +221,7 @@ export interface GraphStore {
 
   // --- traversal (arguments are checked by the caller; unknown ids give empty answers) ---
 
-  /** Peers reachable through co-participation in events of the given kinds, by hops then id. */
+  /** Peers reachable through peer links (ontology.ts) over events of the given kinds, by hops then id. */
   peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]>;
 
   /** One shortest undirected path (deterministic), or null when none within the bound. */
@@ -230,8 +245,11 @@ export interface GraphStore {
    */
   similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]>;
 
-  /** An undirected projection of the graph for centrality and communities. */
-  project(projection: Projection): Promise<ProjectedGraph>;
+  /**
+   * An undirected projection of the graph for centrality and communities. EXCHANGE links
+   * peers as `peerNetwork` does, for `eventKinds` (default DEFAULT_PEER_EVENT_KINDS).
+   */
+  project(projection: Projection, options?: ProjectionOptions): Promise<ProjectedGraph>;
 
   /** Whether the store answers at all (for readiness). */
   ping(): Promise<void>;

@@ -29,20 +29,41 @@ describe('peerNetwork', () => {
     expect(response.data?.peerNetwork).toEqual({
       city: { id: 'city:mombasa' },
       maxHops: 2,
+      eventKinds: ['EXCHANGE'],
       peers: [
         {
           hops: 1,
           node: { __typename: 'City', id: 'city:kristiansand', type: 'CITY', name: expect.any(String) },
           via: [{ id: 'event:mombasa-kristiansand-exchange', kind: 'EXCHANGE' }],
+          through: [],
+          learnedFrom: false,
         },
       ],
     });
   });
 
-  it('includes countries that took part as a group, as countries, when workshops count', async () => {
-    const response = await execute(server, PeerNetworkDocument, { cityId: 'city:delhi', maxHops: 1, includeWorkshops: true });
-    const types = new Set(response.data?.peerNetwork.peers.map((peer) => peer.node.__typename));
-    expect(types).toEqual(new Set(['City', 'Country']));
+  // doc:001: Munira Hamisi of Mombasa's governor's office spoke at the city-led action session
+  // beside the mayor of Saida and the deputy mayor of Blantyre.
+  it('gains the cities its officials met when meetings count, naming the people', async () => {
+    const response = await execute(server, PeerNetworkDocument, {
+      cityId: 'city:mombasa',
+      maxHops: 1,
+      eventKinds: ['EXCHANGE', 'MEETING'],
+    });
+    const peers = response.data?.peerNetwork.peers ?? [];
+    expect(peers.map((peer) => peer.node.id)).toEqual(['city:blantyre', 'city:kristiansand', 'city:saida']);
+    expect(peers.find((peer) => peer.node.id === 'city:saida')?.through.map((person) => person.id)).toEqual([
+      'person:mohamed-el-seoudi',
+      'person:munira-hamisi',
+    ]);
+    expect(response.data?.peerNetwork.eventKinds).toEqual(['EXCHANGE', 'MEETING']);
+  });
+
+  it('keeps includeWorkshops as an alias of eventKinds [EXCHANGE, WORKSHOP], and refuses an empty eventKinds', async () => {
+    const alias = await execute(server, PeerNetworkDocument, { cityId: 'city:mombasa', includeWorkshops: true });
+    expect(alias.data?.peerNetwork.eventKinds).toEqual(['WORKSHOP', 'EXCHANGE']);
+    const empty = await execute(server, PeerNetworkDocument, { cityId: 'city:mombasa', eventKinds: [] });
+    expect(errorCodes(empty)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('bounds maxHops at 6 and names the bound; unknown city is NOT_FOUND; a non-city is BAD_USER_INPUT', async () => {

@@ -3,6 +3,7 @@
  * the source documents (each test names the document and sentence it rests on). Run
  * against each store like the base contract.
  */
+import { EVENT_KINDS } from '../../src/domain/ontology';
 import { loadSeed } from '../../src/ingest/load-seed';
 import type { GraphStore, RelationsQuery } from '../../src/store/GraphStore';
 
@@ -23,39 +24,56 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
       // doc:001: "ساعدت شبكة المدن القوية ... في تنظيم التبادلات الثنائية بين مدن من مختلف البلدان،
       // بما في ذلك مومباسا وكريستيانساند في النرويج" — a bilateral exchange between Mombasa and Kristiansand.
       it('finds the Mombasa–Kristiansand peer exchange of the Fragility Forum document', async () => {
+        const link = { via: ['event:mombasa-kristiansand-exchange'], through: [], learnedFrom: false };
         await expect(store.peerNetwork({ cityId: 'city:mombasa', maxHops: 3, eventKinds: ['exchange'] })).resolves.toEqual([
-          { id: 'city:kristiansand', hops: 1, via: ['event:mombasa-kristiansand-exchange'] },
+          { id: 'city:kristiansand', hops: 1, ...link },
         ]);
         await expect(store.peerNetwork({ cityId: 'city:kristiansand', maxHops: 1, eventKinds: ['exchange'] })).resolves.toEqual([
-          { id: 'city:mombasa', hops: 1, via: ['event:mombasa-kristiansand-exchange'] },
+          { id: 'city:mombasa', hops: 1, ...link },
         ]);
       });
 
-      // doc:001: "وبين البلديات الأردنية واللبنانية والهولندية" — the municipalities took part as
-      // national groups, so the peers are countries, shown as such.
-      it('shows countries that took part as a group as Country peers', async () => {
-        const peers = await store.peerNetwork({ cityId: 'city:mombasa', maxHops: 2, eventKinds: ['exchange'] });
-        expect(peers.map((peer) => peer.id)).not.toContain('country:jo');
-        const network = await store.peerNetwork({ cityId: 'city:delhi', maxHops: 2, eventKinds: ['exchange', 'workshop'] });
-        expect(network.filter((peer) => peer.id.startsWith('country:')).map((peer) => peer.id)).toEqual([
-          'country:bd',
-          'country:in',
-          'country:lk',
-          'country:mv',
-          'country:pk',
+      // doc:001, the city-led action session of the Fragility Forum: speakers "منيرة حميسي, مدير مكافحة
+      // التطرف العنيف والمشاركة المجتمعية، مكتب الحاكم، مومباسا" (Mombasa's official), "محمد السعودي, رئيس
+      // بلدية صيدا" (Saida's mayor) and "بالابا مضحك كانوجيريرا, نائب عمدة بلانتاير" (Blantyre's deputy mayor).
+      it('rolls people up to their cities: Mombasa meets the cities whose mayors spoke beside its official', async () => {
+        const session = 'event:fragility-forum-2022-city-led-action-session';
+        const speakers = ['person:balaba-funny-kanojerera', 'person:mohamed-el-seoudi', 'person:munira-hamisi'];
+        const peers = await store.peerNetwork({ cityId: 'city:mombasa', maxHops: 1, eventKinds: ['exchange', 'meeting'] });
+        expect(peers).toEqual([
+          {
+            id: 'city:blantyre',
+            hops: 1,
+            via: [session],
+            through: ['person:balaba-funny-kanojerera', 'person:munira-hamisi'],
+            learnedFrom: false,
+          },
+          { id: 'city:kristiansand', hops: 1, via: ['event:mombasa-kristiansand-exchange'], through: [], learnedFrom: false },
+          { id: 'city:saida', hops: 1, via: [session], through: ['person:mohamed-el-seoudi', 'person:munira-hamisi'], learnedFrom: false },
+        ]);
+        expect(speakers.every((speaker) => peers.some((peer) => peer.through.includes(speaker)))).toBe(true);
+      });
+
+      // doc:001 "في حين تعلمت فرق من تنزانيا وزنجبار والصومال من النهج الكيني": teams from Tanzania,
+      // Zanzibar and Somalia learned from the Kenyan approach — a peer link without an event.
+      it('counts LEARNED_FROM as a peer link, whatever the event kinds, with countries as peers', async () => {
+        await expect(store.peerNetwork({ cityId: 'city:zanzibar', maxHops: 2, eventKinds: ['exchange'] })).resolves.toEqual([
+          { id: 'country:ke', hops: 1, via: [], through: [], learnedFrom: true },
+          { id: 'country:so', hops: 2, via: [], through: [], learnedFrom: true },
+          { id: 'country:tz', hops: 2, via: [], through: [], learnedFrom: true },
         ]);
       });
 
       // doc:002: the Colombo workshop of 2–3 August 2023 brought together cities of Bangladesh, India,
-      // the Maldives, Pakistan and Sri Lanka and showcased Delhi, Mardan and Trincomalee.
-      it('counts workshops only when asked', async () => {
-        await expect(store.peerNetwork({ cityId: 'city:delhi', maxHops: 2, eventKinds: ['exchange'] })).resolves.toEqual([]);
-        const network = await store.peerNetwork({ cityId: 'city:delhi', maxHops: 2, eventKinds: ['exchange', 'workshop'] });
-        const cities = network.filter((peer) => peer.id.startsWith('city:'));
-        expect(cities).toEqual([
-          { id: 'city:mardan', hops: 1, via: ['event:south-asia-regional-workshop-2023-08'] },
-          { id: 'city:trincomalee', hops: 1, via: ['event:south-asia-regional-workshop-2023-08'] },
-        ]);
+      // the Maldives, Pakistan and Sri Lanka and showcased Delhi, Mardan and Trincomalee: a showcased
+      // city did not attend, so it meets no one there.
+      it('does not count a showcased place as attending', async () => {
+        await expect(store.peerNetwork({ cityId: 'city:delhi', maxHops: 2, eventKinds: ['exchange', 'workshop'] })).resolves.toEqual([]);
+        await expect(store.peerNetwork({ cityId: 'city:mardan', maxHops: 2, eventKinds: [...EVENT_KINDS] })).resolves.toEqual([]);
+      });
+
+      it('answers nothing for an unknown city', async () => {
+        await expect(store.peerNetwork({ cityId: 'city:atlantis', maxHops: 2, eventKinds: ['exchange'] })).resolves.toEqual([]);
       });
     });
 
@@ -111,7 +129,9 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         expect(b4).toEqual(
           expect.arrayContaining(['org:nyc-department-of-education', 'org:koenig-childrens-cancer-foundation', 'org:queens-night-market']),
         );
-        await expect(store.sharedPartners({ programmeIds: [karachiProject, mombasaFishing], minShared: 2, first: 10 })).resolves.toEqual([]);
+        await expect(store.sharedPartners({ programmeIds: [karachiProject, mombasaFishing], minShared: 2, first: 10 })).resolves.toEqual(
+          [],
+        );
       });
 
       it('ranks pairs by Jaccard, highest first, and honours first', async () => {
@@ -130,7 +150,9 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         expect(ids).toEqual(expect.arrayContaining(['country:pk', 'person:murtaza-wahab', 'city:korangi', 'org:world-bank']));
         expect(result.truncated).toBe(false);
         const both: RelationsQuery = { nodeIds: ['city:karachi'], direction: 'BOTH' };
-        expect(result.nodes).toHaveLength(1 + new Set((await store.getRelations(both)).map((r) => (r.from === 'city:karachi' ? r.to : r.from))).size);
+        expect(result.nodes).toHaveLength(
+          1 + new Set((await store.getRelations(both)).map((r) => (r.from === 'city:karachi' ? r.to : r.from))).size,
+        );
         for (const relation of result.relations) expect(ids).toEqual(expect.arrayContaining([relation.from, relation.to]));
         const again = await store.subgraph({ ids: ['city:karachi'], depth: 1, direction: 'BOTH', limit: 1000 });
         expect(again).toEqual(result);
@@ -162,15 +184,37 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
     });
 
     describe('project', () => {
-      it('projects exchanges and workshops onto their City and Country participants', async () => {
+      it('projects peers exactly as peerNetwork links them (one definition): exchanges by default', async () => {
         const projection = await store.project('EXCHANGE');
         expect(projection.nodes.every((node) => node.label === 'City' || node.label === 'Country')).toBe(true);
         expect(projection.edges).toContainEqual({ source: 'city:kristiansand', target: 'city:mombasa', weight: 1 });
+        expect(projection.edges).toContainEqual({ source: 'country:ke', target: 'country:tz', weight: 1 });
+        // The workshop's attendees are no peers by default, as in peerNetwork.
+        expect(projection.nodes.map((node) => node.id)).not.toContain('country:bd');
+        for (const node of projection.nodes.filter((each) => each.label === 'City')) {
+          const peers = await store.peerNetwork({ cityId: node.id, maxHops: 1, eventKinds: ['exchange'] });
+          const neighbours = projection.edges.flatMap((edge) =>
+            edge.source === node.id ? [edge.target] : edge.target === node.id ? [edge.source] : [],
+          );
+          expect(peers.map((peer) => peer.id).sort()).toEqual(neighbours.sort());
+        }
+      });
+
+      // doc:004 "دعم عمدة المدينة جوزيف ماتوفو ... إنشاء بطولة رياضية": the mayor supported the tournament,
+      // so Nansana Division attended it through him (no relation names the city itself).
+      it('rolls people up in the projection too, for the kinds asked', async () => {
+        const projection = await store.project('EXCHANGE', { eventKinds: ['tournament', 'meeting'] });
+        expect(projection.nodes).toContainEqual({ id: 'city:nansana-division', label: 'City' });
+        expect(projection.edges).toContainEqual({ source: 'city:mombasa', target: 'city:saida', weight: 1 });
       });
 
       it('projects partnerships onto organisations and what they partner in', async () => {
         const projection = await store.project('PARTNERSHIP');
-        expect(projection.edges).toContainEqual({ source: 'org:world-bank', target: 'prog:mombasa-fishing-communities-programme', weight: 1 });
+        expect(projection.edges).toContainEqual({
+          source: 'org:world-bank',
+          target: 'prog:mombasa-fishing-communities-programme',
+          weight: 1,
+        });
         expect(projection.edges.every((edge) => edge.source.startsWith('org:') || edge.target.startsWith('org:'))).toBe(true);
       });
     });

@@ -5,13 +5,13 @@
  */
 import neo4j from 'neo4j-driver';
 import type { NodeRecord } from '../../src/domain/graph-document';
-import { GET_NODES, peerNetwork, shortestPath, subgraph } from '../../src/store/neo4j/cypher';
+import { GET_NODES, PEER_STEPS, project, shortestPath, subgraph } from '../../src/store/neo4j/cypher';
 import { Neo4jGraphStore } from '../../src/store/neo4j/Neo4jGraphStore';
 import { fromNeo4jRow } from '../../src/store/neo4j/neo4j-values';
 import { nodeToProperties } from '../../src/store/neo4j/node-properties';
 import {
+  exchangeProjectionFromRows,
   pathFromRow,
-  peersFromRows,
   projectionFromRows,
   subgraphFromRow,
   suggestionsFromRows,
@@ -32,17 +32,26 @@ const storeAnswering = (answer: Answer) => {
 };
 
 describe('traversal rows to port results', () => {
-  it('orders peers by hops then id, with sorted via', () => {
-    const rows = [
-      { id: 'city:b', hops: 2, via: ['event:z', 'event:a'] },
-      { id: 'city:c', hops: 1, via: ['event:x'] },
-      { id: 'city:a', hops: 2, via: ['event:y'] },
-    ].map((row) => fromNeo4jRow({ ...row, hops: neo4j.int(row.hops) }));
-    expect(peersFromRows(rows)).toEqual([
-      { id: 'city:c', hops: 1, via: ['event:x'] },
-      { id: 'city:a', hops: 2, via: ['event:y'] },
-      { id: 'city:b', hops: 2, via: ['event:a', 'event:z'] },
+  it('searches peers breadth first over PEER_STEPS rows, one statement per hop, keeping only links to a closer peer', async () => {
+    const step = (fromId: string, toId: string, eventId: string | null, personIds: string[] = []) => ({ fromId, toId, eventId, personIds });
+    const stepsFrom: Record<string, ReturnType<typeof step>[]> = {
+      'city:a': [step('city:a', 'city:c', 'event:x', ['person:mayor-of-a']), step('city:a', 'city:b', null)],
+      'city:b': [step('city:b', 'city:a', null), step('city:b', 'country:d', 'event:z'), step('city:b', 'city:c', 'event:late')],
+      'city:c': [step('city:c', 'city:a', 'event:x'), step('city:c', 'country:d', 'event:y')],
+    };
+    const { sessions, store } = storeAnswering((_text, parameters) => {
+      const frontier = parameters['frontier'];
+      return Array.isArray(frontier) ? frontier.flatMap((id: string) => stepsFrom[id] ?? []) : [];
+    });
+    await expect(store.peerNetwork({ cityId: 'city:a', maxHops: 3, eventKinds: ['exchange', 'exchange'] })).resolves.toEqual([
+      { id: 'city:b', hops: 1, via: [], through: [], learnedFrom: true },
+      { id: 'city:c', hops: 1, via: ['event:x'], through: ['person:mayor-of-a'], learnedFrom: false },
+      { id: 'country:d', hops: 2, via: ['event:y', 'event:z'], through: [], learnedFrom: false },
     ]);
+    expect(sessions.runs.map((run) => run.parameters['frontier'])).toEqual([['city:a'], ['city:b', 'city:c'], ['country:d']]);
+    expect(sessions.runs.every((run) => run.text === PEER_STEPS.text)).toBe(true);
+    expect(sessions.runs[0]?.parameters['eventKinds']).toEqual(['exchange']);
+    expect(sessions.runs[0]?.parameters['attendingRoles']).not.toContain('showcased');
   });
 
   it('reads a path, and null when there is none', () => {
@@ -115,6 +124,36 @@ describe('traversal rows to port results', () => {
     ]);
   });
 
+  it('pairs EXCHANGE attendance rows into a projection: one weight per shared event and per learning relation', () => {
+    const rows = [
+      { kind: 'attendance', source: 'city:a', sourceLabel: 'City', target: 'event:x', targetLabel: 'Event', personIds: [] },
+      { kind: 'attendance', source: 'city:b', sourceLabel: 'City', target: 'event:x', targetLabel: 'Event', personIds: ['person:p'] },
+      { kind: 'attendance', source: 'city:b', sourceLabel: 'City', target: 'event:y', targetLabel: 'Event', personIds: [] },
+      {
+        kind: 'attendance',
+        source: 'city:a',
+        sourceLabel: 'City',
+        target: 'event:y',
+        targetLabel: 'Event',
+        personIds: ['person:q', 'person:r'],
+      },
+      { kind: 'attendance', source: 'city:e', sourceLabel: 'City', target: 'event:z', targetLabel: 'Event', personIds: [] },
+      { kind: 'learning', source: 'country:c', sourceLabel: 'Country', target: 'city:a', targetLabel: 'City', personIds: [] },
+    ].map(fromNeo4jRow);
+    expect(exchangeProjectionFromRows(rows)).toEqual({
+      nodes: [
+        { id: 'city:a', label: 'City' },
+        { id: 'city:b', label: 'City' },
+        { id: 'city:e', label: 'City' },
+        { id: 'country:c', label: 'Country' },
+      ],
+      edges: [
+        { source: 'city:a', target: 'city:b', weight: 2 },
+        { source: 'city:a', target: 'country:c', weight: 1 },
+      ],
+    });
+  });
+
   it('builds a projection from node and edge rows, nodes and edges in id order', () => {
     const rows = [
       { kind: 'edge', source: 'city:b', sourceLabel: 'City', target: 'country:jo', targetLabel: 'Country', weight: neo4j.int(2) },
@@ -134,13 +173,13 @@ describe('traversal rows to port results', () => {
 describe('which statement each traversal runs (recording transaction)', () => {
   it('builds the traversal for the asked bound, so Neo4j never searches further than asked', async () => {
     const { sessions, store } = storeAnswering(() => []);
-    await store.peerNetwork({ cityId: 'city:a', maxHops: 2, eventKinds: ['exchange', 'exchange'] });
     await store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 4, types: ['PART_OF'] });
     await store.subgraph({ ids: ['city:a', 'city:a'], depth: 3, direction: 'IN', limit: 50 });
-    expect(sessions.runs.map((run) => run.text)).toEqual([peerNetwork(2).text, shortestPath(4).text, subgraph('IN', 3).text]);
-    expect(sessions.runs[0]?.parameters['eventKinds']).toEqual(['exchange']);
-    expect(sessions.runs[2]?.parameters['ids']).toEqual(['city:a']);
-    expect(String(sessions.runs[2]?.parameters['limit'])).toBe('50');
+    await store.project('EXCHANGE');
+    expect(sessions.runs.map((run) => run.text)).toEqual([shortestPath(4).text, subgraph('IN', 3).text, project('EXCHANGE').text]);
+    expect(sessions.runs[1]?.parameters['ids']).toEqual(['city:a']);
+    expect(String(sessions.runs[1]?.parameters['limit'])).toBe('50');
+    expect(sessions.runs[2]?.parameters['eventKinds']).toEqual(['exchange']);
   });
 
   it('answers trivial traversals without asking for a path search', async () => {
@@ -152,7 +191,6 @@ describe('which statement each traversal runs (recording transaction)', () => {
       relations: [],
     });
     await expect(store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 0 })).resolves.toBeNull();
-    await expect(store.peerNetwork({ cityId: 'city:a', maxHops: 3, eventKinds: [] })).resolves.toEqual([]);
     await expect(store.commonPartners([])).resolves.toEqual([]);
     await expect(store.subgraph({ ids: [], depth: 2, direction: 'BOTH', limit: 10 })).resolves.toEqual({
       nodes: [],

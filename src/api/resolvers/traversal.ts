@@ -3,16 +3,16 @@
  * traversal done by the store, graphology algorithms run on the store's projection.
  */
 import type { NodeOf, NodeRecord } from '../../domain/graph-document';
-import { labelOfId, type NodeLabel } from '../../domain/ontology';
+import { labelOfId, peerEventKinds, type EventKind, type NodeLabel } from '../../domain/ontology';
 import { centrality } from '../../analytics/centrality';
 import { communities } from '../../analytics/communities';
 import { layoutPositions } from '../../analytics/layout';
 import { MAX_HOPS, MAX_SUBGRAPH_LIMIT } from '../../store/GraphStore';
 import { checkFirst, checkIdList, checkNodeId, checkRange } from '../arguments';
 import type { ApiContext } from '../context';
-import { labelOf, nodeTypeOf } from '../enums';
+import { fromEnumValue, labelOf, nodeTypeOf, toEnumValue } from '../enums';
 import { badUserInput, notFound } from '../../errors';
-import type { QueryResolvers } from '../resolvers-types.generated';
+import type { EventKind as EventKindValue, QueryResolvers } from '../resolvers-types.generated';
 
 /** Loads nodes that must exist; NOT_FOUND names the first missing id. */
 async function requireNodes(context: ApiContext, ids: readonly string[], argumentName: string): Promise<NodeRecord[]> {
@@ -63,6 +63,17 @@ function checkLabels(ids: readonly string[], argumentName: string, labels: reado
   }
 }
 
+/** The event kinds of a peer question (ontology.ts peerEventKinds: eventKinds, else the deprecated alias). */
+function askedEventKinds(args: {
+  readonly eventKinds?: readonly EventKindValue[] | null;
+  readonly includeWorkshops?: boolean | null;
+}): EventKind[] {
+  const eventKinds = args.eventKinds?.map((kind) => fromEnumValue<EventKind>(kind));
+  if (eventKinds?.length === 0)
+    throw badUserInput('eventKinds: give at least one event kind, or leave it out for [EXCHANGE]', 'eventKinds');
+  return peerEventKinds({ eventKinds, includeWorkshops: args.includeWorkshops });
+}
+
 export const traversalQueries: Pick<
   QueryResolvers,
   'peerNetwork' | 'shortestPath' | 'sharedPartners' | 'commonPartners' | 'subgraph' | 'similarCities' | 'centrality' | 'communities'
@@ -70,19 +81,19 @@ export const traversalQueries: Pick<
   peerNetwork: async (_root, args, context) => {
     const maxHops = checkRange(args.maxHops, 2, 1, MAX_HOPS, 'maxHops');
     const city = await requireNode(context, args.cityId, 'cityId', 'City');
-    const peers = await context.store.peerNetwork({
-      cityId: city.id,
-      maxHops,
-      eventKinds: args.includeWorkshops ? ['exchange', 'workshop'] : ['exchange'],
-    });
+    const eventKinds = askedEventKinds(args);
+    const peers = await context.store.peerNetwork({ cityId: city.id, maxHops, eventKinds });
     return {
       city,
       maxHops,
+      eventKinds: eventKinds.map((kind) => toEnumValue<EventKindValue>(kind)),
       peers: await Promise.all(
         peers.map(async (peer) => ({
           node: await loadKnown(context, peer.id),
           hops: peer.hops,
           via: await loadExisting(context, peer.via, 'Event'),
+          through: await loadExisting(context, peer.through, 'Person'),
+          learnedFrom: peer.learnedFrom,
         })),
       ),
     };
@@ -190,13 +201,13 @@ export const traversalQueries: Pick<
 
   centrality: async (_root, args, context) => {
     const first = checkFirst(args.first, 20);
-    const projection = await context.store.project(args.projection ?? 'EXCHANGE');
+    const projection = await context.store.project(args.projection ?? 'EXCHANGE', { eventKinds: askedEventKinds(args) });
     const scores = centrality(projection, args.metric ?? 'DEGREE', labelOf(args.type ?? 'CITY'), first);
     return Promise.all(scores.map(async (score) => ({ node: await loadKnown(context, score.id), score: score.score })));
   },
 
   communities: async (_root, args, context) => {
-    const projection = await context.store.project(args.projection ?? 'EXCHANGE');
+    const projection = await context.store.project(args.projection ?? 'EXCHANGE', { eventKinds: askedEventKinds(args) });
     return Promise.all(
       communities(projection).map(async (community) => ({
         id: community.id,

@@ -22,6 +22,7 @@ import type {
   PeerResult,
   ProjectedGraph,
   Projection,
+  ProjectionOptions,
   RelationsQuery,
   SearchHit,
   SearchQuery,
@@ -216,8 +217,8 @@ export class MemoryGraphStore implements GraphStore {
     return similarCities(this.graph, query.cityId, query.first);
   }
 
-  async project(projection: Projection): Promise<ProjectedGraph> {
-    return project(this.graph, projection);
+  async project(projection: Projection, options?: ProjectionOptions): Promise<ProjectedGraph> {
+    return project(this.graph, projection, options);
   }
 
   async ping(): Promise<void> {}

@@ -5,7 +5,15 @@
  * store's (`page-bounds.ts`, `cursor.ts`), so both adapters refuse the same inputs.
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../../domain/graph-document';
-import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../../domain/ontology';
+import {
+  ATTENDING_ROLES,
+  DEFAULT_PEER_EVENT_KINDS,
+  NODE_LABELS,
+  RELATION_TYPES,
+  labelOfId,
+  type NodeLabel,
+  type RelationType,
+} from '../../domain/ontology';
 import { decodeCursor, encodeCursor } from '../cursor';
 import {
   NotFoundError,
@@ -22,6 +30,7 @@ import {
   type PeerResult,
   type ProjectedGraph,
   type Projection,
+  type ProjectionOptions,
   type RelationsQuery,
   type SearchHit,
   type SearchQuery,
@@ -31,6 +40,7 @@ import {
   type SubgraphResult,
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
+import { searchPeers } from '../peer-links';
 import {
   CLEAR_BATCH,
   COMMON_PARTNERS,
@@ -50,7 +60,7 @@ import {
   isLinkedFilterAllowed,
   listLinkedNodes,
   listNodes,
-  peerNetwork,
+  PEER_STEPS,
   project,
   shortestPath,
   subgraph,
@@ -67,7 +77,8 @@ import {
   numberOf,
   overlapsFromRows,
   pathFromRow,
-  peersFromRows,
+  exchangeProjectionFromRows,
+  peerStepsFromRows,
   projectionFromRows,
   stringOf,
   subgraphFromRow,
@@ -85,9 +96,6 @@ export interface Neo4jGraphStoreOptions {
 export const SEARCH_CANDIDATES = 500;
 
 const text = (row: PlainRow, key: string): string => stringOf(row[key], key);
-
-/** Event kinds that make co-participants peers in the EXCHANGE projection (as the memory store). */
-const PEER_EVENT_KINDS = ['exchange', 'workshop'];
 
 function idOf(properties: PlainValue): string {
   if (!isPlainMap(properties) || typeof properties['id'] !== 'string') throw new TypeError('stored node has no id');
@@ -288,12 +296,12 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]> {
-    if (query.maxHops < 1 || query.eventKinds.length === 0) return [];
-    const rows = await this.executor.read(peerNetwork(query.maxHops), {
-      cityId: query.cityId,
-      eventKinds: [...new Set(query.eventKinds)],
-    });
-    return peersFromRows(rows);
+    if (query.maxHops < 1) return [];
+    const eventKinds = [...new Set(query.eventKinds)];
+    // Breadth first in TypeScript, one statement per hop (store/peer-links.ts, shared with the memory store).
+    return searchPeers(query, async (frontier) =>
+      peerStepsFromRows(await this.executor.read(PEER_STEPS, { frontier, eventKinds, attendingRoles: ATTENDING_ROLES })),
+    );
   }
 
   async shortestPath(query: ShortestPathQuery): Promise<PathResult | null> {
@@ -337,9 +345,10 @@ export class Neo4jGraphStore implements GraphStore {
     return suggestionsFromRows(rows, query.first);
   }
 
-  async project(projection: Projection): Promise<ProjectedGraph> {
-    const rows = await this.executor.read(project(projection), projection === 'EXCHANGE' ? { eventKinds: PEER_EVENT_KINDS } : {});
-    return projectionFromRows(rows);
+  async project(projection: Projection, options: ProjectionOptions = {}): Promise<ProjectedGraph> {
+    if (projection !== 'EXCHANGE') return projectionFromRows(await this.executor.read(project(projection), {}));
+    const eventKinds = [...(options.eventKinds ?? DEFAULT_PEER_EVENT_KINDS)];
+    return exchangeProjectionFromRows(await this.executor.read(project(projection), { eventKinds, attendingRoles: ATTENDING_ROLES }));
   }
 
   async ping(): Promise<void> {

@@ -11,6 +11,9 @@
 import {
   NODE_LABELS,
   PARTNER_RELATION_TYPES,
+  PEER_LABELS,
+  PEER_LEARNING_RELATION_TYPE,
+  ROLL_UP_RELATION_TYPES,
   RELATION_ENDPOINTS,
   RELATION_TYPES,
   type NodeLabel,
@@ -350,32 +353,61 @@ LIMIT $first`,
   ['programmeIds', 'minShared', 'first'],
 );
 
+/** Label test of a peer (ontology.ts PEER_LABELS). */
+const isPeer = (variable: string): string => `(${PEER_LABELS.map((label) => `${variable}:${checkedLabel(label)}`).join(' OR ')})`;
+const ROLL_UP_TYPES_EXPRESSION = (): string => ROLL_UP_RELATION_TYPES.map(checkedType).join('|');
+/** A PARTICIPATED_IN relation `p` that says its start attended (ontology.ts isAttendingRole). */
+const attends = (variable: string): string => `(${variable}.role IS NULL OR ${variable}.role IN $attendingRoles)`;
+
 /**
- * Peers of `$cityId` within `maxHops` co-participations in events of `$eventKinds`: hops by a
- * shortest search over (participant)->(event)<-(City or Country) steps, and as `via` every
- * such event shared with a node one hop closer.
+ * The attendances of a peer `x` at events of `$eventKinds`: directly (`person` null) or
+ * through a person who leads or works for the city.
  */
-export function peerNetwork(maxHops: number): CypherStatement {
-  const hops = traversalBound(maxHops);
-  return statement(
-    `peer-network.${hops}`,
-    `
-${lookUpById('s', '= $cityId')}
-MATCH p = SHORTEST 1 (s) (()-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b)
-  WHERE e.kind IN $eventKinds AND (b:City OR b:Country)){1,${hops}} (peer)
-WHERE peer <> s
-WITH s, peer, min(length(p) / 2) AS hops
-WITH s, collect({node: peer, hops: hops}) AS reached
-WITH reached, [{node: s, hops: 0}] + reached AS levels
-UNWIND reached AS hit
-WITH hit.node AS peer, hit.hops AS hops, levels
-MATCH (peer)-[:PARTICIPATED_IN]->(event:Event)<-[:PARTICIPATED_IN]-(closer)
-WHERE event.kind IN $eventKinds AND any(level IN levels WHERE level.node = closer AND level.hops = hops - 1)
-RETURN peer.id AS id, hops, collect(DISTINCT event.id) AS via
-ORDER BY hops ASC, id ASC`,
-    ['cityId', 'eventKinds'],
-  );
+const attendancesOf = (peer: string, event: string, person: string): string => `
+  MATCH (${peer})-[p:PARTICIPATED_IN]->(${event}:Event)
+  WHERE ${event}.kind IN $eventKinds AND ${attends('p')}
+  RETURN ${event}, null AS ${person}
+  UNION
+  MATCH (${peer}:City)<-[:${ROLL_UP_TYPES_EXPRESSION()}]-(someone:Person)-[p:PARTICIPATED_IN]->(${event}:Event)
+  WHERE ${event}.kind IN $eventKinds AND ${attends('p')}
+  RETURN ${event}, someone.id AS ${person}`;
+
+/**
+ * One hop of the peer network (store/peer-links.ts searches breadth first, one round trip
+ * per hop): for each peer id in `$frontier`, every peer that attended an event of
+ * `$eventKinds` with it (with the people through whom either did), and every peer a
+ * LEARNED_FROM relation joins it to (`eventId` null). The frontier is looked up by label
+ * and id (index seeks); each event's attendees are read once per frontier peer.
+ */
+export const PEER_STEPS = statement(
+  'peer-steps',
+  `
+UNWIND $frontier AS frontierId
+CALL (frontierId) {
+${PEER_LABELS.map((label) => `  MATCH (x:${checkedLabel(label)} {id: frontierId}) RETURN x`).join('\n  UNION\n')}
 }
+CALL (x) {
+  CALL (x) {${attendancesOf('x', 'e', 'mine')}
+  }
+  CALL (e) {
+    MATCH (e)<-[p:PARTICIPATED_IN]-(y)
+    WHERE ${isPeer('y')} AND ${attends('p')}
+    RETURN y, null AS theirs
+    UNION
+    MATCH (e)<-[p:PARTICIPATED_IN]-(someone:Person)-[:${ROLL_UP_TYPES_EXPRESSION()}]->(y:City)
+    WHERE ${attends('p')}
+    RETURN y, someone.id AS theirs
+  }
+  WITH e, y, mine, theirs WHERE y <> x
+  RETURN y.id AS toId, e.id AS eventId, collect(DISTINCT mine) + collect(DISTINCT theirs) AS personIds
+  UNION ALL
+  MATCH (x)-[:${checkedType(PEER_LEARNING_RELATION_TYPE)}]-(y)
+  WHERE ${isPeer('y')} AND y <> x
+  RETURN DISTINCT y.id AS toId, null AS eventId, [] AS personIds
+}
+RETURN x.id AS fromId, toId, eventId, personIds`,
+  ['frontier', 'eventKinds', 'attendingRoles'],
+);
 
 /**
  * One shortest undirected path of at most `maxHops` relations of `$types` (all when empty);
@@ -472,17 +504,21 @@ RETURN candidate.id AS cityId, collect({reason: reason, value: value, holders: h
 );
 
 const PROJECTION_TEXT: Readonly<Record<Projection, () => string>> = {
-  // Participants of peer events (even alone in one), and each pair weighted by events shared.
+  // Every peer attendance at an event of the kinds (direct or through a person) and every
+  // LEARNED_FROM relation between peers; store/peer-links.ts exchangeProjection pairs them.
   EXCHANGE: () => `
-MATCH (e:Event)<-[:PARTICIPATED_IN]-(x)
-WHERE e.kind IN $eventKinds AND (x:City OR x:Country)
-WITH DISTINCT x
-RETURN 'node' AS kind, x.id AS source, ${labelOf('x')} AS sourceLabel, null AS target, null AS targetLabel, 0 AS weight
+CALL () {
+${PEER_LABELS.map((label) => `  MATCH (x:${checkedLabel(label)}) RETURN x`).join('\n  UNION ALL\n')}
+}
+CALL (x) {${attendancesOf('x', 'e', 'person')}
+}
+RETURN 'attendance' AS kind, x.id AS source, ${labelOf('x')} AS sourceLabel, e.id AS target, 'Event' AS targetLabel,
+       collect(person) AS personIds
 UNION ALL
-MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b)
-WHERE e.kind IN $eventKinds AND (a:City OR a:Country) AND (b:City OR b:Country) AND a.id < b.id
-RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
-       count(e) AS weight`,
+MATCH (a)-[:${checkedType(PEER_LEARNING_RELATION_TYPE)}]->(b)
+WHERE ${isPeer('a')} AND ${isPeer('b')} AND a <> b
+RETURN 'learning' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
+       [] AS personIds`,
   PARTNERSHIP: () => `
 MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${PARTNER_TYPES_EXPRESSION()}]-(b:${ALL_LABELS_EXPRESSION()})
 WHERE a.id < b.id AND (a:Organization OR b:Organization)
@@ -497,7 +533,11 @@ RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS t
 
 /** An undirected weighted projection: `edge` rows (each pair once, source < target) and, for EXCHANGE, `node` rows. */
 export function project(projection: Projection): CypherStatement {
-  return statement(`project.${projection}`, PROJECTION_TEXT[projection](), projection === 'EXCHANGE' ? ['eventKinds'] : []);
+  return statement(
+    `project.${projection}`,
+    PROJECTION_TEXT[projection](),
+    projection === 'EXCHANGE' ? ['eventKinds', 'attendingRoles'] : [],
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -614,7 +654,7 @@ export function allStatements(): readonly CypherStatement[] {
     DUMP_GRAPH,
     COMMON_PARTNERS,
     SHARED_PARTNERS,
-    ...HOP_BOUNDS.map(peerNetwork),
+    PEER_STEPS,
     ...HOP_BOUNDS.map(shortestPath),
     ...DIRECTIONS.flatMap((direction) => [0, ...HOP_BOUNDS].map((depth) => subgraph(direction, depth))),
     SIMILAR_CITIES,

@@ -5,15 +5,8 @@
  */
 import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
 import type { NodeLabel } from '../../domain/ontology';
-import type {
-  CitySuggestionResult,
-  PartnerOverlapResult,
-  PathResult,
-  PeerResult,
-  ProjectedGraph,
-  SharedReason,
-  SubgraphResult,
-} from '../GraphStore';
+import type { CitySuggestionResult, PartnerOverlapResult, PathResult, ProjectedGraph, SharedReason, SubgraphResult } from '../GraphStore';
+import { exchangeProjection, type PeerAttendance, type PeerLearning, type PeerStep } from '../peer-links';
 import { checkedLabel, checkedType } from './cypher';
 import { isPlainMap, isStringList, type PlainMap, type PlainRow, type PlainValue } from './neo4j-values';
 import { nodeFromProperties } from './node-properties';
@@ -59,14 +52,17 @@ export function relationFromMap(value: PlainValue | undefined): RelationRecord {
   );
 }
 
-export function peersFromRows(rows: readonly PlainRow[]): PeerResult[] {
-  return rows
-    .map((row) => ({
-      id: stringOf(row['id'], 'peer id'),
-      hops: numberOf(row['hops'], 'hops'),
-      via: stringsOf(row['via'], 'via').sort(compareIds),
-    }))
-    .sort((a, b) => a.hops - b.hops || compareIds(a.id, b.id));
+/** The rows of PEER_STEPS as the shared breadth-first search reads them. */
+export function peerStepsFromRows(rows: readonly PlainRow[]): PeerStep[] {
+  return rows.map((row) => {
+    const eventId = row['eventId'];
+    return {
+      fromId: stringOf(row['fromId'], 'fromId'),
+      toId: stringOf(row['toId'], 'toId'),
+      eventId: eventId === null || eventId === undefined ? null : stringOf(eventId, 'eventId'),
+      personIds: stringsOf(row['personIds'], 'personIds'),
+    };
+  });
 }
 
 export function pathFromRow(row: PlainRow | undefined): PathResult | null {
@@ -137,6 +133,31 @@ export function suggestionsFromRows(rows: readonly PlainRow[], first: number): C
     .filter((suggestion) => suggestion.shared.length > 0)
     .sort((a, b) => b.score - a.score || compareIds(a.cityId, b.cityId))
     .slice(0, first);
+}
+
+/** The EXCHANGE projection rows (attendances and learning relations), paired as the memory store does. */
+export function exchangeProjectionFromRows(rows: readonly PlainRow[]): ProjectedGraph {
+  const attendances: PeerAttendance[] = [];
+  const learnings: PeerLearning[] = [];
+  for (const row of rows) {
+    const source = stringOf(row['source'], 'source');
+    const sourceLabel = checkedLabel(stringOf(row['sourceLabel'], 'sourceLabel'));
+    const target = stringOf(row['target'], 'target');
+    if (row['kind'] === 'learning') {
+      learnings.push({
+        fromId: source,
+        fromLabel: sourceLabel,
+        toId: target,
+        toLabel: checkedLabel(stringOf(row['targetLabel'], 'targetLabel')),
+      });
+      continue;
+    }
+    const people = stringsOf(row['personIds'], 'personIds');
+    // A direct attendance has a null person, which collect() drops: then the list is empty.
+    if (people.length === 0) attendances.push({ peerId: source, peerLabel: sourceLabel, eventId: target, personId: null });
+    for (const personId of people) attendances.push({ peerId: source, peerLabel: sourceLabel, eventId: target, personId });
+  }
+  return exchangeProjection(attendances, learnings);
 }
 
 export function projectionFromRows(rows: readonly PlainRow[]): ProjectedGraph {

@@ -7,7 +7,9 @@
 import type { CitySuggestionResult, SharedReason } from '../../GraphStore';
 import { compareIds, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
 import { partnersOf } from './partners';
-import { peerNetwork } from './peer-network';
+import { DEFAULT_PEER_EVENT_KINDS } from '../../../domain/ontology';
+import { stepsOf } from '../../peer-links';
+import { attendancesAround, learningsAround, peerFacts } from './peer-facts';
 
 const WEIGHT: Readonly<Record<SharedReason, number>> = { PARTNER: 3, COMMITMENT: 2, EVENT: 2, PROGRAMME_KIND: 1 };
 const REASONS = Object.keys(WEIGHT) as SharedReason[];
@@ -31,7 +33,10 @@ function profileOf(graph: KnowledgeGraph, cityId: string): Profile {
 
 export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionResult[] {
   if (!graph.has(cityId)) return [];
-  const exchanged = new Set(peerNetwork(graph, { cityId, maxHops: 1, eventKinds: ['exchange'] }).map((peer) => peer.id));
+  // Peers already linked (ontology.ts peer link, default kinds) are not suggested.
+  const facts = peerFacts(graph);
+  const linked = stepsOf([cityId], attendancesAround(facts, [cityId], DEFAULT_PEER_EVENT_KINDS), learningsAround(facts, [cityId]));
+  const exchanged = new Set(linked.map((step) => step.toId));
   // A city's own districts and the province it belongs to are not peers to suggest.
   for (const relation of relationsAt(graph, cityId, 'BOTH', new Set(['PART_OF']))) exchanged.add(otherEnd(relation, cityId));
   const cities = Array.from(graph.index().byLabel.City, (city) => graph.nodes.idOf(city));
