@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { NodeRecord, RelationRecord } from '../domain/graph-document';
 import type { RelationType } from '../domain/ontology';
-import type { Direction, GraphStore } from '../store/GraphStore';
+import type { Direction, GraphStore, OrganizationReach } from '../store/GraphStore';
 
 export interface RelationKey {
   readonly nodeId: string;
@@ -18,6 +18,8 @@ export interface RelationKey {
 export interface Loaders {
   readonly node: DataLoader<string, NodeRecord | null>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
+  /** Organisation reach (GraphStore.organizationReach), batched per tick. */
+  readonly reach: DataLoader<string, OrganizationReach>;
 }
 
 function relationKeyString(key: RelationKey): string {
@@ -61,5 +63,6 @@ export function createLoaders(store: GraphStore): Loaders {
       cacheKeyFn: relationKeyString,
       maxBatchSize: 1000,
     }),
+    reach: new DataLoader<string, OrganizationReach>(async (ids) => [...(await store.organizationReach(ids))], { maxBatchSize: 100 }),
   };
 }

@@ -12,4 +12,6 @@ export interface RelationPageRequest {
   readonly types: readonly RelationType[];
   readonly first: number;
   readonly after: string | null;
+  /** Only relations whose `forCity` is one of these (endorsements by country). */
+  readonly forCities?: ReadonlySet<string>;
 }

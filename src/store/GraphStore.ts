@@ -5,6 +5,7 @@
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../domain/graph-document';
 import type { EventKind, NodeLabel, RelationType } from '../domain/ontology';
+import type { ListedLabel, ListOrder } from './list-filters';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -16,6 +17,8 @@ export interface NodePage {
   /** Opaque cursor of the last node on this page; pass it as `after` for the next page. */
   readonly endCursor: string | null;
   readonly hasNextPage: boolean;
+  /** The cursor of each node (filtered lists; id cursors otherwise). */
+  readonly cursors?: readonly string[];
 }
 
 export interface ListNodesQuery {
@@ -29,6 +32,31 @@ export interface ListNodesQuery {
     readonly direction: Exclude<Direction, 'BOTH'>;
     readonly id: string;
   };
+}
+
+/** A filtered, ordered page of organisations, programmes, events or people (list-filters.ts). */
+export interface FilteredListQuery {
+  readonly label: ListedLabel;
+  /** Page size, 1 … MAX_PAGE_SIZE. */
+  readonly first: number;
+  /** A cursor this query (same filters and order) issued. */
+  readonly after?: string | null;
+  /** The ontology's `kind` value (organisations, programmes, events). */
+  readonly kind?: string;
+  /** Filter name (LIST_FILTERS of the label) → anchor id; every one must hold. */
+  readonly filters?: Readonly<Record<string, string>>;
+  /** Events only: keep events whose startDate (a year, month or day) overlaps [from, to]. */
+  readonly from?: string;
+  readonly to?: string;
+  /** ID (default), NAME (then id), or, for organisations, reach counts highest first (then id). */
+  readonly orderBy?: ListOrder;
+}
+
+export interface OrganizationReach {
+  readonly id: string;
+  readonly programmeCount: number;
+  readonly cityCount: number;
+  readonly countryCount: number;
 }
 
 export interface RelationsQuery {
@@ -215,6 +243,12 @@ export interface GraphStore {
   search(query: SearchQuery): Promise<readonly SearchHit[]>;
 
   counts(): Promise<GraphCounts>;
+
+  /** A filtered, ordered page of one listed label (organisations, programmes, events, people). */
+  listNodesWhere(query: FilteredListQuery): Promise<NodePage>;
+
+  /** The reach of organisations (list-filters.ts REACH), in the order of the ids; zeros for unknown ids. */
+  organizationReach(ids: readonly string[]): Promise<readonly OrganizationReach[]>;
 
   /** How many relations `getRelations` would return, without loading them. */
   countRelations(query: RelationsQuery): Promise<number>;

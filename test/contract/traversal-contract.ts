@@ -219,6 +219,82 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
       });
     });
 
+    describe('listNodesWhere and organizationReach', () => {
+      const ids = (page: { readonly nodes: readonly { readonly id: string }[] }): string[] => page.nodes.map((node) => node.id);
+
+      // doc:000: KMC runs its public-spaces initiative and neighbourhood care projects and the
+      // capacity-building project "دخلت KMC في شراكة مع حكومة إقليم السند والبنك الدولي".
+      it('filters programmes by city and by partner', async () => {
+        const karachi = await store.listNodesWhere({ label: 'Programme', first: 10, filters: { cityId: 'city:karachi' } });
+        expect(ids(karachi)).toEqual([
+          'prog:karachi-public-spaces-initiative',
+          'prog:karachi-urban-management-capacity-building-project',
+          'prog:neighbourhood-care-projects',
+        ]);
+        const worldBank = await store.listNodesWhere({ label: 'Programme', first: 10, filters: { partnerId: 'org:world-bank' } });
+        expect(ids(worldBank)).toEqual([
+          'prog:karachi-urban-management-capacity-building-project',
+          'prog:mombasa-fishing-communities-programme',
+        ]);
+        const both = await store.listNodesWhere({
+          label: 'Programme',
+          first: 10,
+          filters: { partnerId: 'org:world-bank', cityId: 'city:karachi' },
+        });
+        expect(ids(both)).toEqual(['prog:karachi-urban-management-capacity-building-project']);
+      });
+
+      // doc:000 and doc:002: the hub's inaugural workshop (February 2023) and the Colombo workshop
+      // (2–3 August 2023); doc:004: the fourth global summit and its mayoral meeting, September 2023.
+      it('filters events by a date range (a startDate of a year, month or day overlaps it) and kind, paging by cursor', async () => {
+        const year = await store.listNodesWhere({ label: 'Event', first: 2, from: '2023', to: '2023' });
+        expect(year.totalCount).toBe(4);
+        expect(ids(year)).toEqual(['event:fourth-global-summit-2023', 'event:fourth-global-summit-mayoral-meeting']);
+        expect(year.hasNextPage).toBe(true);
+        const next = await store.listNodesWhere({ label: 'Event', first: 2, from: '2023', to: '2023', after: year.endCursor });
+        expect(ids(next)).toEqual(['event:south-asia-regional-hub-inaugural-workshop', 'event:south-asia-regional-workshop-2023-08']);
+        expect(next.hasNextPage).toBe(false);
+        const august = await store.listNodesWhere({ label: 'Event', first: 10, from: '2023-08-01', to: '2023-08-31', kind: 'workshop' });
+        expect(ids(august)).toEqual(['event:south-asia-regional-workshop-2023-08']);
+        const pakistan = await store.listNodesWhere({ label: 'Event', first: 10, filters: { countryId: 'country:pk' } });
+        expect(ids(pakistan)).toEqual([
+          'event:south-asia-regional-hub-inaugural-workshop',
+          'event:south-asia-regional-hub-virtual-launch-2022-12',
+          'event:south-asia-regional-workshop-2023-08',
+        ]);
+      });
+
+      // doc:001 "محمد السعودي, رئيس بلدية صيدا" and doc:004's endorser Hazem Badih, Mayor of Saida.
+      it('lists the people of a city, by name when asked', async () => {
+        const saida = await store.listNodesWhere({ label: 'Person', first: 10, filters: { cityId: 'city:saida' }, orderBy: 'NAME' });
+        expect(ids(saida)).toEqual(['person:hazem-badih', 'person:mohamed-el-seoudi']);
+      });
+
+      it('orders organisations by reach, highest first, with cursors that continue the order', async () => {
+        const byCities = await store.listNodesWhere({ label: 'Organization', first: 1, orderBy: 'CITIES' });
+        expect(ids(byCities)).toEqual(['org:world-bank']);
+        const second = await store.listNodesWhere({ label: 'Organization', first: 1, orderBy: 'CITIES', after: byCities.endCursor });
+        expect(ids(second)).not.toEqual(['org:world-bank']);
+        const byProgrammes = await store.listNodesWhere({ label: 'Organization', first: 1, orderBy: 'PROGRAMMES' });
+        expect(ids(byProgrammes)).toEqual(['org:strong-cities-network']);
+        const pakistan = await store.listNodesWhere({ label: 'Organization', first: 10, filters: { countryId: 'country:pk' } });
+        expect(ids(pakistan)).toEqual([
+          'org:citizens-police-liaison-committee',
+          'org:city-institute-of-image-management',
+          'org:kmc-police',
+        ]);
+        const [worldBank, nobody] = await store.organizationReach(['org:world-bank', 'org:atlantis']);
+        expect(worldBank).toMatchObject({ id: 'org:world-bank', programmeCount: 2 });
+        expect(worldBank?.cityCount).toBeGreaterThanOrEqual(2);
+        expect(nobody).toEqual({ id: 'org:atlantis', programmeCount: 0, cityCount: 0, countryCount: 0 });
+      });
+
+      it('answers an empty page for an unknown anchor', async () => {
+        const page = await store.listNodesWhere({ label: 'Programme', first: 10, filters: { cityId: 'city:atlantis' } });
+        expect(page).toMatchObject({ nodes: [], totalCount: 0, hasNextPage: false });
+      });
+    });
+
     describe('countRelations', () => {
       it('counts what getRelations returns', async () => {
         const query: RelationsQuery = { nodeIds: ['city:karachi'], direction: 'BOTH', types: ['PART_OF', 'LEADS'] };

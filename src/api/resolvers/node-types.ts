@@ -2,7 +2,8 @@
  * Internal. The typed fields of each node type: each is one relation type and direction
  * read through the loaders (see `traverse.ts`).
  */
-import { checkFirst } from '../arguments';
+import { notFound } from '../../errors';
+import { checkFirst, checkNodeId } from '../arguments';
 import { cityConnection } from '../connections';
 import { toEnumValue } from '../enums';
 import type {
@@ -97,13 +98,20 @@ export const Declaration: DeclarationResolvers = {
   date: (declaration) => declaration.date ?? null,
   commitments: async (declaration, _args, context) =>
     (await linkedNodes(context, declaration.id, 'HAS_COMMITMENT', 'OUT', 'Commitment')).sort((a, b) => a.number - b.number),
-  endorsements: (declaration, args) => ({
-    nodeId: declaration.id,
-    direction: 'IN',
-    types: ['ENDORSED'],
-    first: checkFirst(args.first, 20),
-    after: args.after ?? null,
-  }),
+  endorsements: async (declaration, args, context) => {
+    const request = {
+      nodeId: declaration.id,
+      direction: 'IN' as const,
+      types: ['ENDORSED' as const],
+      first: checkFirst(args.first, 20),
+      after: args.after ?? null,
+    };
+    if (args.countryId === null || args.countryId === undefined) return request;
+    const countryId = checkNodeId(args.countryId, 'countryId', 'Country');
+    if (!(await context.loaders.node.load(countryId))) throw notFound(`countryId: no country ${countryId}`, 'countryId');
+    const cities = await relationsOf(context, countryId, 'IN', ['IN_COUNTRY']);
+    return { ...request, forCities: new Set(cities.map((relation) => relation.from)) };
+  },
 };
 
 export const Event: EventResolvers = {

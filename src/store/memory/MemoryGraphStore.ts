@@ -10,12 +10,14 @@ import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '
 import { decodeCursor, encodeCursor } from '../cursor';
 import type {
   CitySuggestionResult,
+  FilteredListQuery,
   GraphCounts,
   GraphStore,
   ListNodesQuery,
   MergeOptions,
   MergeSummary,
   NodePage,
+  OrganizationReach,
   PartnerOverlapResult,
   PathResult,
   PeerNetworkQuery,
@@ -37,6 +39,7 @@ import { int32At, uint8At } from './columns';
 import { compareIds, forEachRelation, inIdOrder, KnowledgeGraph } from './knowledge-graph';
 import { mergeGraph } from './merge-graph';
 import { NameIndex, type NamedNodes } from './names/NameIndex';
+import { listNodesWhere, organizationReach } from './traversal/list-where';
 import { commonPartners, sharedPartners } from './traversal/partners';
 import { peerNetwork } from './traversal/peer-network';
 import { project } from './traversal/project';
@@ -187,6 +190,14 @@ export class MemoryGraphStore implements GraphStore {
       number
     >;
     return { nodes: this.graph.nodes.size, relations: this.graph.relations.size, byLabel, byType };
+  }
+
+  async listNodesWhere(query: FilteredListQuery): Promise<NodePage> {
+    return listNodesWhere(this.graph, query);
+  }
+
+  async organizationReach(ids: readonly string[]): Promise<readonly OrganizationReach[]> {
+    return organizationReach(this.graph, ids);
   }
 
   async countRelations(query: RelationsQuery): Promise<number> {

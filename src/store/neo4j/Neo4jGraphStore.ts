@@ -16,14 +16,17 @@ import {
 } from '../../domain/ontology';
 import { decodeCursor, encodeCursor } from '../cursor';
 import {
+  InvalidArgumentError,
   NotFoundError,
   type CitySuggestionResult,
+  type FilteredListQuery,
   type GraphCounts,
   type GraphStore,
   type ListNodesQuery,
   type MergeOptions,
   type MergeSummary,
   type NodePage,
+  type OrganizationReach,
   type PartnerOverlapResult,
   type PathResult,
   type PeerNetworkQuery,
@@ -41,6 +44,8 @@ import {
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
 import { searchPeers } from '../peer-links';
+import { filtersOf, LISTED_LABELS } from '../list-filters';
+import { decodeListCursor, pageOf } from '../list-page';
 import {
   CLEAR_BATCH,
   COMMON_PARTNERS,
@@ -60,7 +65,10 @@ import {
   isLinkedFilterAllowed,
   listLinkedNodes,
   listNodes,
+  ORGANIZATION_REACH,
   PEER_STEPS,
+  listOrdersOf,
+  listWhere,
   project,
   shortestPath,
   subgraph,
@@ -286,6 +294,60 @@ export class Neo4jGraphStore implements GraphStore {
     >;
     const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
     return { nodes: sum(Object.values(byLabel)), relations: sum(Object.values(byType)), byLabel, byType };
+  }
+
+  async listNodesWhere(query: FilteredListQuery): Promise<NodePage> {
+    const label = checkedLabel(query.label);
+    checkPageSize(`list ${label}`, query.first);
+    const listed = LISTED_LABELS.find((each) => each === label);
+    const order = query.orderBy ?? 'ID';
+    if (listed === undefined || !listOrdersOf(listed).includes(order)) {
+      throw new InvalidArgumentError(`list ${label}: no order ${order}; use one of ${listed ? listOrdersOf(listed).join(', ') : 'ID'}`);
+    }
+    const after = query.after ? decodeListCursor(order, query.after) : undefined;
+    const filters = Object.fromEntries(filtersOf(listed).map(({ name }) => [name, query.filters?.[name] ?? null]));
+    const statementFor = listWhere(listed, order);
+    const parameters: Record<string, unknown> = {
+      ...filters,
+      afterId: after?.id ?? null,
+      limit: query.first + 1,
+      ...(listed === 'Person' ? {} : { kind: query.kind ?? null }),
+      ...(listed === 'Event' ? { from: query.from ?? null, to: query.to ?? null } : {}),
+      ...(order === 'ID' ? {} : { afterKey: after?.key ?? null }),
+    };
+    const unknownFilter = Object.keys(query.filters ?? {}).find((name) => !(name in filters));
+    if (unknownFilter !== undefined) throw new InvalidArgumentError(`list ${label}: no filter ${unknownFilter}`);
+    const [row] = await this.executor.read(statementFor, parameters);
+    const entries = listOf(row?.['page'], 'page').map((value) => {
+      if (!isPlainMap(value)) throw new TypeError('Neo4j list row has no map');
+      const key = value['key'];
+      return {
+        node: nodeFromProperties(label, value['props'] ?? null),
+        key: typeof key === 'number' || typeof key === 'string' ? key : '',
+      };
+    });
+    const page = pageOf(order, entries, query.first, undefined);
+    return { ...page, totalCount: numberOf(row?.['total'], 'total') };
+  }
+
+  async organizationReach(ids: readonly string[]): Promise<readonly OrganizationReach[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.executor.read(ORGANIZATION_REACH, { ids: [...new Set(ids)] });
+    const byId = new Map(
+      rows.map((row) => {
+        const id = text(row, 'id');
+        return [
+          id,
+          {
+            id,
+            programmeCount: numberOf(row['programmeCount'], 'programmeCount'),
+            cityCount: numberOf(row['cityCount'], 'cityCount'),
+            countryCount: numberOf(row['countryCount'], 'countryCount'),
+          },
+        ];
+      }),
+    );
+    return ids.map((id) => byId.get(id) ?? { id, programmeCount: 0, cityCount: 0, countryCount: 0 });
   }
 
   async countRelations(query: RelationsQuery): Promise<number> {

@@ -20,6 +20,7 @@ import {
   type RelationType,
 } from '../../domain/ontology';
 import { InvalidArgumentError, MAX_HOPS, type Direction, type Projection } from '../GraphStore';
+import { filtersOf, LISTED_LABELS, REACH, type FilterPath, type ListedLabel, type ListOrder } from '../list-filters';
 
 export interface CypherStatement {
   /** Stable name, for logs, transaction metadata and the lint report. */
@@ -312,6 +313,119 @@ RETURN 'relation' AS kind, null AS label,
        properties(r) AS props, type(r) AS relType, a.id AS fromId, b.id AS toId`,
   [],
 );
+
+// ---------------------------------------------------------------------------------------
+// Filtered lists and organisation reach (paths and reach defined in store/list-filters.ts)
+
+/** `(n)-[:A|B]->(:City)-[:IN_COUNTRY]->(:Country {id: $param})`: one filter path as a pattern. */
+function filterPattern(path: FilterPath, parameter: string): string {
+  return path
+    .map((step, index) => {
+      const types = step.types.map(checkedType).join('|');
+      const end = index === path.length - 1 ? `(:${checkedLabel(step.label)} {id: $${parameter}})` : `(:${checkedLabel(step.label)})`;
+      return step.direction === 'OUT' ? `-[:${types}]->${end}` : `<-[:${types}]-${end}`;
+    })
+    .join('');
+}
+
+const REACH_PROGRAMMES = `(n)-[:${REACH.programmeTypes.map(checkedType).join('|')}]->(programme:Programme)`;
+const REACH_CITY_BRANCHES = (): readonly string[] => [
+  `MATCH (n)<-[:MEMBER_OF]-(c:City)`,
+  `MATCH (n)-[:PARTNERS_WITH]->(c:City)`,
+  `MATCH ${REACH_PROGRAMMES}<-[:${REACH.programmeCityTypes.map(checkedType).join('|')}]-(c:City)`,
+];
+
+/** The reach expressions of an organisation `n` (list-filters.ts REACH). */
+const REACH_EXPRESSIONS = (): Readonly<Record<'programmeCount' | 'cityCount' | 'countryCount', string>> => ({
+  programmeCount: `size(COLLECT { MATCH ${REACH_PROGRAMMES} RETURN DISTINCT programme.id AS id })`,
+  cityCount: `size(COLLECT { ${REACH_CITY_BRANCHES()
+    .map((branch) => `${branch} RETURN c.id AS id`)
+    .join(' UNION ')} })`,
+  countryCount: `size(COLLECT { ${[
+    ...REACH_CITY_BRANCHES().map((branch) => `${branch}-[:IN_COUNTRY]->(k:Country) RETURN k.id AS id`),
+    `MATCH ${REACH_PROGRAMMES}<-[:${REACH.programmeCountryTypes.map(checkedType).join('|')}]-(k:Country) RETURN k.id AS id`,
+  ].join(' UNION ')} })`,
+});
+
+/** The reach of the organisations `$ids`. */
+export const ORGANIZATION_REACH = statement(
+  'organization-reach',
+  `
+MATCH (n:Organization)
+WHERE n.id IN $ids
+RETURN n.id AS id, ${Object.entries(REACH_EXPRESSIONS())
+    .map(([name, expression]) => `${expression} AS ${name}`)
+    .join(',\n       ')}`,
+  ['ids'],
+);
+
+const ORDER_KEY: Readonly<Record<ListOrder, string>> = {
+  ID: 'n.id',
+  NAME: 'n.name',
+  PROGRAMMES: REACH_EXPRESSIONS().programmeCount,
+  CITIES: REACH_EXPRESSIONS().cityCount,
+  COUNTRIES: REACH_EXPRESSIONS().countryCount,
+};
+
+/** The orders each listed label offers (reach orders only for organisations). */
+export function listOrdersOf(label: ListedLabel): readonly ListOrder[] {
+  return label === 'Organization' ? ['ID', 'NAME', 'PROGRAMMES', 'CITIES', 'COUNTRIES'] : ['ID', 'NAME'];
+}
+
+/**
+ * A filtered, ordered page of one listed label (store/list-page.ts: keyset after
+ * `$afterKey`, `$afterId`, both null for the first page) with the total. Every filter is a
+ * parameter, null when not asked; `$kind`, and for events `$from`/`$to` on startDate.
+ */
+export function listWhere(label: ListedLabel, order: ListOrder): CypherStatement {
+  const checked = checkedLabel(label);
+  const filters = filtersOf(label);
+  const conditions = [
+    ...(label === 'Person' ? [] : ['($kind IS NULL OR n.kind = $kind)']),
+    ...filters.map(
+      ({ name, paths }) => `($${name} IS NULL OR ${paths.map((path) => `EXISTS { MATCH (n)${filterPattern(path, name)} }`).join(' OR ')})`,
+    ),
+    ...(label === 'Event'
+      ? [
+          "($from IS NULL OR (n.startDate IS NOT NULL AND n.startDate + '~' >= $from))",
+          "($to IS NULL OR (n.startDate IS NOT NULL AND n.startDate <= $to + '~'))",
+        ]
+      : []),
+  ];
+  const where = conditions.length > 0 ? `WHERE ${conditions.join('\n  AND ')}` : '';
+  const descending = order === 'PROGRAMMES' || order === 'CITIES' || order === 'COUNTRIES';
+  const after =
+    order === 'ID'
+      ? '$afterId IS NULL OR n.id > $afterId'
+      : `$afterId IS NULL OR key ${descending ? '<' : '>'} $afterKey OR (key = $afterKey AND n.id > $afterId)`;
+  const parameters = [
+    ...(label === 'Person' ? [] : ['kind']),
+    ...filters.map(({ name }) => name),
+    ...(label === 'Event' ? ['from', 'to'] : []),
+    'afterId',
+    ...(order === 'ID' ? [] : ['afterKey']),
+    'limit',
+  ];
+  return statement(
+    `list-where.${checked}.${order}`,
+    `
+CALL () {
+  MATCH (n:${checked})
+  ${where}
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:${checked})
+  ${where}
+  WITH n, ${ORDER_KEY[order]} AS key
+  WHERE ${after}
+  WITH n, key ORDER BY key ${descending ? 'DESC' : 'ASC'}, n.id ASC LIMIT $limit
+  RETURN collect({props: properties(n), key: key}) AS page
+}
+RETURN total, page`,
+    parameters,
+  );
+}
 
 // ---------------------------------------------------------------------------------------
 // Traversal and analytics (semantics as in src/store/memory/traversal/)
@@ -652,6 +766,8 @@ export function allStatements(): readonly CypherStatement[] {
     SEARCH,
     COUNTS,
     DUMP_GRAPH,
+    ORGANIZATION_REACH,
+    ...LISTED_LABELS.flatMap((label) => listOrdersOf(label).map((order) => listWhere(label, order))),
     COMMON_PARTNERS,
     SHARED_PARTNERS,
     PEER_STEPS,
