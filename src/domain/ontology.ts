@@ -118,6 +118,18 @@ function endpointsOf(labelPairs: Readonly<Record<RelationType, readonly LabelPai
  */
 export const PARTNER_RELATION_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'PARTNERS_WITH', 'MEMBER_OF'];
 
+/**
+ * The routes by which an organisation is a partner of a city or a programme (commonPartners):
+ * a direct relation (`DIRECT_PARTNER_TYPES`, either way); for a city also through a programme
+ * it runs or takes part in (`CITY_PROGRAMME_TYPES`) that the organisation partners
+ * (`PROGRAMME_PARTNER_TYPES`), and through an event it attended (an attending role, as for
+ * peers) that the organisation supported or took part in (`EVENT_PARTNER_TYPES`).
+ */
+export const DIRECT_PARTNER_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'TAKES_PART_IN', 'PARTNERS_WITH', 'MEMBER_OF'];
+export const CITY_PROGRAMME_TYPES: readonly RelationType[] = ['RUNS', 'TAKES_PART_IN'];
+export const PROGRAMME_PARTNER_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'TAKES_PART_IN'];
+export const EVENT_PARTNER_TYPES: readonly RelationType[] = ['PARTNER_IN', 'PARTICIPATED_IN'];
+
 /** The GraphQL `NodeType` value of each label (`City` → `CITY`), for the API and the explorer. */
 export type NodeTypeName = Uppercase<NodeLabel>;
 

@@ -156,6 +156,30 @@ export interface PartnerOverlapResult {
   readonly jaccard: number;
 }
 
+export interface CommonPartnersQuery {
+  /** Cities and programmes; an organisation must reach every one. */
+  readonly ids: readonly string[];
+  /** Organisations to leave out (hub networks, on request). */
+  readonly excludeIds?: readonly string[];
+}
+
+/** How an organisation reaches one asked node (ontology.ts, partner routes). */
+export interface PartnerRoute {
+  /** The asked city or programme. */
+  readonly fromId: string;
+  /** The programme or event in between; null for a direct relation. */
+  readonly viaId: string | null;
+  /** The organisation's relation (to the asked node, or to `viaId`). */
+  readonly type: RelationType;
+  readonly role: string | null;
+}
+
+export interface CommonPartnerResult {
+  readonly partnerId: string;
+  /** Every route, by (fromId, viaId, type, role). */
+  readonly routes: readonly PartnerRoute[];
+}
+
 export interface SubgraphQuery {
   readonly ids: readonly string[];
   /** 0 … MAX_HOPS. */
@@ -265,10 +289,11 @@ export interface GraphStore {
   sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]>;
 
   /**
-   * Organisations directly linked (PARTNER_IN, RUNS, PARTNERS_WITH, MEMBER_OF) to every one
-   * of the given nodes, sorted by id.
+   * Organisations that reach every one of the given cities and programmes by a partner route
+   * (ontology.ts: directly, or for a city through its programmes and attended events), less
+   * `excludeIds`, sorted by id, each with its routes.
    */
-  commonPartners(ids: readonly string[]): Promise<readonly string[]>;
+  commonPartners(query: CommonPartnersQuery): Promise<readonly CommonPartnerResult[]>;
 
   /** The neighbourhood of some nodes, breadth first, cut at `limit` nodes. */
   subgraph(query: SubgraphQuery): Promise<SubgraphResult>;

@@ -117,7 +117,21 @@ describe('partners', () => {
 
   it('commonPartners finds the World Bank, and rejects ids of the wrong kind or unknown', async () => {
     const response = await execute(server, CommonPartnersDocument, { ids: programmeIds });
-    expect(response.data?.commonPartners).toEqual([{ id: 'org:world-bank', name: 'World Bank', kind: 'MULTILATERAL' }]);
+    expect(response.data?.commonPartners.map((result) => result.partner)).toEqual([
+      { id: 'org:world-bank', name: 'World Bank', kind: 'MULTILATERAL' },
+    ]);
+    const cities = await execute(server, CommonPartnersDocument, {
+      ids: ['city:karachi', 'city:mombasa'],
+      excludeIds: ['org:strong-cities-network'],
+    });
+    const worldBank = cities.data?.commonPartners.find((result) => result.partner.id === 'org:world-bank');
+    expect(worldBank?.routes.map((route) => [route.from.id, route.via?.id, route.type])).toEqual(
+      expect.arrayContaining([
+        ['city:karachi', programmeIds[0], 'PARTNER_IN'],
+        ['city:mombasa', programmeIds[1], 'PARTNER_IN'],
+      ]),
+    );
+    expect(cities.data?.commonPartners.map((result) => result.partner.id)).not.toContain('org:strong-cities-network');
     expect(errorCodes(await execute(server, CommonPartnersDocument, { ids: ['person:murtaza-wahab'] }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await execute(server, CommonPartnersDocument, { ids: ['prog:nothing-here'] }))).toEqual(['NOT_FOUND']);
   });

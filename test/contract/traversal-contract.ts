@@ -119,13 +119,40 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
       it('finds the World Bank shared by programmes of two different documents', async () => {
         const overlaps = await store.sharedPartners({ programmeIds: [mombasaFishing, karachiProject], minShared: 1, first: 10 });
         expect(overlaps).toEqual([{ a: karachiProject, b: mombasaFishing, partnerIds: ['org:world-bank'], jaccard: 1 }]);
-        await expect(store.commonPartners([karachiProject, mombasaFishing])).resolves.toEqual(['org:world-bank']);
+        await expect(store.commonPartners({ ids: [karachiProject, mombasaFishing] })).resolves.toEqual([
+          {
+            partnerId: 'org:world-bank',
+            routes: [
+              expect.objectContaining({ fromId: karachiProject, viaId: null, type: 'PARTNER_IN' }),
+              expect.objectContaining({ fromId: mombasaFishing, viaId: null, type: 'PARTNER_IN' }),
+            ],
+          },
+        ]);
       });
 
       // doc:004 B4 "من خلال شراكات مع منظمات مثل إدارة التعليم في مدينة نيويورك ، ومؤسسة كونيغ
       // لسرطان الأطفال، وسوق كوينز الليلي" and it is led by OPHC and the Community Affairs Unit.
+      // doc:000 "دخلت KMC في شراكة مع حكومة إقليم السند والبنك الدولي" (Karachi's project) and doc:001
+      // "ومن خلال برنامج يموله البنك الدولي، تمكنت مقاطعة مومباسا" (Mombasa's programme): the World Bank
+      // backs a programme in each city, so it is their common partner through those programmes.
+      it('routes common partners of cities through their programmes, and leaves out excluded hubs', async () => {
+        const both = await store.commonPartners({ ids: ['city:karachi', 'city:mombasa'] });
+        const worldBank = both.find((result) => result.partnerId === 'org:world-bank');
+        expect(worldBank?.routes).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ fromId: 'city:karachi', viaId: karachiProject, type: 'PARTNER_IN' }),
+            expect.objectContaining({ fromId: 'city:mombasa', viaId: mombasaFishing, type: 'PARTNER_IN' }),
+          ]),
+        );
+        expect(both.map((result) => result.partnerId)).toContain('org:strong-cities-network');
+        const withoutHub = await store.commonPartners({ ids: ['city:karachi', 'city:mombasa'], excludeIds: ['org:strong-cities-network'] });
+        expect(withoutHub.map((result) => result.partnerId)).not.toContain('org:strong-cities-network');
+        expect(withoutHub.map((result) => result.partnerId)).toContain('org:world-bank');
+        await expect(store.commonPartners({ ids: ['city:karachi', 'city:atlantis'] })).resolves.toEqual([]);
+      });
+
       it('lists every partner of a programme as common to it alone, and honours minShared', async () => {
-        const b4 = await store.commonPartners(['prog:breaking-bread-building-bonds']);
+        const b4 = (await store.commonPartners({ ids: ['prog:breaking-bread-building-bonds'] })).map((result) => result.partnerId);
         expect(b4).toEqual(
           expect.arrayContaining(['org:nyc-department-of-education', 'org:koenig-childrens-cancer-foundation', 'org:queens-night-market']),
         );

@@ -191,7 +191,7 @@ describe('which statement each traversal runs (recording transaction)', () => {
       relations: [],
     });
     await expect(store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 0 })).resolves.toBeNull();
-    await expect(store.commonPartners([])).resolves.toEqual([]);
+    await expect(store.commonPartners({ ids: [] })).resolves.toEqual([]);
     await expect(store.subgraph({ ids: [], depth: 2, direction: 'BOTH', limit: 10 })).resolves.toEqual({
       nodes: [],
       relations: [],

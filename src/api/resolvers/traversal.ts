@@ -138,7 +138,21 @@ export const traversalQueries: Pick<
     if (ids.length === 0) throw badUserInput('ids: give at least one city or programme id', 'ids');
     checkLabels(ids, 'ids', ['City', 'Programme']);
     await requireNodes(context, ids, 'ids');
-    return loadExisting(context, await context.store.commonPartners(ids), 'Organization');
+    const excludeIds = args.excludeIds ? checkIdList(args.excludeIds, 'excludeIds') : [];
+    const results = await context.store.commonPartners({ ids, excludeIds });
+    return Promise.all(
+      results.map(async (result) => ({
+        partner: await loadKnown(context, result.partnerId, 'Organization'),
+        routes: await Promise.all(
+          result.routes.map(async (route) => ({
+            from: await loadKnown(context, route.fromId),
+            via: route.viaId === null ? null : await loadKnown(context, route.viaId),
+            type: route.type,
+            role: route.role,
+          })),
+        ),
+      })),
+    );
   },
 
   subgraph: async (_root, args, context) => {

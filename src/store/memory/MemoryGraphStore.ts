@@ -10,6 +10,8 @@ import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '
 import { decodeCursor, encodeCursor } from '../cursor';
 import type {
   CitySuggestionResult,
+  CommonPartnerResult,
+  CommonPartnersQuery,
   FilteredListQuery,
   GraphCounts,
   GraphStore,
@@ -216,8 +218,8 @@ export class MemoryGraphStore implements GraphStore {
     return sharedPartners(this.graph, query);
   }
 
-  async commonPartners(ids: readonly string[]): Promise<readonly string[]> {
-    return commonPartners(this.graph, ids);
+  async commonPartners(query: CommonPartnersQuery): Promise<readonly CommonPartnerResult[]> {
+    return commonPartners(this.graph, query);
   }
 
   async subgraph(query: SubgraphQuery): Promise<SubgraphResult> {

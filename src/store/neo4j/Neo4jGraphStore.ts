@@ -19,6 +19,8 @@ import {
   InvalidArgumentError,
   NotFoundError,
   type CitySuggestionResult,
+  type CommonPartnerResult,
+  type CommonPartnersQuery,
   type FilteredListQuery,
   type GraphCounts,
   type GraphStore,
@@ -44,11 +46,12 @@ import {
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
 import { searchPeers } from '../peer-links';
+import { commonPartnersOf } from '../partner-routes';
 import { filtersOf, LISTED_LABELS } from '../list-filters';
 import { decodeListCursor, pageOf } from '../list-page';
 import {
   CLEAR_BATCH,
-  COMMON_PARTNERS,
+  PARTNER_ROUTES,
   COUNTS,
   DUMP_GRAPH,
   FIND_NODE_LABELS,
@@ -387,10 +390,28 @@ export class Neo4jGraphStore implements GraphStore {
     return overlapsFromRows(rows);
   }
 
-  async commonPartners(ids: readonly string[]): Promise<readonly string[]> {
+  async commonPartners(query: CommonPartnersQuery): Promise<readonly CommonPartnerResult[]> {
+    const ids = [...new Set(query.ids)];
     if (ids.length === 0) return [];
-    const rows = await this.executor.read(COMMON_PARTNERS, { ids: [...new Set(ids)] });
-    return rows.map((row) => text(row, 'id')).sort(compareIds);
+    const rows = await this.executor.read(PARTNER_ROUTES, {
+      ids,
+      excludeIds: [...(query.excludeIds ?? [])],
+      attendingRoles: ATTENDING_ROLES,
+    });
+    const found = rows.map((row) => {
+      const viaId = row['viaId'];
+      const role = row['role'];
+      return {
+        partnerId: text(row, 'partnerId'),
+        route: {
+          fromId: text(row, 'fromId'),
+          viaId: typeof viaId === 'string' ? viaId : null,
+          type: checkedType(text(row, 'relType')),
+          role: typeof role === 'string' ? role : null,
+        },
+      };
+    });
+    return commonPartnersOf({ ...query, ids }, found);
   }
 
   async subgraph(query: SubgraphQuery): Promise<SubgraphResult> {

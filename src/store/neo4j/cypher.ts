@@ -11,8 +11,12 @@
 import {
   NODE_LABELS,
   PARTNER_RELATION_TYPES,
+  CITY_PROGRAMME_TYPES,
+  DIRECT_PARTNER_TYPES,
+  EVENT_PARTNER_TYPES,
   PEER_LABELS,
   PEER_LEARNING_RELATION_TYPE,
+  PROGRAMME_PARTNER_TYPES,
   ROLL_UP_RELATION_TYPES,
   RELATION_ENDPOINTS,
   RELATION_TYPES,
@@ -103,6 +107,12 @@ const traversalBound = (hops: number): number => {
   }
   return hops;
 };
+
+/** Label test of a peer (ontology.ts PEER_LABELS). */
+const isPeer = (variable: string): string => `(${PEER_LABELS.map((label) => `${variable}:${checkedLabel(label)}`).join(' OR ')})`;
+const ROLL_UP_TYPES_EXPRESSION = (): string => ROLL_UP_RELATION_TYPES.map(checkedType).join('|');
+/** A PARTICIPATED_IN relation `p` that says its start attended (ontology.ts isAttendingRole). */
+const attends = (variable: string): string => `(${variable}.role IS NULL OR ${variable}.role IN $attendingRoles)`;
 
 // ---------------------------------------------------------------------------------------
 // Health and schema
@@ -430,17 +440,35 @@ RETURN total, page`,
 // ---------------------------------------------------------------------------------------
 // Traversal and analytics (semantics as in src/store/memory/traversal/)
 
-/** Organisations linked by a partner relation, either way, to every one of `$ids` (distinct). */
-export const COMMON_PARTNERS = statement(
-  'common-partners',
+/**
+ * Every (organisation, route) from the cities and programmes `$ids` (ontology.ts partner
+ * routes: direct, and for a city through its programmes and attended events); the adapter
+ * keeps the organisations that reach them all (store/partner-routes.ts).
+ */
+export const PARTNER_ROUTES = statement(
+  'partner-routes',
   `
-${lookUpById('n', 'IN $ids')}
-MATCH (n)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
-WITH o, count(DISTINCT n) AS linked
-WHERE linked = size($ids)
-RETURN o.id AS id
-ORDER BY id ASC`,
-  ['ids'],
+UNWIND $ids AS askedId
+CALL (askedId) {
+  MATCH (x:City {id: askedId}) RETURN x
+  UNION
+  MATCH (x:Programme {id: askedId}) RETURN x
+}
+CALL (x) {
+  MATCH (x)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+  RETURN o, null AS viaId, type(r) AS relType, r.role AS role
+  UNION
+  MATCH (x:City)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(p:Programme)-[r:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+  RETURN o, p.id AS viaId, type(r) AS relType, r.role AS role
+  UNION
+  MATCH (x:City)-[a:PARTICIPATED_IN]->(e:Event)-[r:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+  WHERE ${attends('a')}
+  RETURN o, e.id AS viaId, type(r) AS relType, r.role AS role
+}
+WITH x, o, viaId, relType, role
+WHERE NOT o.id IN $excludeIds
+RETURN o.id AS partnerId, x.id AS fromId, viaId, relType, role`,
+  ['ids', 'excludeIds', 'attendingRoles'],
 );
 
 /** Programme pairs sharing partners (`$programmeIds` null for all), by Jaccard, shared count, ids. */
@@ -466,12 +494,6 @@ ORDER BY jaccard DESC, size(shared) DESC, programmeA ASC, programmeB ASC
 LIMIT $first`,
   ['programmeIds', 'minShared', 'first'],
 );
-
-/** Label test of a peer (ontology.ts PEER_LABELS). */
-const isPeer = (variable: string): string => `(${PEER_LABELS.map((label) => `${variable}:${checkedLabel(label)}`).join(' OR ')})`;
-const ROLL_UP_TYPES_EXPRESSION = (): string => ROLL_UP_RELATION_TYPES.map(checkedType).join('|');
-/** A PARTICIPATED_IN relation `p` that says its start attended (ontology.ts isAttendingRole). */
-const attends = (variable: string): string => `(${variable}.role IS NULL OR ${variable}.role IN $attendingRoles)`;
 
 /**
  * The attendances of a peer `x` at events of `$eventKinds`: directly (`person` null) or
@@ -768,7 +790,7 @@ export function allStatements(): readonly CypherStatement[] {
     DUMP_GRAPH,
     ORGANIZATION_REACH,
     ...LISTED_LABELS.flatMap((label) => listOrdersOf(label).map((order) => listWhere(label, order))),
-    COMMON_PARTNERS,
+    PARTNER_ROUTES,
     SHARED_PARTNERS,
     PEER_STEPS,
     ...HOP_BOUNDS.map(shortestPath),

@@ -2,11 +2,20 @@
  * Internal. Partner organisations of programmes and cities, and the overlaps between them.
  * Works on node indices; ids are only read back for the answer.
  */
-import { PARTNER_RELATION_TYPES, type RelationType } from '../../../domain/ontology';
-import type { PartnerOverlapResult, SharedPartnersQuery } from '../../GraphStore';
+import {
+  CITY_PROGRAMME_TYPES,
+  DIRECT_PARTNER_TYPES,
+  EVENT_PARTNER_TYPES,
+  isAttendingRole,
+  PARTNER_RELATION_TYPES,
+  PROGRAMME_PARTNER_TYPES,
+  type RelationType,
+} from '../../../domain/ontology';
+import type { CommonPartnerResult, CommonPartnersQuery, PartnerOverlapResult, PartnerRoute, SharedPartnersQuery } from '../../GraphStore';
+import { commonPartnersOf } from '../../partner-routes';
 import { LABEL_CODE, typeCodes, typeMask } from '../codes';
 import { itemAt, uint8At } from '../columns';
-import { compareIds, forEachRelation, inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
+import { compareIds, forEachRelation, inIdOrder, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
 
 /** Relation types that make an organisation a partner of what it touches. */
 export const PARTNER_TYPES: ReadonlySet<RelationType> = new Set(PARTNER_RELATION_TYPES);
@@ -31,10 +40,41 @@ export function partnersOf(graph: KnowledgeGraph, id: string): Set<string> {
   return new Set([...partnerIndices(graph, node)].map((partner) => graph.nodes.idOf(partner)));
 }
 
-export function commonPartners(graph: KnowledgeGraph, ids: readonly string[]): string[] {
-  const [first, ...rest] = ids.map((id) => partnersOf(graph, id));
-  if (!first) return [];
-  return [...first].filter((partner) => rest.every((set) => set.has(partner))).sort(compareIds);
+/** Every (partner, route) from one asked city or programme (ontology.ts partner routes). */
+function routesFrom(graph: KnowledgeGraph, id: string): { partnerId: string; route: PartnerRoute }[] {
+  const found: { partnerId: string; route: PartnerRoute }[] = [];
+  const partnersAt = (nodeId: string, types: ReadonlySet<RelationType>, viaId: string | null): void => {
+    for (const relation of relationsAt(graph, nodeId, 'BOTH', types)) {
+      const partnerId = otherEnd(relation, nodeId);
+      if (!partnerId.startsWith('org:') || graph.record(partnerId).label !== 'Organization') continue;
+      const role = 'role' in relation && typeof relation.role === 'string' ? relation.role : null;
+      found.push({ partnerId, route: { fromId: id, viaId, type: relation.type, role } });
+    }
+  };
+  partnersAt(id, DIRECT, null);
+  if (graph.record(id).label !== 'City') return found;
+  for (const relation of relationsAt(graph, id, 'OUT', CITY_PROGRAMMES)) {
+    if (graph.record(relation.to).label === 'Programme') partnersAt(relation.to, PROGRAMME_PARTNERS, relation.to);
+  }
+  for (const relation of relationsAt(graph, id, 'OUT', PARTICIPATIONS)) {
+    if (relation.type === 'PARTICIPATED_IN' && isAttendingRole(relation.role)) partnersAt(relation.to, EVENT_PARTNERS, relation.to);
+  }
+  return found;
+}
+
+const DIRECT: ReadonlySet<RelationType> = new Set(DIRECT_PARTNER_TYPES);
+const CITY_PROGRAMMES: ReadonlySet<RelationType> = new Set(CITY_PROGRAMME_TYPES);
+const PROGRAMME_PARTNERS: ReadonlySet<RelationType> = new Set(PROGRAMME_PARTNER_TYPES);
+const EVENT_PARTNERS: ReadonlySet<RelationType> = new Set(EVENT_PARTNER_TYPES);
+const PARTICIPATIONS: ReadonlySet<RelationType> = new Set(['PARTICIPATED_IN']);
+
+export function commonPartners(graph: KnowledgeGraph, query: CommonPartnersQuery): CommonPartnerResult[] {
+  const ids = [...new Set(query.ids)].filter((id) => graph.has(id));
+  if (ids.length < new Set(query.ids).size || ids.length === 0) return [];
+  return commonPartnersOf(
+    query,
+    ids.flatMap((id) => routesFrom(graph, id)),
+  );
 }
 
 export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery): PartnerOverlapResult[] {
