@@ -154,6 +154,13 @@ export interface PartnerOverlapResult {
   readonly partnerIds: readonly string[];
   /** |shared| ÷ |partners of a ∪ partners of b|. */
   readonly jaccard: number;
+  /**
+   * Σ over shared partners of ln(1 + P ÷ programmes it partners), P = programmes with any
+   * partner (store/similarity.ts), rounded to 6 places: a hub partnering most programmes adds little.
+   */
+  readonly score: number;
+  /** Per shared partner (same order as partnerIds): its weight and how many programmes it partners. */
+  readonly weights: readonly { readonly partnerId: string; readonly weight: number; readonly holders: number }[];
 }
 
 export interface CommonPartnersQuery {
@@ -198,13 +205,21 @@ export interface SubgraphResult {
   readonly truncated: boolean;
 }
 
-export type SharedReason = 'PARTNER' | 'COMMITMENT' | 'EVENT' | 'PROGRAMME_KIND';
+/**
+ * Why a city is suggested: a PARTNER organisation (directly, or of its programmes or attended
+ * events), a network both are members of (MEMBERSHIP: a MEMBER_OF relation, or any link to a
+ * network organisation), an EVENT both attended (roll-up as for peers), a COMMITMENT both
+ * illustrate, a declaration both endorsed (ENDORSEMENT, by forCity), the same COUNTRY, or a
+ * PROGRAMME_KIND both run.
+ */
+export type SharedReason = 'PARTNER' | 'MEMBERSHIP' | 'EVENT' | 'COMMITMENT' | 'ENDORSEMENT' | 'COUNTRY' | 'PROGRAMME_KIND';
 
 export interface CitySuggestionResult {
   readonly cityId: string;
+  /** The sum of the shared items' weights (store/similarity.ts), rounded to 3 places. */
   readonly score: number;
-  /** What the two cities share: a node id, or a programme kind for PROGRAMME_KIND. */
-  readonly shared: readonly { readonly reason: SharedReason; readonly value: string }[];
+  /** What the two cities share: a node id, or a programme kind for PROGRAMME_KIND; with how many cities hold it and its weight. */
+  readonly shared: readonly { readonly reason: SharedReason; readonly value: string; readonly holders: number; readonly weight: number }[];
 }
 
 export type Projection = 'EXCHANGE' | 'PARTNERSHIP' | 'ALL';
@@ -285,7 +300,7 @@ export interface GraphStore {
   /** One shortest undirected path (deterministic), or null when none within the bound. */
   shortestPath(query: ShortestPathQuery): Promise<PathResult | null>;
 
-  /** Programme pairs sharing partner organisations, by Jaccard then shared count then ids. */
+  /** Programme pairs sharing partner organisations, by rarity-weighted score, then Jaccard, shared count, ids. */
   sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]>;
 
   /**
@@ -299,8 +314,9 @@ export interface GraphStore {
   subgraph(query: SubgraphQuery): Promise<SubgraphResult>;
 
   /**
-   * Cities the given city has not shared an exchange with, ranked by what they share
-   * (partners 3, commitments 2, events 2, programme kinds 1), best first then by id.
+   * Cities the given city is not yet linked with (no peer link of the default kinds, no
+   * programme both run, not a part or whole of it), ranked by the rarity-weighted items
+   * they share (store/similarity.ts), best first then by id.
    */
   similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]>;
 

@@ -111,6 +111,8 @@ describe('partners', () => {
         partners: [{ id: 'org:world-bank', name: 'World Bank' }],
         shared: 1,
         jaccard: 1,
+        score: expect.any(Number),
+        weights: [{ partner: { id: 'org:world-bank' }, weight: expect.any(Number), programmes: 2 }],
       },
     ]);
   });
@@ -194,7 +196,13 @@ describe('similarCities', () => {
   it('explains each suggestion by what the cities share', async () => {
     const response = await execute(server, SimilarCitiesDocument, { cityId: 'city:karachi', first: 50 });
     const mombasa = response.data?.similarCities.find((suggestion) => suggestion.city.id === 'city:mombasa');
-    expect(mombasa?.shared).toContainEqual({ reason: 'PARTNER', value: 'World Bank', node: { id: 'org:world-bank' } });
+    expect(mombasa?.shared).toContainEqual({
+      reason: 'PARTNER',
+      value: 'World Bank',
+      node: { id: 'org:world-bank' },
+      holders: expect.any(Number),
+      weight: expect.any(Number),
+    });
     const scores = response.data?.similarCities.map((suggestion) => suggestion.score) ?? [];
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });

@@ -118,7 +118,16 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
       // (a World Bank-funded programme in Mombasa): one partner shared across two documents.
       it('finds the World Bank shared by programmes of two different documents', async () => {
         const overlaps = await store.sharedPartners({ programmeIds: [mombasaFishing, karachiProject], minShared: 1, first: 10 });
-        expect(overlaps).toEqual([{ a: karachiProject, b: mombasaFishing, partnerIds: ['org:world-bank'], jaccard: 1 }]);
+        expect(overlaps).toEqual([
+          {
+            a: karachiProject,
+            b: mombasaFishing,
+            partnerIds: ['org:world-bank'],
+            jaccard: 1,
+            score: expect.any(Number),
+            weights: [{ partnerId: 'org:world-bank', weight: expect.any(Number), holders: 2 }],
+          },
+        ]);
         await expect(store.commonPartners({ ids: [karachiProject, mombasaFishing] })).resolves.toEqual([
           {
             partnerId: 'org:world-bank',
@@ -161,11 +170,33 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         );
       });
 
-      it('ranks pairs by Jaccard, highest first, and honours first', async () => {
+      it('ranks pairs by rarity-weighted score, highest first, and honours first', async () => {
         const overlaps = await store.sharedPartners({ minShared: 1, first: 5 });
         expect(overlaps).toHaveLength(5);
-        const scores = overlaps.map((overlap) => overlap.jaccard);
+        const scores = overlaps.map((overlap) => overlap.score);
         expect(scores).toEqual([...scores].sort((a, b) => b - a));
+        for (const overlap of overlaps) {
+          expect(overlap.score).toBeCloseTo(
+            overlap.weights.reduce((sum, item) => sum + item.weight, 0),
+            5,
+          );
+        }
+      });
+
+      // The Strong Cities Network partners most of the network's own programmes (doc:002 and doc:003
+      // name it as the author or organiser of each); the World Bank backs two (doc:000, doc:001).
+      it('weighs a hub partner little: pairs sharing only the network rank below the World Bank pair', async () => {
+        const overlaps = await store.sharedPartners({ minShared: 1, first: 100 });
+        const worldBankPair = overlaps.findIndex((overlap) => overlap.partnerIds.includes('org:world-bank'));
+        const hubOnly = overlaps.filter(
+          (overlap) => overlap.partnerIds.length === 1 && overlap.partnerIds[0] === 'org:strong-cities-network',
+        );
+        expect(worldBankPair).toBeGreaterThanOrEqual(0);
+        expect(hubOnly.length).toBeGreaterThan(0);
+        for (const pair of hubOnly) expect(overlaps.indexOf(pair)).toBeGreaterThan(worldBankPair);
+        const [hubWeight] = hubOnly[0]?.weights ?? [];
+        const [worldBankWeight] = overlaps[worldBankPair]?.weights ?? [];
+        expect(hubWeight?.weight).toBeLessThan(worldBankWeight?.weight ?? 0);
       });
     });
 
@@ -193,11 +224,19 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
     });
 
     describe('similarCities', () => {
+      const ranked = async (cityId: string): Promise<string[]> =>
+        (await store.similarCities({ cityId, first: 100 })).map((suggestion) => suggestion.cityId);
+      const above = (list: readonly string[], better: string, worse: string): void => {
+        expect(list).toContain(better);
+        const worseAt = list.indexOf(worse);
+        if (worseAt >= 0) expect(list.indexOf(better)).toBeLessThan(worseAt);
+      };
+
       // doc:001: Mombasa's programme is World Bank funded; doc:000: the World Bank partners Karachi.
       it('suggests Mombasa to Karachi for the World Bank they share, and never Karachi itself or its parts', async () => {
         const suggestions = await store.similarCities({ cityId: 'city:karachi', first: 100 });
         const mombasa = suggestions.find((suggestion) => suggestion.cityId === 'city:mombasa');
-        expect(mombasa?.shared).toEqual(expect.arrayContaining([{ reason: 'PARTNER', value: 'org:world-bank' }]));
+        expect(mombasa?.shared).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'PARTNER', value: 'org:world-bank' })]));
         const ids = suggestions.map((suggestion) => suggestion.cityId);
         expect(ids).not.toContain('city:karachi');
         expect(ids).not.toContain('city:sindh');
@@ -205,8 +244,51 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
       });
 
       it('leaves out cities already met in an exchange', async () => {
-        const suggestions = await store.similarCities({ cityId: 'city:mombasa', first: 100 });
-        expect(suggestions.map((suggestion) => suggestion.cityId)).not.toContain('city:kristiansand');
+        expect(await ranked('city:mombasa')).not.toContain('city:kristiansand');
+      });
+
+      // Relevance judgement, Karachi. doc:000 "انضمت KMC إلى شبكة المدن القوية في عام 2023" (a membership);
+      // doc:004: the mayors of Larkana, Mardan, Nowshera, Peshawar and Toba Tek Singh endorsed the NYC Mayors
+      // Declaration as Karachi's mayor did. Kumanovo's only tie to Karachi is the network (doc:002).
+      it('Karachi: Pakistani co-endorsers outrank Kumanovo, whose only tie is the network, reported as a MEMBERSHIP', async () => {
+        const suggestions = await store.similarCities({ cityId: 'city:karachi', first: 100 });
+        const list = suggestions.map((suggestion) => suggestion.cityId);
+        expect(list[0]).toBe('city:mombasa');
+        for (const pakistani of ['city:larkana', 'city:mardan', 'city:nowshera', 'city:peshawar', 'city:toba-tek-singh']) {
+          above(list, pakistani, 'city:kumanovo');
+        }
+        const kumanovo = suggestions.find((suggestion) => suggestion.cityId === 'city:kumanovo');
+        expect(kumanovo?.shared.map((item) => item.reason)).not.toContain('PARTNER');
+        expect(kumanovo?.shared.find((item) => item.value === 'org:strong-cities-network')?.reason).toBe('MEMBERSHIP');
+      });
+
+      // Relevance judgement, Mombasa. doc:001: its official spoke at the city-led action session beside
+      // the mayor of Saida and the deputy mayor of Blantyre; doc:001 names Wajir's county action plan,
+      // a Kenyan peer. New York City shares only the network and programme kinds.
+      it('Mombasa: the cities met at the forum session and the Kenyan county rank above a city sharing only the hub', async () => {
+        const list = await ranked('city:mombasa');
+        expect(list.slice(0, 3)).toEqual(expect.arrayContaining(['city:saida', 'city:blantyre']));
+        above(list, 'city:wajir', 'city:new-york-city');
+        above(list, 'city:saida', 'city:new-york-city');
+      });
+
+      // Relevance judgement, Saida. doc:001: Saida's mayor spoke at the session with Blantyre's deputy mayor
+      // and Mombasa's official; doc:004: Majdal Anjar, the other Lebanese endorser.
+      it('Saida: Blantyre, Mombasa and the other Lebanese city rank above Karachi and Kumanovo', async () => {
+        const list = await ranked('city:saida');
+        for (const better of ['city:blantyre', 'city:mombasa', 'city:majdal-anjar']) {
+          above(list, better, 'city:karachi');
+          above(list, better, 'city:kumanovo');
+        }
+      });
+
+      // Relevance judgement, Kumanovo. doc:004: Amman, Dortmund and Newark illustrate commitment 5 as
+      // Kumanovo does; Aerodrom, Cair and Gostivar are North Macedonian endorsers.
+      it('Kumanovo: cities illustrating the same commitment and Macedonian cities rank above Karachi', async () => {
+        const list = await ranked('city:kumanovo');
+        for (const better of ['city:amman', 'city:dortmund', 'city:newark', 'city:aerodrom', 'city:cair', 'city:gostivar']) {
+          above(list, better, 'city:karachi');
+        }
       });
     });
 

@@ -85,42 +85,40 @@ describe('traversal rows to port results', () => {
     expect(result.truncated).toBe(true);
   });
 
-  it('scores suggestions like the memory store: weight / log2(1 + holders), rounded to 3 places', () => {
+  it('scores suggestions like the memory store: base weight × ln(1 + cities / holders), leaving out excluded cities', () => {
     const rows = [
       {
         cityId: 'city:b',
+        cityCount: 10,
         shared: [
           { reason: 'EVENT', value: 'event:e', holders: 4 },
           { reason: 'PARTNER', value: 'org:wb', holders: 2 },
         ],
       },
-      { cityId: 'city:a', shared: [{ reason: 'PROGRAMME_KIND', value: 'project', holders: 3 }] },
-      {
-        cityId: 'city:c',
-        shared: [
-          { reason: 'PARTNER', value: 'org:wb', holders: 2 },
-          { reason: 'EVENT', value: 'event:e', holders: 4 },
-        ],
-      },
-    ].map((row) => fromNeo4jRow({ ...row, shared: row.shared.map((item) => ({ ...item, holders: neo4j.int(item.holders) })) }));
-    const expected = Math.round((3 / Math.log2(3) + 2 / Math.log2(5)) * 1000) / 1000;
-    expect(suggestionsFromRows(rows, 2)).toEqual([
+      { cityId: 'city:a', cityCount: 10, shared: [{ reason: 'PROGRAMME_KIND', value: 'project', holders: 3 }] },
+      { cityId: 'city:c', cityCount: 10, shared: [{ reason: 'MEMBERSHIP', value: 'org:scn', holders: 9 }] },
+      { cityId: 'city:d', cityCount: 10, shared: [{ reason: 'PARTNER', value: 'org:wb', holders: 2 }] },
+    ].map((row) =>
+      fromNeo4jRow({
+        ...row,
+        cityCount: neo4j.int(row.cityCount),
+        shared: row.shared.map((item) => ({ ...item, holders: neo4j.int(item.holders) })),
+      }),
+    );
+    const round = (value: number): number => Math.round(value * 1000) / 1000;
+    const partner = round(3 * Math.log(1 + 10 / 2));
+    const event = round(2 * Math.log(1 + 10 / 4));
+    expect(suggestionsFromRows(rows, 3, new Set(['city:d']))).toEqual([
       {
         cityId: 'city:b',
-        score: expected,
+        score: round(partner + event),
         shared: [
-          { reason: 'PARTNER', value: 'org:wb' },
-          { reason: 'EVENT', value: 'event:e' },
+          { reason: 'PARTNER', value: 'org:wb', holders: 2, weight: partner },
+          { reason: 'EVENT', value: 'event:e', holders: 4, weight: event },
         ],
       },
-      {
-        cityId: 'city:c',
-        score: expected,
-        shared: [
-          { reason: 'PARTNER', value: 'org:wb' },
-          { reason: 'EVENT', value: 'event:e' },
-        ],
-      },
+      { cityId: 'city:c', score: round(Math.log(1 + 10 / 9)), shared: [expect.objectContaining({ reason: 'MEMBERSHIP' })] },
+      { cityId: 'city:a', score: round(0.5 * Math.log(1 + 10 / 3)), shared: [expect.objectContaining({ reason: 'PROGRAMME_KIND' })] },
     ]);
   });
 

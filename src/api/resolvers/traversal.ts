@@ -128,6 +128,14 @@ export const traversalQueries: Pick<
           partners: await loadExisting(context, overlap.partnerIds, 'Organization'),
           shared: overlap.partnerIds.length,
           jaccard: Math.round(overlap.jaccard * 1e6) / 1e6,
+          score: overlap.score,
+          weights: await Promise.all(
+            overlap.weights.map(async (item) => ({
+              partner: await loadKnown(context, item.partnerId, 'Organization'),
+              weight: item.weight,
+              programmes: item.holders,
+            })),
+          ),
         };
       }),
     );
@@ -204,9 +212,10 @@ export const traversalQueries: Pick<
         score: suggestion.score,
         shared: await Promise.all(
           suggestion.shared.map(async (item) => {
-            if (item.reason === 'PROGRAMME_KIND') return { reason: item.reason, node: null, value: item.value };
+            const weights = { holders: item.holders, weight: item.weight };
+            if (item.reason === 'PROGRAMME_KIND') return { reason: item.reason, node: null, value: item.value, ...weights };
             const [node] = await loadAny(context, [item.value]);
-            return { reason: item.reason, node: node ?? null, value: node?.name ?? item.value };
+            return { reason: item.reason, node: node ?? null, value: node?.name ?? item.value, ...weights };
           }),
         ),
       })),

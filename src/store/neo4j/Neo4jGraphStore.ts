@@ -59,7 +59,6 @@ import {
   PING,
   REMOVE_RELATION,
   SEARCH,
-  SHARED_PARTNERS,
   SIMILAR_CITIES,
   checkedLabel,
   checkedType,
@@ -73,6 +72,7 @@ import {
   listOrdersOf,
   listWhere,
   project,
+  sharedPartners,
   shortestPath,
   subgraph,
 } from './cypher';
@@ -382,11 +382,10 @@ export class Neo4jGraphStore implements GraphStore {
 
   async sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]> {
     if (query.first < 1) return [];
-    const rows = await this.executor.read(SHARED_PARTNERS, {
-      programmeIds: query.programmeIds ? [...new Set(query.programmeIds)] : null,
-      minShared: Math.max(1, Math.ceil(query.minShared)),
-      first: query.first,
-    });
+    const minShared = Math.max(1, Math.ceil(query.minShared));
+    const rows = query.programmeIds
+      ? await this.executor.read(sharedPartners('ids'), { programmeIds: [...new Set(query.programmeIds)], minShared, first: query.first })
+      : await this.executor.read(sharedPartners('all'), { minShared, first: query.first });
     return overlapsFromRows(rows);
   }
 
@@ -424,8 +423,16 @@ export class Neo4jGraphStore implements GraphStore {
 
   async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
     if (query.first < 1) return [];
-    const rows = await this.executor.read(SIMILAR_CITIES, { cityId: query.cityId, exchangeKind: 'exchange' });
-    return suggestionsFromRows(rows, query.first);
+    // Peers already linked (ontology.ts peer link, default kinds) are not suggested.
+    const steps = peerStepsFromRows(
+      await this.executor.read(PEER_STEPS, {
+        frontier: [query.cityId],
+        eventKinds: [...DEFAULT_PEER_EVENT_KINDS],
+        attendingRoles: ATTENDING_ROLES,
+      }),
+    );
+    const rows = await this.executor.read(SIMILAR_CITIES, { cityId: query.cityId, attendingRoles: ATTENDING_ROLES });
+    return suggestionsFromRows(rows, query.first, new Set(steps.map((step) => step.toId)));
   }
 
   async project(projection: Projection, options: ProjectionOptions = {}): Promise<ProjectedGraph> {

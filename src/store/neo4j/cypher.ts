@@ -471,29 +471,58 @@ RETURN o.id AS partnerId, x.id AS fromId, viaId, relType, role`,
   ['ids', 'excludeIds', 'attendingRoles'],
 );
 
-/** Programme pairs sharing partners (`$programmeIds` null for all), by Jaccard, shared count, ids. */
-export const SHARED_PARTNERS = statement(
-  'shared-partners',
-  `
-MATCH (a:Programme)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)-[:${PARTNER_TYPES_EXPRESSION()}]-(b:Programme)
-WHERE a.id < b.id AND ($programmeIds IS NULL OR (a.id IN $programmeIds AND b.id IN $programmeIds))
-WITH a, b, collect(DISTINCT o.id) AS shared
-WHERE size(shared) >= $minShared
+/**
+ * Programme pairs sharing partners, by rarity-weighted score (store/similarity.ts: each shared
+ * partner weighs ln(1 + programmes with partners ÷ programmes it partners), rounded to 6
+ * places), then Jaccard, shared count, ids. `ids`: only pairs among `$programmeIds` (a
+ * separate statement, so the index on Programme(id) starts the match); partner counts are
+ * computed once per programme of a pair and once per shared organisation.
+ */
+export function sharedPartners(among: 'all' | 'ids'): CypherStatement {
+  const types = PARTNER_TYPES_EXPRESSION();
+  const start =
+    among === 'ids'
+      ? `MATCH (a:Programme) WHERE a.id IN $programmeIds
+MATCH (a)-[:${types}]-(o:Organization)-[:${types}]-(b:Programme)
+WHERE a.id < b.id AND b.id IN $programmeIds`
+      : `MATCH (a:Programme)-[:${types}]-(o:Organization)-[:${types}]-(b:Programme)
+WHERE a.id < b.id`;
+  return statement(
+    `shared-partners.${among}`,
+    `
+CALL () {
+  MATCH (p:Programme)
+  WHERE EXISTS { MATCH (p)-[:${types}]-(:Organization) }
+  RETURN count(p) AS programmeTotal
+}
+${start}
+WITH programmeTotal, a, b, collect(DISTINCT o) AS sharedNodes
+WHERE size(sharedNodes) >= $minShared
 CALL (a) {
-  MATCH (a)-[:${PARTNER_TYPES_EXPRESSION()}]-(x:Organization)
+  MATCH (a)-[:${types}]-(x:Organization)
   RETURN count(DISTINCT x) AS partnersOfA
 }
 CALL (b) {
-  MATCH (b)-[:${PARTNER_TYPES_EXPRESSION()}]-(y:Organization)
+  MATCH (b)-[:${types}]-(y:Organization)
   RETURN count(DISTINCT y) AS partnersOfB
 }
-WITH a.id AS programmeA, b.id AS programmeB, shared,
+UNWIND sharedNodes AS o
+CALL (o) {
+  MATCH (o)-[:${types}]-(q:Programme)
+  RETURN count(DISTINCT q) AS holders
+}
+WITH a, b, partnersOfA, partnersOfB, o, holders, log(1.0 + toFloat(programmeTotal) / holders) AS weight
+ORDER BY o.id ASC
+WITH a.id AS programmeA, b.id AS programmeB, partnersOfA, partnersOfB,
+     collect({id: o.id, weight: weight, holders: holders}) AS shared, sum(weight) AS rawScore
+WITH programmeA, programmeB, shared, round(rawScore, 6) AS score,
      toFloat(size(shared)) / (partnersOfA + partnersOfB - size(shared)) AS jaccard
-RETURN programmeA, programmeB, shared, jaccard
-ORDER BY jaccard DESC, size(shared) DESC, programmeA ASC, programmeB ASC
+RETURN programmeA, programmeB, shared, score, jaccard
+ORDER BY score DESC, jaccard DESC, size(shared) DESC, programmeA ASC, programmeB ASC
 LIMIT $first`,
-  ['programmeIds', 'minShared', 'first'],
-);
+    among === 'ids' ? ['programmeIds', 'minShared', 'first'] : ['minShared', 'first'],
+  );
+}
 
 /**
  * The attendances of a peer `x` at events of `$eventKinds`: directly (`person` null) or
@@ -603,40 +632,68 @@ RETURN [entry IN kept | {label: ${labelOf('entry.node')}, props: properties(entr
 }
 
 /**
- * For `$cityId`, every other city sharing something with it (a partner, a commitment its
- * programmes advance, an event, a programme kind), with how many cities hold each shared
- * item; cities met in an exchange and PART_OF neighbours left out. Scored in the adapter.
+ * For `$cityId`, every other city sharing an item of its profile (store/similarity.ts
+ * reasons, as the memory store reads them), with how many cities hold each item and the
+ * number of cities; its parts and wholes and the cities running one of its programmes left
+ * out (peer links are left out by the adapter). Scored in the adapter.
  */
 export const SIMILAR_CITIES = statement(
   'similar-cities',
   `
 MATCH (me:City {id: $cityId})
+CALL () {
+  MATCH (each:City)
+  RETURN count(each) AS cityCount
+}
 MATCH (c:City)
 CALL (c) {
-  MATCH (c)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
-  RETURN 'PARTNER' AS reason, o.id AS value
+  CALL (c) {
+    MATCH (c)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+    RETURN o, type(r) = 'MEMBER_OF' AS member
+    UNION
+    MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(:Programme)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+    RETURN o, false AS member
+    UNION
+    MATCH (c)-[a:PARTICIPATED_IN]->(:Event)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+    WHERE ${attends('a')}
+    RETURN o, false AS member
+  }
+  WITH o, collect(member) AS routes
+  RETURN CASE WHEN o.kind = 'network' OR true IN routes THEN 'MEMBERSHIP' ELSE 'PARTNER' END AS reason, o.id AS value
   UNION
-  MATCH (c)-[:RUNS|TAKES_PART_IN]->(:Programme)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
-  RETURN 'PARTNER' AS reason, o.id AS value
+  MATCH (c)-[p:PARTICIPATED_IN]->(e:Event)
+  WHERE ${attends('p')}
+  RETURN 'EVENT' AS reason, e.id AS value
   UNION
-  MATCH (c)-[:RUNS|TAKES_PART_IN]->(:Programme)-[:ADVANCES]->(commitment)
-  RETURN 'COMMITMENT' AS reason, commitment.id AS value
+  MATCH (c)<-[:${ROLL_UP_TYPES_EXPRESSION()}]-(:Person)-[p:PARTICIPATED_IN]->(e:Event)
+  WHERE ${attends('p')}
+  RETURN 'EVENT' AS reason, e.id AS value
   UNION
-  MATCH (c)-[:PARTICIPATED_IN]->(event)
-  RETURN 'EVENT' AS reason, event.id AS value
+  MATCH (c)-[:ADVANCES]->(k:Commitment)
+  RETURN 'COMMITMENT' AS reason, k.id AS value
   UNION
-  MATCH (c)-[:RUNS|TAKES_PART_IN]->(programme:Programme)
+  MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(:Programme)-[:ADVANCES]->(k:Commitment)
+  RETURN 'COMMITMENT' AS reason, k.id AS value
+  UNION
+  MATCH (:Person)-[e:ENDORSED]->(d:Declaration)
+  WHERE e.forCity = c.id
+  RETURN 'ENDORSEMENT' AS reason, d.id AS value
+  UNION
+  MATCH (c)-[:IN_COUNTRY]->(k:Country)
+  RETURN 'COUNTRY' AS reason, k.id AS value
+  UNION
+  MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(programme:Programme)
   RETURN 'PROGRAMME_KIND' AS reason, programme.kind AS value
 }
-WITH me, reason, value, collect(DISTINCT c) AS holders
+WITH me, cityCount, reason, value, collect(DISTINCT c) AS holders
 WHERE me IN holders
 UNWIND holders AS candidate
-WITH me, candidate, reason, value, size(holders) AS holderCount
+WITH me, cityCount, candidate, reason, value, size(holders) AS holderCount
 WHERE candidate <> me
   AND NOT EXISTS { MATCH (me)-[:PART_OF]-(candidate) }
-  AND NOT EXISTS { MATCH (me)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(candidate) WHERE e.kind = $exchangeKind }
-RETURN candidate.id AS cityId, collect({reason: reason, value: value, holders: holderCount}) AS shared`,
-  ['cityId', 'exchangeKind'],
+  AND NOT EXISTS { MATCH (me)-[:RUNS]->(:Programme)<-[:RUNS]-(candidate) }
+RETURN candidate.id AS cityId, cityCount, collect({reason: reason, value: value, holders: holderCount}) AS shared`,
+  ['cityId', 'attendingRoles'],
 );
 
 const PROJECTION_TEXT: Readonly<Record<Projection, () => string>> = {
@@ -791,7 +848,8 @@ export function allStatements(): readonly CypherStatement[] {
     ORGANIZATION_REACH,
     ...LISTED_LABELS.flatMap((label) => listOrdersOf(label).map((order) => listWhere(label, order))),
     PARTNER_ROUTES,
-    SHARED_PARTNERS,
+    sharedPartners('all'),
+    sharedPartners('ids'),
     PEER_STEPS,
     ...HOP_BOUNDS.map(shortestPath),
     ...DIRECTIONS.flatMap((direction) => [0, ...HOP_BOUNDS].map((depth) => subgraph(direction, depth))),

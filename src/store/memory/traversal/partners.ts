@@ -41,7 +41,7 @@ export function partnersOf(graph: KnowledgeGraph, id: string): Set<string> {
 }
 
 /** Every (partner, route) from one asked city or programme (ontology.ts partner routes). */
-function routesFrom(graph: KnowledgeGraph, id: string): { partnerId: string; route: PartnerRoute }[] {
+export function routesFrom(graph: KnowledgeGraph, id: string): { partnerId: string; route: PartnerRoute }[] {
   const found: { partnerId: string; route: PartnerRoute }[] = [];
   const partnersAt = (nodeId: string, types: ReadonlySet<RelationType>, viaId: string | null): void => {
     for (const relation of relationsAt(graph, nodeId, 'BOTH', types)) {
@@ -90,6 +90,14 @@ export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery
     }
     programmes = inIdOrder(index, [...asked]);
   } else programmes = index.byLabel.Programme;
+  // Rarity: how many programmes each partner partners, among the programmes with any partner.
+  const holders = new Map<number, number>();
+  let programmeTotal = 0;
+  for (const programme of index.byLabel.Programme) {
+    const partners = partnerIndices(graph, programme);
+    if (partners.size > 0) programmeTotal += 1;
+    for (const partner of partners) holders.set(partner, (holders.get(partner) ?? 0) + 1);
+  }
   const withPartners = Array.from(programmes, (programme) => ({ programme, partners: partnerIndices(graph, programme) }));
   const ids = graph.nodes;
   const overlaps: PartnerOverlapResult[] = [];
@@ -102,15 +110,28 @@ export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery
       for (const partner of small) if (large.has(partner)) shared.push(partner);
       if (shared.length < query.minShared || shared.length === 0) continue;
       const union = a.partners.size + b.partners.size - shared.length;
+      const weights = Array.from(inIdOrder(index, shared), (partner) => {
+        const count = holders.get(partner) ?? 1;
+        return { partnerId: ids.idOf(partner), weight: Math.log(1 + programmeTotal / count), holders: count };
+      });
       overlaps.push({
         a: ids.idOf(a.programme),
         b: ids.idOf(b.programme),
-        partnerIds: Array.from(inIdOrder(index, shared), (partner) => ids.idOf(partner)),
+        partnerIds: weights.map((item) => item.partnerId),
         jaccard: shared.length / union,
+        score: Math.round(weights.reduce((sum, item) => sum + item.weight, 0) * 1e6) / 1e6,
+        weights: weights.map((item) => ({ ...item, weight: Math.round(item.weight * 1e6) / 1e6 })),
       });
     }
   });
   return overlaps
-    .sort((x, y) => y.jaccard - x.jaccard || y.partnerIds.length - x.partnerIds.length || compareIds(x.a, y.a) || compareIds(x.b, y.b))
+    .sort(
+      (x, y) =>
+        y.score - x.score ||
+        y.jaccard - x.jaccard ||
+        y.partnerIds.length - x.partnerIds.length ||
+        compareIds(x.a, y.a) ||
+        compareIds(x.b, y.b),
+    )
     .slice(0, query.first);
 }
