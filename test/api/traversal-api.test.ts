@@ -209,6 +209,35 @@ describe('similarCities', () => {
 });
 
 describe('analytics', () => {
+  // doc:001 "في حين تعلمت فرق من تنزانيا وزنجبار والصومال من النهج الكيني": Tanzania, Zanzibar and Somalia
+  // learned from Kenya, so Kenya lies on the 3 shortest paths between them; the 9 peers of the exchange
+  // projection (Mombasa, Kristiansand, Jordan, Lebanon, the Netherlands and these four) give 28 pairs.
+  it('reports raw and normalised betweenness over the peer links, and ties with their rank', async () => {
+    const countries = await execute(server, CentralityDocument, { type: 'COUNTRY', metric: 'BETWEENNESS', first: 3 });
+    expect(countries.data?.centrality[0]).toEqual({
+      node: { id: 'country:ke', type: 'COUNTRY' },
+      raw: 3,
+      score: 0.107143,
+      rank: 1,
+      tied: 0,
+    });
+    const cities = await execute(server, CentralityDocument, { type: 'CITY', metric: 'DEGREE' });
+    expect(cities.data?.centrality).toEqual([
+      { node: { id: 'city:kristiansand', type: 'CITY' }, raw: 1, score: 0.125, rank: 1, tied: 2 },
+      { node: { id: 'city:mombasa', type: 'CITY' }, raw: 1, score: 0.125, rank: 1, tied: 2 },
+      { node: { id: 'city:zanzibar', type: 'CITY' }, raw: 1, score: 0.125, rank: 1, tied: 2 },
+    ]);
+  });
+
+  it('refuses a node type the projection never holds', async () => {
+    const people = await execute(server, CentralityDocument, { type: 'PERSON' });
+    expect(errorCodes(people)).toEqual(['BAD_USER_INPUT']);
+    expect(people.errors?.[0]?.message).toMatch(/EXCHANGE projection holds no PERSON/);
+    const all = await execute(server, CentralityDocument, { type: 'PERSON', projection: 'ALL', first: 3 });
+    expect(all.errors).toBeUndefined();
+    expect(all.data?.centrality.every((entry) => entry.node.type === 'PERSON')).toBe(true);
+  });
+
   it('ranks cities by centrality in the exchange projection, for each metric', async () => {
     for (const metric of ['DEGREE', 'BETWEENNESS', 'PAGERANK'] as const) {
       const response = await execute(server, CentralityDocument, { metric, first: 5 });

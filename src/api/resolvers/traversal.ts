@@ -4,7 +4,7 @@
  */
 import type { NodeOf, NodeRecord } from '../../domain/graph-document';
 import { labelOfId, peerEventKinds, type EventKind, type NodeLabel } from '../../domain/ontology';
-import { centrality } from '../../analytics/centrality';
+import { centrality, labelsOfProjection } from '../../analytics/centrality';
 import { communities } from '../../analytics/communities';
 import { layoutPositions } from '../../analytics/layout';
 import { MAX_HOPS, MAX_SUBGRAPH_LIMIT } from '../../store/GraphStore';
@@ -224,9 +224,16 @@ export const traversalQueries: Pick<
 
   centrality: async (_root, args, context) => {
     const first = checkFirst(args.first, 20);
-    const projection = await context.store.project(args.projection ?? 'EXCHANGE', { eventKinds: askedEventKinds(args) });
-    const scores = centrality(projection, args.metric ?? 'DEGREE', labelOf(args.type ?? 'CITY'), first);
-    return Promise.all(scores.map(async (score) => ({ node: await loadKnown(context, score.id), score: score.score })));
+    const projectionName = args.projection ?? 'EXCHANGE';
+    const label = labelOf(args.type ?? 'CITY');
+    const possible = labelsOfProjection(projectionName);
+    if (possible !== 'any' && !possible.includes(label)) {
+      const types = possible.map((each) => nodeTypeOf(each)).join(', ');
+      throw badUserInput(`type: the ${projectionName} projection holds no ${nodeTypeOf(label)} nodes, only ${types}`, 'type');
+    }
+    const projection = await context.store.project(projectionName, { eventKinds: askedEventKinds(args) });
+    const scores = centrality(projection, args.metric ?? 'DEGREE', label, first);
+    return Promise.all(scores.map(async ({ id, ...score }) => ({ node: await loadKnown(context, id), ...score })));
   },
 
   communities: async (_root, args, context) => {
