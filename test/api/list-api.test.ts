@@ -4,6 +4,7 @@
  * sources as the traversal contract says.
  */
 import {
+  CityLeadersDocument,
   EndorsementsByCountryDocument,
   EventsDocument,
   OrganizationsDocument,
@@ -91,5 +92,22 @@ describe('Declaration.endorsements(countryId)', () => {
     const endorsements = node && 'endorsements' in node ? node.endorsements : undefined;
     expect(endorsements?.totalCount).toBe(7);
     expect(endorsements?.edges.every((edge) => edge.node.forCity?.country?.id === 'country:pk')).toBe(true);
+  });
+});
+
+describe('City.leaders(asOf)', () => {
+  // doc:001 names Mohamed El-Seoudi as Mayor of Saida at the 2022 forum; doc:004 names Hazem Badih
+  // as Mayor of Saida among the declaration's endorsers (as of 2024-05-10).
+  it("says which of Saida's two mayors was current at a date", async () => {
+    const leaderAt = async (asOf?: string): Promise<string[]> => {
+      const response = await execute(server, CityLeadersDocument, { id: 'city:saida', ...(asOf ? { asOf } : {}) });
+      const node = response.data?.node;
+      return node && 'leaders' in node ? node.leaders.map((leader) => leader.from.id).sort() : [];
+    };
+    expect(await leaderAt()).toEqual(['person:hazem-badih', 'person:mohamed-el-seoudi']);
+    expect(await leaderAt('2023')).toEqual(['person:mohamed-el-seoudi']);
+    expect(await leaderAt('2024-06')).toEqual(['person:hazem-badih']);
+    expect(await leaderAt('2021')).toEqual([]);
+    expect(errorCodes(await execute(server, CityLeadersDocument, { id: 'city:saida', asOf: 'now' }))).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -21,6 +21,7 @@ import type {
   ProgrammeKind,
   ProgrammeResolvers,
 } from '../resolvers-types.generated';
+import { checkDate, currentAsOf } from './leadership';
 import { nodeCommonResolvers } from './node-common';
 import { linkedNode, linkedNodes, nodeById, relationsOf } from './traverse';
 
@@ -31,7 +32,10 @@ export const City: CityResolvers = {
   country: (city, _args, context) => linkedNode(context, city.id, 'IN_COUNTRY', 'OUT', 'Country'),
   partOf: (city, _args, context) => linkedNode(context, city.id, 'PART_OF', 'OUT', 'City'),
   parts: (city, _args, context) => linkedNodes(context, city.id, 'PART_OF', 'IN', 'City'),
-  leaders: (city, _args, context) => relationsOf(context, city.id, 'IN', ['LEADS']),
+  leaders: async (city, args, context) => {
+    const leaders = await relationsOf(context, city.id, 'IN', ['LEADS']);
+    return args.asOf === null || args.asOf === undefined ? leaders : currentAsOf(leaders, checkDate(args.asOf, 'asOf'));
+  },
   programmes: (city, _args, context) => linkedNodes(context, city.id, 'RUNS', 'OUT', 'Programme'),
   partners: (city, _args, context) => linkedNodes(context, city.id, 'PARTNERS_WITH', 'IN', 'Organization'),
   memberships: (city, _args, context) => relationsOf(context, city.id, 'OUT', ['MEMBER_OF']),
