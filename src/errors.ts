@@ -27,6 +27,8 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** A POST whose body is not JSON, or not UTF-8 (HTTP 415). */
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** A GraphQL operation that costs more than MAX_COST (HTTP 400); the message names the cost and the limit. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** Malformed HTTP request: bad JSON, CSRF-unsafe request, subscription (HTTP 400). */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The service cannot answer yet: the graph is not loaded, the store or the journal does not answer (HTTP 503). */
@@ -46,6 +48,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
   [ErrorCode.BAD_REQUEST]: 400,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,

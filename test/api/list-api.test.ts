@@ -111,3 +111,26 @@ describe('City.leaders(asOf)', () => {
     expect(errorCodes(await execute(server, CityLeadersDocument, { id: 'city:saida', asOf: 'now' }))).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('cost limit by page size', () => {
+  it('lets a page of 100 endorsements with person, title, city and country through under the default limit', async () => {
+    const response = await execute(server, EndorsementsByCountryDocument, { id: 'decl:nyc-mayors-declaration', first: 100 });
+    expect(response.errors).toBeUndefined();
+    const node = response.data?.node;
+    expect(node && 'endorsements' in node ? node.endorsements.edges : []).toHaveLength(100);
+  });
+
+  it('refuses nested pages whose product is too costly as QUERY_TOO_COMPLEX, naming the cost and the limit', async () => {
+    const response = await execute(server, OrganizationsDocument, { first: 100 });
+    expect(response.errors).toBeUndefined();
+    const nested = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ cities(first: 100) { edges { node { relations(first: 100) { edges { node { id type } } } } } } }' }),
+    });
+    const body = (await nested.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(nested.status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors?.[0]?.message).toMatch(/Query cost \d+ exceeds the limit of \d+/);
+  });
+});
