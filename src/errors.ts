@@ -31,7 +31,11 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The service cannot answer yet: the graph is not loaded, the store or the journal does not answer (HTTP 503). */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
-  /** The operation's analytics (layouts, centrality, communities…) are estimated above MAX_ANALYTICS_COST; refused before anything runs (HTTP 400). */
+  /**
+   * The operation costs too much, refused before anything runs (HTTP 400; the message names
+   * the cost and the limit): its fields times the pages around them above MAX_COST, or its
+   * analytics (layouts, centrality, communities…) estimated above MAX_ANALYTICS_COST.
+   */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** An analytics computation overran ANALYTICS_TIMEOUT_MS, or the request's ANALYTICS_REQUEST_BUDGET_MS; worth retrying with less (HTTP 503). */
   ANALYTICS_TIMEOUT = 'ANALYTICS_TIMEOUT',

@@ -14,7 +14,7 @@ import type { LayoutKind } from '../analytics/layout';
 import type { AnalyticsResults, AnalyticsTask } from '../analytics/tasks';
 import { AnalyticsBusyError, AnalyticsTimeoutError, type AnalyticsPool } from '../analytics/worker-pool';
 import type { AnalyticsLimits } from '../config';
-import type { NodeLabel } from '../domain/ontology';
+import { peerEventKinds, type EventKind, type NodeLabel } from '../domain/ontology';
 import { ErrorCode, ServiceError } from '../errors';
 import type {
   CitySuggestionResult,
@@ -35,6 +35,12 @@ export interface AnalyticsOptions {
   readonly limits: AnalyticsLimits;
   /** The graph's generation (the curation service's; constant on a read-only server). */
   readonly generation: () => number;
+}
+
+/** The event kinds a projection is built with, in one order (a cache key): only EXCHANGE links through events. */
+function projectionKinds(kind: Projection, eventKinds: readonly EventKind[] | undefined): readonly EventKind[] {
+  if (kind !== 'EXCHANGE') return [];
+  return [...new Set(eventKinds ?? peerEventKinds({}))].sort();
 }
 
 /** One per server: the pool and the cache every request shares. */
@@ -78,25 +84,37 @@ export class RequestAnalytics {
     });
   }
 
-  projection(kind: Projection): Promise<ProjectedGraph> {
-    return this.cached(`projection:${kind}`, () => this.store.project(kind));
+  /** A projection; EXCHANGE links peers through events of `eventKinds` (default: the ontology's peer kinds). */
+  projection(kind: Projection, eventKinds?: readonly EventKind[]): Promise<ProjectedGraph> {
+    const kinds = projectionKinds(kind, eventKinds);
+    return this.cached(`projection:${kind}:${kinds.join(',')}`, () => this.store.project(kind, { eventKinds: kinds }));
   }
 
-  async projectionSize(kind: Projection): Promise<GraphSize> {
-    const projection = await this.projection(kind);
+  async projectionSize(kind: Projection, eventKinds?: readonly EventKind[]): Promise<GraphSize> {
+    const projection = await this.projection(kind, eventKinds);
     return { nodes: projection.nodes.length, edges: projection.edges.length };
   }
 
   /** The `first` most central nodes of `label`; the whole ranking is computed once per generation. */
-  async centrality(kind: Projection, metric: CentralityMetric, label: NodeLabel, first: number): Promise<readonly CentralityScore[]> {
-    const ranking = await this.cached(`centrality:${kind}:${metric}:${label}`, async () =>
-      this.run({ kind: 'centrality', projection: await this.projection(kind), metric, label, first: Number.MAX_SAFE_INTEGER }),
+  async centrality(
+    kind: Projection,
+    metric: CentralityMetric,
+    label: NodeLabel,
+    first: number,
+    eventKinds?: readonly EventKind[],
+  ): Promise<readonly CentralityScore[]> {
+    const kinds = projectionKinds(kind, eventKinds);
+    const ranking = await this.cached(`centrality:${kind}:${kinds.join(',')}:${metric}:${label}`, async () =>
+      this.run({ kind: 'centrality', projection: await this.projection(kind, kinds), metric, label, first: Number.MAX_SAFE_INTEGER }),
     );
     return ranking.slice(0, first);
   }
 
-  communities(kind: Projection): Promise<readonly CommunityResult[]> {
-    return this.cached(`communities:${kind}`, async () => this.run({ kind: 'communities', projection: await this.projection(kind) }));
+  communities(kind: Projection, eventKinds?: readonly EventKind[]): Promise<readonly CommunityResult[]> {
+    const kinds = projectionKinds(kind, eventKinds);
+    return this.cached(`communities:${kind}:${kinds.join(',')}`, async () =>
+      this.run({ kind: 'communities', projection: await this.projection(kind, kinds) }),
+    );
   }
 
   /** Positions of a subgraph's nodes (none for NONE); computed for each request, its nodes being its own. */

@@ -15,6 +15,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { SecurityConfig } from '../config';
+import { costLimitPlugin } from './cost-limit';
 
 export interface ArmorProtection {
   readonly plugins: ApolloServerPlugin[];
@@ -26,7 +27,8 @@ export function createArmor(config: Pick<SecurityConfig, 'limits' | 'blockFieldS
   const { limits } = config;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits: true },
-    costLimit: { maxCost: limits.maxCost, exposeLimits: true },
+    // Cost is computed by cost-limit.ts (page sizes count; QUERY_TOO_COMPLEX naming the cost).
+    costLimit: { enabled: false },
     // `__typename` aliases count too: thousands of them cost nothing to resolve but still
     // inflate the response and slip past per-request rate limits.
     maxAliases: { n: limits.maxAliases, allowList: [], exposeLimits: true },
@@ -35,7 +37,7 @@ export function createArmor(config: Pick<SecurityConfig, 'limits' | 'blockFieldS
     blockFieldSuggestion: { enabled: config.blockFieldSuggestions },
   }).protect();
   return {
-    plugins: armor.plugins,
+    plugins: [...armor.plugins, costLimitPlugin(limits.maxCost)],
     validationRules: [...armor.validationRules, maxDocumentDirectives(limits.maxDirectives)],
     parseOptions: { maxTokens: limits.maxTokens },
   };

@@ -18,3 +18,8 @@ export function nodeTypeOf(label: NodeLabel): NodeType {
 export function labelOf(type: NodeType): NodeLabel {
   return LABEL_OF_NODE_TYPE[type];
 }
+
+/** `COORDINATION_BODY` → `coordination-body`. */
+export function fromEnumValue<T extends string>(value: string): T {
+  return value.toLowerCase().replace(/_/g, '-') as T;
+}

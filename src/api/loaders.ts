@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { NodeRecord, RelationRecord } from '../domain/graph-document';
 import type { Confidence, RelationType } from '../domain/ontology';
-import type { Direction, GraphStore } from '../store/GraphStore';
+import type { Direction, GraphStore, OrganizationReach } from '../store/GraphStore';
 
 export interface RelationKey {
   readonly nodeId: string;
@@ -20,6 +20,8 @@ export interface RelationKey {
 export interface Loaders {
   readonly node: DataLoader<string, NodeRecord | null>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
+  /** Organisation reach (GraphStore.organizationReach), batched per tick. */
+  readonly reach: DataLoader<string, OrganizationReach>;
 }
 
 /** The part of a key one store call serves: direction, types and confidence. */
@@ -73,5 +75,6 @@ export function createLoaders(store: GraphStore): Loaders {
       cacheKeyFn: relationKeyString,
       maxBatchSize: 1000,
     }),
+    reach: new DataLoader<string, OrganizationReach>(async (ids) => [...(await store.organizationReach(ids))], { maxBatchSize: 100 }),
   };
 }

@@ -14,4 +14,6 @@ export interface RelationPageRequest {
   readonly minConfidence?: Confidence;
   readonly first: number;
   readonly after: string | null;
+  /** Only relations whose `forCity` is one of these (endorsements by country). */
+  readonly forCities?: ReadonlySet<string>;
 }

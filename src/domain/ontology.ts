@@ -118,6 +118,18 @@ function endpointsOf(labelPairs: Readonly<Record<RelationType, readonly LabelPai
  */
 export const PARTNER_RELATION_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'PARTNERS_WITH', 'MEMBER_OF'];
 
+/**
+ * The routes by which an organisation is a partner of a city or a programme (commonPartners):
+ * a direct relation (`DIRECT_PARTNER_TYPES`, either way); for a city also through a programme
+ * it runs or takes part in (`CITY_PROGRAMME_TYPES`) that the organisation partners
+ * (`PROGRAMME_PARTNER_TYPES`), and through an event it attended (an attending role, as for
+ * peers) that the organisation supported or took part in (`EVENT_PARTNER_TYPES`).
+ */
+export const DIRECT_PARTNER_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'TAKES_PART_IN', 'PARTNERS_WITH', 'MEMBER_OF'];
+export const CITY_PROGRAMME_TYPES: readonly RelationType[] = ['RUNS', 'TAKES_PART_IN'];
+export const PROGRAMME_PARTNER_TYPES: readonly RelationType[] = ['PARTNER_IN', 'RUNS', 'TAKES_PART_IN'];
+export const EVENT_PARTNER_TYPES: readonly RelationType[] = ['PARTNER_IN', 'PARTICIPATED_IN'];
+
 /** The GraphQL `NodeType` value of each label (`City` → `CITY`), for the API and the explorer. */
 export type NodeTypeName = Uppercase<NodeLabel>;
 
@@ -233,3 +245,44 @@ export const COMMON_NODE_PROPERTIES = ['id', 'name', 'nameAr', 'aliases', 'note'
 
 /** Relation properties (all optional except where the validator says otherwise). */
 export const RELATION_PROPERTIES = ['confidence', 'title', 'asOf', 'role', 'since', 'context', 'forCity', 'through', 'at', 'note'] as const;
+
+/**
+ * The one definition of a peer link, read by `peerNetwork`, the EXCHANGE projection
+ * (centrality, communities) and `similarCities` in both stores:
+ *
+ * 1. Two peers (a City, or a Country that took part as a group) attended one event of the
+ *    kinds asked (`DEFAULT_PEER_EVENT_KINDS` unless the caller names others).
+ * 2. A peer attends an event when it PARTICIPATED_IN it in an attending role (every role but
+ *    `showcased`: a place whose initiative was presented did not thereby attend), or, for a
+ *    City, when a person who LEADS it or WORKS_FOR it attended (roll-up: the mayor speaking
+ *    at a forum brings the city there; answers name the person).
+ * 3. One LEARNED_FROM relation between two peers links them whatever the event kinds.
+ */
+export const DEFAULT_PEER_EVENT_KINDS: readonly EventKind[] = ['exchange'];
+/** What the deprecated `includeWorkshops: true` stands for. */
+export const WORKSHOP_PEER_EVENT_KINDS: readonly EventKind[] = ['exchange', 'workshop'];
+/** Labels a peer may have. */
+export const PEER_LABELS: readonly NodeLabel[] = ['City', 'Country'];
+/** Person → City relations through which a person's attendance counts for the city. */
+export const ROLL_UP_RELATION_TYPES: readonly RelationType[] = ['LEADS', 'WORKS_FOR'];
+/** The relation that links two peers without an event. */
+export const PEER_LEARNING_RELATION_TYPE: RelationType = 'LEARNED_FROM';
+/** PARTICIPATED_IN roles that say the participant attended (a relation with no role attended too). */
+export const ATTENDING_ROLES: readonly ParticipationRole[] = PARTICIPATION_ROLES.filter((role) => role !== 'showcased');
+
+/** Whether a PARTICIPATED_IN relation with this role (or none) counts as attending. */
+export function isAttendingRole(role: string | undefined): boolean {
+  return role === undefined || (ATTENDING_ROLES as readonly string[]).includes(role);
+}
+
+/**
+ * The event kinds of a peer query: `eventKinds` when given, else the deprecated
+ * `includeWorkshops` alias, else the default. Duplicates dropped, order of the ontology.
+ */
+export function peerEventKinds(options: {
+  readonly eventKinds?: readonly EventKind[] | null;
+  readonly includeWorkshops?: boolean | null;
+}): EventKind[] {
+  const asked = options.eventKinds ?? (options.includeWorkshops ? WORKSHOP_PEER_EVENT_KINDS : DEFAULT_PEER_EVENT_KINDS);
+  return EVENT_KINDS.filter((kind) => asked.includes(kind));
+}

@@ -5,6 +5,7 @@
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../domain/graph-document';
 import type { Confidence, EventKind, NodeLabel, RelationType } from '../domain/ontology';
+import type { ListedLabel, ListOrder } from './list-filters';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -16,6 +17,8 @@ export interface NodePage {
   /** Opaque cursor of the last node on this page; pass it as `after` for the next page. */
   readonly endCursor: string | null;
   readonly hasNextPage: boolean;
+  /** The cursor of each node (filtered lists; id cursors otherwise). */
+  readonly cursors?: readonly string[];
 }
 
 export interface ListNodesQuery {
@@ -29,6 +32,31 @@ export interface ListNodesQuery {
     readonly direction: Exclude<Direction, 'BOTH'>;
     readonly id: string;
   };
+}
+
+/** A filtered, ordered page of organisations, programmes, events or people (list-filters.ts). */
+export interface FilteredListQuery {
+  readonly label: ListedLabel;
+  /** Page size, 1 … MAX_PAGE_SIZE. */
+  readonly first: number;
+  /** A cursor this query (same filters and order) issued. */
+  readonly after?: string | null;
+  /** The ontology's `kind` value (organisations, programmes, events). */
+  readonly kind?: string;
+  /** Filter name (LIST_FILTERS of the label) → anchor id; every one must hold. */
+  readonly filters?: Readonly<Record<string, string>>;
+  /** Events only: keep events whose startDate (a year, month or day) overlaps [from, to]. */
+  readonly from?: string;
+  readonly to?: string;
+  /** ID (default), NAME (then id), or, for organisations, reach counts highest first (then id). */
+  readonly orderBy?: ListOrder;
+}
+
+export interface OrganizationReach {
+  readonly id: string;
+  readonly programmeCount: number;
+  readonly cityCount: number;
+  readonly countryCount: number;
 }
 
 export interface RelationsQuery {
@@ -82,7 +110,7 @@ export interface PeerNetworkQuery {
   readonly cityId: string;
   /** 1 … MAX_HOPS. */
   readonly maxHops: number;
-  /** Event kinds that count as a peer exchange: `exchange`, plus `workshop` when asked. */
+  /** Event kinds whose co-attendance makes peers (ontology.ts, "one definition of a peer link"). */
   readonly eventKinds: readonly EventKind[];
 }
 
@@ -90,8 +118,15 @@ export interface PeerResult {
   /** A City, or a Country that took part as a group. */
   readonly id: string;
   readonly hops: number;
-  /** Events shared with a peer one hop closer (or with the city itself at hop 1), sorted. */
+  /** Events attended with a peer one hop closer (or with the city itself at hop 1), sorted. */
   readonly via: readonly string[];
+  /**
+   * People through whom either side attended those events (roll-up: a person who LEADS or
+   * WORKS_FOR the city), sorted; empty when only the places themselves attended.
+   */
+  readonly through: readonly string[];
+  /** Whether a LEARNED_FROM relation (either way) joins it to a peer one hop closer. */
+  readonly learnedFrom: boolean;
 }
 
 export interface ShortestPathQuery {
@@ -124,6 +159,37 @@ export interface PartnerOverlapResult {
   readonly partnerIds: readonly string[];
   /** |shared| ÷ |partners of a ∪ partners of b|. */
   readonly jaccard: number;
+  /**
+   * Σ over shared partners of ln(1 + P ÷ programmes it partners), P = programmes with any
+   * partner (store/similarity.ts), rounded to 6 places: a hub partnering most programmes adds little.
+   */
+  readonly score: number;
+  /** Per shared partner (same order as partnerIds): its weight and how many programmes it partners. */
+  readonly weights: readonly { readonly partnerId: string; readonly weight: number; readonly holders: number }[];
+}
+
+export interface CommonPartnersQuery {
+  /** Cities and programmes; an organisation must reach every one. */
+  readonly ids: readonly string[];
+  /** Organisations to leave out (hub networks, on request). */
+  readonly excludeIds?: readonly string[];
+}
+
+/** How an organisation reaches one asked node (ontology.ts, partner routes). */
+export interface PartnerRoute {
+  /** The asked city or programme. */
+  readonly fromId: string;
+  /** The programme or event in between; null for a direct relation. */
+  readonly viaId: string | null;
+  /** The organisation's relation (to the asked node, or to `viaId`). */
+  readonly type: RelationType;
+  readonly role: string | null;
+}
+
+export interface CommonPartnerResult {
+  readonly partnerId: string;
+  /** Every route, by (fromId, viaId, type, role). */
+  readonly routes: readonly PartnerRoute[];
 }
 
 export interface SubgraphQuery {
@@ -146,21 +212,37 @@ export interface SubgraphResult {
   readonly truncated: boolean;
 }
 
-export type SharedReason = 'PARTNER' | 'COMMITMENT' | 'EVENT' | 'PROGRAMME_KIND';
+/**
+ * Why a city is suggested: a PARTNER organisation (directly, or of its programmes or attended
+ * events), a network both are members of (MEMBERSHIP: a MEMBER_OF relation, or any link to a
+ * network organisation), an EVENT both attended (roll-up as for peers), a COMMITMENT both
+ * illustrate, a declaration both endorsed (ENDORSEMENT, by forCity), the same COUNTRY, or a
+ * PROGRAMME_KIND both run.
+ */
+export type SharedReason = 'PARTNER' | 'MEMBERSHIP' | 'EVENT' | 'COMMITMENT' | 'ENDORSEMENT' | 'COUNTRY' | 'PROGRAMME_KIND';
 
 export interface CitySuggestionResult {
   readonly cityId: string;
+  /** The sum of the shared items' weights (store/similarity.ts), rounded to 3 places. */
   readonly score: number;
-  /** What the two cities share: a node id, or a programme kind for PROGRAMME_KIND. */
-  readonly shared: readonly { readonly reason: SharedReason; readonly value: string }[];
+  /** What the two cities share: a node id, or a programme kind for PROGRAMME_KIND; with how many cities hold it and its weight. */
+  readonly shared: readonly { readonly reason: SharedReason; readonly value: string; readonly holders: number; readonly weight: number }[];
 }
 
 export type Projection = 'EXCHANGE' | 'PARTNERSHIP' | 'ALL';
 
+export interface ProjectionOptions {
+  /** EXCHANGE only: the event kinds whose co-attendance links peers. */
+  readonly eventKinds?: readonly EventKind[];
+}
+
 /** An undirected weighted projection of the graph, for analytics in the service. */
 export interface ProjectedGraph {
   readonly nodes: readonly { readonly id: string; readonly label: NodeLabel }[];
-  /** Each pair once, `source` < `target`; weight = how many facts link them. */
+  /**
+   * Each pair once, `source` < `target`; weight = how many facts link them (EXCHANGE: events
+   * both attended plus LEARNED_FROM relations between them).
+   */
   readonly edges: readonly { readonly source: string; readonly target: string; readonly weight: number }[];
 }
 
@@ -210,12 +292,18 @@ export interface GraphStore {
 
   counts(): Promise<GraphCounts>;
 
+  /** A filtered, ordered page of one listed label (organisations, programmes, events, people). */
+  listNodesWhere(query: FilteredListQuery): Promise<NodePage>;
+
+  /** The reach of organisations (list-filters.ts REACH), in the order of the ids; zeros for unknown ids. */
+  organizationReach(ids: readonly string[]): Promise<readonly OrganizationReach[]>;
+
   /** How many relations `getRelations` would return, without loading them. */
   countRelations(query: RelationsQuery): Promise<number>;
 
   // --- traversal (arguments are checked by the caller; unknown ids give empty answers) ---
 
-  /** Peers reachable through co-participation in events of the given kinds, by hops then id. */
+  /** Peers reachable through peer links (ontology.ts) over events of the given kinds, by hops then id. */
   peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]>;
 
   /**
@@ -228,26 +316,31 @@ export interface GraphStore {
    */
   shortestPath(query: ShortestPathQuery): Promise<PathResult | null>;
 
-  /** Programme pairs sharing partner organisations, by Jaccard then shared count then ids. */
+  /** Programme pairs sharing partner organisations, by rarity-weighted score, then Jaccard, shared count, ids. */
   sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]>;
 
   /**
-   * Organisations directly linked (PARTNER_IN, RUNS, PARTNERS_WITH, MEMBER_OF) to every one
-   * of the given nodes, sorted by id.
+   * Organisations that reach every one of the given cities and programmes by a partner route
+   * (ontology.ts: directly, or for a city through its programmes and attended events), less
+   * `excludeIds`, sorted by id, each with its routes.
    */
-  commonPartners(ids: readonly string[]): Promise<readonly string[]>;
+  commonPartners(query: CommonPartnersQuery): Promise<readonly CommonPartnerResult[]>;
 
   /** The neighbourhood of some nodes, breadth first, cut at `limit` nodes. */
   subgraph(query: SubgraphQuery): Promise<SubgraphResult>;
 
   /**
-   * Cities the given city has not shared an exchange with, ranked by what they share
-   * (partners 3, commitments 2, events 2, programme kinds 1), best first then by id.
+   * Cities the given city is not yet linked with (no peer link of the default kinds, no
+   * programme both run, not a part or whole of it), ranked by the rarity-weighted items
+   * they share (store/similarity.ts), best first then by id.
    */
   similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]>;
 
-  /** An undirected projection of the graph for centrality and communities. */
-  project(projection: Projection): Promise<ProjectedGraph>;
+  /**
+   * An undirected projection of the graph for centrality and communities. EXCHANGE links
+   * peers as `peerNetwork` does, for `eventKinds` (default DEFAULT_PEER_EVENT_KINDS).
+   */
+  project(projection: Projection, options?: ProjectionOptions): Promise<ProjectedGraph>;
 
   /** Whether the store answers at all (for readiness). */
   ping(): Promise<void>;

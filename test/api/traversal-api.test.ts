@@ -29,20 +29,41 @@ describe('peerNetwork', () => {
     expect(response.data?.peerNetwork).toEqual({
       city: { id: 'city:mombasa' },
       maxHops: 2,
+      eventKinds: ['EXCHANGE'],
       peers: [
         {
           hops: 1,
           node: { __typename: 'City', id: 'city:kristiansand', type: 'CITY', name: expect.any(String) },
           via: [{ id: 'event:mombasa-kristiansand-exchange', kind: 'EXCHANGE' }],
+          through: [],
+          learnedFrom: false,
         },
       ],
     });
   });
 
-  it('includes countries that took part as a group, as countries, when workshops count', async () => {
-    const response = await execute(server, PeerNetworkDocument, { cityId: 'city:delhi', maxHops: 1, includeWorkshops: true });
-    const types = new Set(response.data?.peerNetwork.peers.map((peer) => peer.node.__typename));
-    expect(types).toEqual(new Set(['City', 'Country']));
+  // doc:001: Munira Hamisi of Mombasa's governor's office spoke at the city-led action session
+  // beside the mayor of Saida and the deputy mayor of Blantyre.
+  it('gains the cities its officials met when meetings count, naming the people', async () => {
+    const response = await execute(server, PeerNetworkDocument, {
+      cityId: 'city:mombasa',
+      maxHops: 1,
+      eventKinds: ['EXCHANGE', 'MEETING'],
+    });
+    const peers = response.data?.peerNetwork.peers ?? [];
+    expect(peers.map((peer) => peer.node.id)).toEqual(['city:blantyre', 'city:kristiansand', 'city:saida']);
+    expect(peers.find((peer) => peer.node.id === 'city:saida')?.through.map((person) => person.id)).toEqual([
+      'person:mohamed-el-seoudi',
+      'person:munira-hamisi',
+    ]);
+    expect(response.data?.peerNetwork.eventKinds).toEqual(['EXCHANGE', 'MEETING']);
+  });
+
+  it('keeps includeWorkshops as an alias of eventKinds [EXCHANGE, WORKSHOP], and refuses an empty eventKinds', async () => {
+    const alias = await execute(server, PeerNetworkDocument, { cityId: 'city:mombasa', includeWorkshops: true });
+    expect(alias.data?.peerNetwork.eventKinds).toEqual(['WORKSHOP', 'EXCHANGE']);
+    const empty = await execute(server, PeerNetworkDocument, { cityId: 'city:mombasa', eventKinds: [] });
+    expect(errorCodes(empty)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('bounds maxHops at 6 and names the bound; unknown city is NOT_FOUND; a non-city is BAD_USER_INPUT', async () => {
@@ -90,13 +111,29 @@ describe('partners', () => {
         partners: [{ id: 'org:world-bank', name: 'World Bank' }],
         shared: 1,
         jaccard: 1,
+        score: expect.any(Number),
+        weights: [{ partner: { id: 'org:world-bank' }, weight: expect.any(Number), programmes: 2 }],
       },
     ]);
   });
 
   it('commonPartners finds the World Bank, and rejects ids of the wrong kind or unknown', async () => {
     const response = await execute(server, CommonPartnersDocument, { ids: programmeIds });
-    expect(response.data?.commonPartners).toEqual([{ id: 'org:world-bank', name: 'World Bank', kind: 'MULTILATERAL' }]);
+    expect(response.data?.commonPartners.map((result) => result.partner)).toEqual([
+      { id: 'org:world-bank', name: 'World Bank', kind: 'MULTILATERAL' },
+    ]);
+    const cities = await execute(server, CommonPartnersDocument, {
+      ids: ['city:karachi', 'city:mombasa'],
+      excludeIds: ['org:strong-cities-network'],
+    });
+    const worldBank = cities.data?.commonPartners.find((result) => result.partner.id === 'org:world-bank');
+    expect(worldBank?.routes.map((route) => [route.from.id, route.via?.id, route.type])).toEqual(
+      expect.arrayContaining([
+        ['city:karachi', programmeIds[0], 'PARTNER_IN'],
+        ['city:mombasa', programmeIds[1], 'PARTNER_IN'],
+      ]),
+    );
+    expect(cities.data?.commonPartners.map((result) => result.partner.id)).not.toContain('org:strong-cities-network');
     expect(errorCodes(await execute(server, CommonPartnersDocument, { ids: ['person:murtaza-wahab'] }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await execute(server, CommonPartnersDocument, { ids: ['prog:nothing-here'] }))).toEqual(['NOT_FOUND']);
   });
@@ -159,13 +196,48 @@ describe('similarCities', () => {
   it('explains each suggestion by what the cities share', async () => {
     const response = await execute(server, SimilarCitiesDocument, { cityId: 'city:karachi', first: 50 });
     const mombasa = response.data?.similarCities.find((suggestion) => suggestion.city.id === 'city:mombasa');
-    expect(mombasa?.shared).toContainEqual({ reason: 'PARTNER', value: 'World Bank', node: { id: 'org:world-bank' } });
+    expect(mombasa?.shared).toContainEqual({
+      reason: 'PARTNER',
+      value: 'World Bank',
+      node: { id: 'org:world-bank' },
+      holders: expect.any(Number),
+      weight: expect.any(Number),
+    });
     const scores = response.data?.similarCities.map((suggestion) => suggestion.score) ?? [];
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 });
 
 describe('analytics', () => {
+  // doc:001 "في حين تعلمت فرق من تنزانيا وزنجبار والصومال من النهج الكيني": Tanzania, Zanzibar and Somalia
+  // learned from Kenya, so Kenya lies on the 3 shortest paths between them; the 9 peers of the exchange
+  // projection (Mombasa, Kristiansand, Jordan, Lebanon, the Netherlands and these four) give 28 pairs.
+  it('reports raw and normalised betweenness over the peer links, and ties with their rank', async () => {
+    const countries = await execute(server, CentralityDocument, { type: 'COUNTRY', metric: 'BETWEENNESS', first: 3 });
+    expect(countries.data?.centrality[0]).toEqual({
+      node: { id: 'country:ke', type: 'COUNTRY' },
+      raw: 3,
+      score: 0.107143,
+      rank: 1,
+      tied: 0,
+    });
+    const cities = await execute(server, CentralityDocument, { type: 'CITY', metric: 'DEGREE' });
+    expect(cities.data?.centrality).toEqual([
+      { node: { id: 'city:kristiansand', type: 'CITY' }, raw: 1, score: 0.125, rank: 1, tied: 2 },
+      { node: { id: 'city:mombasa', type: 'CITY' }, raw: 1, score: 0.125, rank: 1, tied: 2 },
+      { node: { id: 'city:zanzibar', type: 'CITY' }, raw: 1, score: 0.125, rank: 1, tied: 2 },
+    ]);
+  });
+
+  it('refuses a node type the projection never holds', async () => {
+    const people = await execute(server, CentralityDocument, { type: 'PERSON' });
+    expect(errorCodes(people)).toEqual(['BAD_USER_INPUT']);
+    expect(people.errors?.[0]?.message).toMatch(/EXCHANGE projection holds no PERSON/);
+    const all = await execute(server, CentralityDocument, { type: 'PERSON', projection: 'ALL', first: 3 });
+    expect(all.errors).toBeUndefined();
+    expect(all.data?.centrality.every((entry) => entry.node.type === 'PERSON')).toBe(true);
+  });
+
   it('ranks cities by centrality in the exchange projection, for each metric', async () => {
     for (const metric of ['DEGREE', 'BETWEENNESS', 'PAGERANK'] as const) {
       const response = await execute(server, CentralityDocument, { metric, first: 5 });

@@ -3,6 +3,7 @@
  * the source documents (each test names the document and sentence it rests on). Run
  * against each store like the base contract.
  */
+import { EVENT_KINDS } from '../../src/domain/ontology';
 import { loadSeed } from '../../src/ingest/load-seed';
 import type { RelationType } from '../../src/domain/ontology';
 import { SHORTEST_PATH_TIE_CAP, type GraphStore, type RelationsQuery } from '../../src/store/GraphStore';
@@ -82,39 +83,56 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
       // doc:001: "ساعدت شبكة المدن القوية ... في تنظيم التبادلات الثنائية بين مدن من مختلف البلدان،
       // بما في ذلك مومباسا وكريستيانساند في النرويج" — a bilateral exchange between Mombasa and Kristiansand.
       it('finds the Mombasa–Kristiansand peer exchange of the Fragility Forum document', async () => {
+        const link = { via: ['event:mombasa-kristiansand-exchange'], through: [], learnedFrom: false };
         await expect(store.peerNetwork({ cityId: 'city:mombasa', maxHops: 3, eventKinds: ['exchange'] })).resolves.toEqual([
-          { id: 'city:kristiansand', hops: 1, via: ['event:mombasa-kristiansand-exchange'] },
+          { id: 'city:kristiansand', hops: 1, ...link },
         ]);
         await expect(store.peerNetwork({ cityId: 'city:kristiansand', maxHops: 1, eventKinds: ['exchange'] })).resolves.toEqual([
-          { id: 'city:mombasa', hops: 1, via: ['event:mombasa-kristiansand-exchange'] },
+          { id: 'city:mombasa', hops: 1, ...link },
         ]);
       });
 
-      // doc:001: "وبين البلديات الأردنية واللبنانية والهولندية" — the municipalities took part as
-      // national groups, so the peers are countries, shown as such.
-      it('shows countries that took part as a group as Country peers', async () => {
-        const peers = await store.peerNetwork({ cityId: 'city:mombasa', maxHops: 2, eventKinds: ['exchange'] });
-        expect(peers.map((peer) => peer.id)).not.toContain('country:jo');
-        const network = await store.peerNetwork({ cityId: 'city:delhi', maxHops: 2, eventKinds: ['exchange', 'workshop'] });
-        expect(network.filter((peer) => peer.id.startsWith('country:')).map((peer) => peer.id)).toEqual([
-          'country:bd',
-          'country:in',
-          'country:lk',
-          'country:mv',
-          'country:pk',
+      // doc:001, the city-led action session of the Fragility Forum: speakers "منيرة حميسي, مدير مكافحة
+      // التطرف العنيف والمشاركة المجتمعية، مكتب الحاكم، مومباسا" (Mombasa's official), "محمد السعودي, رئيس
+      // بلدية صيدا" (Saida's mayor) and "بالابا مضحك كانوجيريرا, نائب عمدة بلانتاير" (Blantyre's deputy mayor).
+      it('rolls people up to their cities: Mombasa meets the cities whose mayors spoke beside its official', async () => {
+        const session = 'event:fragility-forum-2022-city-led-action-session';
+        const speakers = ['person:balaba-funny-kanojerera', 'person:mohamed-el-seoudi', 'person:munira-hamisi'];
+        const peers = await store.peerNetwork({ cityId: 'city:mombasa', maxHops: 1, eventKinds: ['exchange', 'meeting'] });
+        expect(peers).toEqual([
+          {
+            id: 'city:blantyre',
+            hops: 1,
+            via: [session],
+            through: ['person:balaba-funny-kanojerera', 'person:munira-hamisi'],
+            learnedFrom: false,
+          },
+          { id: 'city:kristiansand', hops: 1, via: ['event:mombasa-kristiansand-exchange'], through: [], learnedFrom: false },
+          { id: 'city:saida', hops: 1, via: [session], through: ['person:mohamed-el-seoudi', 'person:munira-hamisi'], learnedFrom: false },
+        ]);
+        expect(speakers.every((speaker) => peers.some((peer) => peer.through.includes(speaker)))).toBe(true);
+      });
+
+      // doc:001 "في حين تعلمت فرق من تنزانيا وزنجبار والصومال من النهج الكيني": teams from Tanzania,
+      // Zanzibar and Somalia learned from the Kenyan approach — a peer link without an event.
+      it('counts LEARNED_FROM as a peer link, whatever the event kinds, with countries as peers', async () => {
+        await expect(store.peerNetwork({ cityId: 'city:zanzibar', maxHops: 2, eventKinds: ['exchange'] })).resolves.toEqual([
+          { id: 'country:ke', hops: 1, via: [], through: [], learnedFrom: true },
+          { id: 'country:so', hops: 2, via: [], through: [], learnedFrom: true },
+          { id: 'country:tz', hops: 2, via: [], through: [], learnedFrom: true },
         ]);
       });
 
       // doc:002: the Colombo workshop of 2–3 August 2023 brought together cities of Bangladesh, India,
-      // the Maldives, Pakistan and Sri Lanka and showcased Delhi, Mardan and Trincomalee.
-      it('counts workshops only when asked', async () => {
-        await expect(store.peerNetwork({ cityId: 'city:delhi', maxHops: 2, eventKinds: ['exchange'] })).resolves.toEqual([]);
-        const network = await store.peerNetwork({ cityId: 'city:delhi', maxHops: 2, eventKinds: ['exchange', 'workshop'] });
-        const cities = network.filter((peer) => peer.id.startsWith('city:'));
-        expect(cities).toEqual([
-          { id: 'city:mardan', hops: 1, via: ['event:south-asia-regional-workshop-2023-08'] },
-          { id: 'city:trincomalee', hops: 1, via: ['event:south-asia-regional-workshop-2023-08'] },
-        ]);
+      // the Maldives, Pakistan and Sri Lanka and showcased Delhi, Mardan and Trincomalee: a showcased
+      // city did not attend, so it meets no one there.
+      it('does not count a showcased place as attending', async () => {
+        await expect(store.peerNetwork({ cityId: 'city:delhi', maxHops: 2, eventKinds: ['exchange', 'workshop'] })).resolves.toEqual([]);
+        await expect(store.peerNetwork({ cityId: 'city:mardan', maxHops: 2, eventKinds: [...EVENT_KINDS] })).resolves.toEqual([]);
+      });
+
+      it('answers nothing for an unknown city', async () => {
+        await expect(store.peerNetwork({ cityId: 'city:atlantis', maxHops: 2, eventKinds: ['exchange'] })).resolves.toEqual([]);
       });
     });
 
@@ -183,25 +201,85 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
       // (a World Bank-funded programme in Mombasa): one partner shared across two documents.
       it('finds the World Bank shared by programmes of two different documents', async () => {
         const overlaps = await store.sharedPartners({ programmeIds: [mombasaFishing, karachiProject], minShared: 1, first: 10 });
-        expect(overlaps).toEqual([{ a: karachiProject, b: mombasaFishing, partnerIds: ['org:world-bank'], jaccard: 1 }]);
-        await expect(store.commonPartners([karachiProject, mombasaFishing])).resolves.toEqual(['org:world-bank']);
+        expect(overlaps).toEqual([
+          {
+            a: karachiProject,
+            b: mombasaFishing,
+            partnerIds: ['org:world-bank'],
+            jaccard: 1,
+            score: expect.any(Number),
+            weights: [{ partnerId: 'org:world-bank', weight: expect.any(Number), holders: 2 }],
+          },
+        ]);
+        await expect(store.commonPartners({ ids: [karachiProject, mombasaFishing] })).resolves.toEqual([
+          {
+            partnerId: 'org:world-bank',
+            routes: [
+              expect.objectContaining({ fromId: karachiProject, viaId: null, type: 'PARTNER_IN' }),
+              expect.objectContaining({ fromId: mombasaFishing, viaId: null, type: 'PARTNER_IN' }),
+            ],
+          },
+        ]);
       });
 
       // doc:004 B4 "من خلال شراكات مع منظمات مثل إدارة التعليم في مدينة نيويورك ، ومؤسسة كونيغ
       // لسرطان الأطفال، وسوق كوينز الليلي" and it is led by OPHC and the Community Affairs Unit.
+      // doc:000 "دخلت KMC في شراكة مع حكومة إقليم السند والبنك الدولي" (Karachi's project) and doc:001
+      // "ومن خلال برنامج يموله البنك الدولي، تمكنت مقاطعة مومباسا" (Mombasa's programme): the World Bank
+      // backs a programme in each city, so it is their common partner through those programmes.
+      it('routes common partners of cities through their programmes, and leaves out excluded hubs', async () => {
+        const both = await store.commonPartners({ ids: ['city:karachi', 'city:mombasa'] });
+        const worldBank = both.find((result) => result.partnerId === 'org:world-bank');
+        expect(worldBank?.routes).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ fromId: 'city:karachi', viaId: karachiProject, type: 'PARTNER_IN' }),
+            expect.objectContaining({ fromId: 'city:mombasa', viaId: mombasaFishing, type: 'PARTNER_IN' }),
+          ]),
+        );
+        expect(both.map((result) => result.partnerId)).toContain('org:strong-cities-network');
+        const withoutHub = await store.commonPartners({ ids: ['city:karachi', 'city:mombasa'], excludeIds: ['org:strong-cities-network'] });
+        expect(withoutHub.map((result) => result.partnerId)).not.toContain('org:strong-cities-network');
+        expect(withoutHub.map((result) => result.partnerId)).toContain('org:world-bank');
+        await expect(store.commonPartners({ ids: ['city:karachi', 'city:atlantis'] })).resolves.toEqual([]);
+      });
+
       it('lists every partner of a programme as common to it alone, and honours minShared', async () => {
-        const b4 = await store.commonPartners(['prog:breaking-bread-building-bonds']);
+        const b4 = (await store.commonPartners({ ids: ['prog:breaking-bread-building-bonds'] })).map((result) => result.partnerId);
         expect(b4).toEqual(
           expect.arrayContaining(['org:nyc-department-of-education', 'org:koenig-childrens-cancer-foundation', 'org:queens-night-market']),
         );
-        await expect(store.sharedPartners({ programmeIds: [karachiProject, mombasaFishing], minShared: 2, first: 10 })).resolves.toEqual([]);
+        await expect(store.sharedPartners({ programmeIds: [karachiProject, mombasaFishing], minShared: 2, first: 10 })).resolves.toEqual(
+          [],
+        );
       });
 
-      it('ranks pairs by Jaccard, highest first, and honours first', async () => {
+      it('ranks pairs by rarity-weighted score, highest first, and honours first', async () => {
         const overlaps = await store.sharedPartners({ minShared: 1, first: 5 });
         expect(overlaps).toHaveLength(5);
-        const scores = overlaps.map((overlap) => overlap.jaccard);
+        const scores = overlaps.map((overlap) => overlap.score);
         expect(scores).toEqual([...scores].sort((a, b) => b - a));
+        for (const overlap of overlaps) {
+          expect(overlap.score).toBeCloseTo(
+            overlap.weights.reduce((sum, item) => sum + item.weight, 0),
+            5,
+          );
+        }
+      });
+
+      // The Strong Cities Network partners most of the network's own programmes (doc:002 and doc:003
+      // name it as the author or organiser of each); the World Bank backs two (doc:000, doc:001).
+      it('weighs a hub partner little: pairs sharing only the network rank below the World Bank pair', async () => {
+        const overlaps = await store.sharedPartners({ minShared: 1, first: 100 });
+        const worldBankPair = overlaps.findIndex((overlap) => overlap.partnerIds.includes('org:world-bank'));
+        const hubOnly = overlaps.filter(
+          (overlap) => overlap.partnerIds.length === 1 && overlap.partnerIds[0] === 'org:strong-cities-network',
+        );
+        expect(worldBankPair).toBeGreaterThanOrEqual(0);
+        expect(hubOnly.length).toBeGreaterThan(0);
+        for (const pair of hubOnly) expect(overlaps.indexOf(pair)).toBeGreaterThan(worldBankPair);
+        const [hubWeight] = hubOnly[0]?.weights ?? [];
+        const [worldBankWeight] = overlaps[worldBankPair]?.weights ?? [];
+        expect(hubWeight?.weight).toBeLessThan(worldBankWeight?.weight ?? 0);
       });
     });
 
@@ -213,7 +291,9 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         expect(ids).toEqual(expect.arrayContaining(['country:pk', 'person:murtaza-wahab', 'city:korangi', 'org:world-bank']));
         expect(result.truncated).toBe(false);
         const both: RelationsQuery = { nodeIds: ['city:karachi'], direction: 'BOTH' };
-        expect(result.nodes).toHaveLength(1 + new Set((await store.getRelations(both)).map((r) => (r.from === 'city:karachi' ? r.to : r.from))).size);
+        expect(result.nodes).toHaveLength(
+          1 + new Set((await store.getRelations(both)).map((r) => (r.from === 'city:karachi' ? r.to : r.from))).size,
+        );
         for (const relation of result.relations) expect(ids).toEqual(expect.arrayContaining([relation.from, relation.to]));
         const again = await store.subgraph({ ids: ['city:karachi'], depth: 1, direction: 'BOTH', limit: 1000 });
         expect(again).toEqual(result);
@@ -241,11 +321,19 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
     });
 
     describe('similarCities', () => {
+      const ranked = async (cityId: string): Promise<string[]> =>
+        (await store.similarCities({ cityId, first: 100 })).map((suggestion) => suggestion.cityId);
+      const above = (list: readonly string[], better: string, worse: string): void => {
+        expect(list).toContain(better);
+        const worseAt = list.indexOf(worse);
+        if (worseAt >= 0) expect(list.indexOf(better)).toBeLessThan(worseAt);
+      };
+
       // doc:001: Mombasa's programme is World Bank funded; doc:000: the World Bank partners Karachi.
       it('suggests Mombasa to Karachi for the World Bank they share, and never Karachi itself or its parts', async () => {
         const suggestions = await store.similarCities({ cityId: 'city:karachi', first: 100 });
         const mombasa = suggestions.find((suggestion) => suggestion.cityId === 'city:mombasa');
-        expect(mombasa?.shared).toEqual(expect.arrayContaining([{ reason: 'PARTNER', value: 'org:world-bank' }]));
+        expect(mombasa?.shared).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'PARTNER', value: 'org:world-bank' })]));
         const ids = suggestions.map((suggestion) => suggestion.cityId);
         expect(ids).not.toContain('city:karachi');
         expect(ids).not.toContain('city:sindh');
@@ -253,22 +341,163 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
       });
 
       it('leaves out cities already met in an exchange', async () => {
-        const suggestions = await store.similarCities({ cityId: 'city:mombasa', first: 100 });
-        expect(suggestions.map((suggestion) => suggestion.cityId)).not.toContain('city:kristiansand');
+        expect(await ranked('city:mombasa')).not.toContain('city:kristiansand');
+      });
+
+      // Relevance judgement, Karachi. doc:000 "انضمت KMC إلى شبكة المدن القوية في عام 2023" (a membership);
+      // doc:004: the mayors of Larkana, Mardan, Nowshera, Peshawar and Toba Tek Singh endorsed the NYC Mayors
+      // Declaration as Karachi's mayor did. Kumanovo's only tie to Karachi is the network (doc:002).
+      it('Karachi: Pakistani co-endorsers outrank Kumanovo, whose only tie is the network, reported as a MEMBERSHIP', async () => {
+        const suggestions = await store.similarCities({ cityId: 'city:karachi', first: 100 });
+        const list = suggestions.map((suggestion) => suggestion.cityId);
+        expect(list[0]).toBe('city:mombasa');
+        for (const pakistani of ['city:larkana', 'city:mardan', 'city:nowshera', 'city:peshawar', 'city:toba-tek-singh']) {
+          above(list, pakistani, 'city:kumanovo');
+        }
+        const kumanovo = suggestions.find((suggestion) => suggestion.cityId === 'city:kumanovo');
+        expect(kumanovo?.shared.map((item) => item.reason)).not.toContain('PARTNER');
+        expect(kumanovo?.shared.find((item) => item.value === 'org:strong-cities-network')?.reason).toBe('MEMBERSHIP');
+      });
+
+      // Relevance judgement, Mombasa. doc:001: its official spoke at the city-led action session beside
+      // the mayor of Saida and the deputy mayor of Blantyre; doc:001 names Wajir's county action plan,
+      // a Kenyan peer. New York City shares only the network and programme kinds.
+      it('Mombasa: the cities met at the forum session and the Kenyan county rank above a city sharing only the hub', async () => {
+        const list = await ranked('city:mombasa');
+        expect(list.slice(0, 3)).toEqual(expect.arrayContaining(['city:saida', 'city:blantyre']));
+        above(list, 'city:wajir', 'city:new-york-city');
+        above(list, 'city:saida', 'city:new-york-city');
+      });
+
+      // Relevance judgement, Saida. doc:001: Saida's mayor spoke at the session with Blantyre's deputy mayor
+      // and Mombasa's official; doc:004: Majdal Anjar, the other Lebanese endorser.
+      it('Saida: Blantyre, Mombasa and the other Lebanese city rank above Karachi and Kumanovo', async () => {
+        const list = await ranked('city:saida');
+        for (const better of ['city:blantyre', 'city:mombasa', 'city:majdal-anjar']) {
+          above(list, better, 'city:karachi');
+          above(list, better, 'city:kumanovo');
+        }
+      });
+
+      // Relevance judgement, Kumanovo. doc:004: Amman, Dortmund and Newark illustrate commitment 5 as
+      // Kumanovo does; Aerodrom, Cair and Gostivar are North Macedonian endorsers.
+      it('Kumanovo: cities illustrating the same commitment and Macedonian cities rank above Karachi', async () => {
+        const list = await ranked('city:kumanovo');
+        for (const better of ['city:amman', 'city:dortmund', 'city:newark', 'city:aerodrom', 'city:cair', 'city:gostivar']) {
+          above(list, better, 'city:karachi');
+        }
       });
     });
 
     describe('project', () => {
-      it('projects exchanges and workshops onto their City and Country participants', async () => {
+      it('projects peers exactly as peerNetwork links them (one definition): exchanges by default', async () => {
         const projection = await store.project('EXCHANGE');
         expect(projection.nodes.every((node) => node.label === 'City' || node.label === 'Country')).toBe(true);
         expect(projection.edges).toContainEqual({ source: 'city:kristiansand', target: 'city:mombasa', weight: 1 });
+        expect(projection.edges).toContainEqual({ source: 'country:ke', target: 'country:tz', weight: 1 });
+        // The workshop's attendees are no peers by default, as in peerNetwork.
+        expect(projection.nodes.map((node) => node.id)).not.toContain('country:bd');
+        for (const node of projection.nodes.filter((each) => each.label === 'City')) {
+          const peers = await store.peerNetwork({ cityId: node.id, maxHops: 1, eventKinds: ['exchange'] });
+          const neighbours = projection.edges.flatMap((edge) =>
+            edge.source === node.id ? [edge.target] : edge.target === node.id ? [edge.source] : [],
+          );
+          expect(peers.map((peer) => peer.id).sort()).toEqual(neighbours.sort());
+        }
+      });
+
+      // doc:004 "دعم عمدة المدينة جوزيف ماتوفو ... إنشاء بطولة رياضية": the mayor supported the tournament,
+      // so Nansana Division attended it through him (no relation names the city itself).
+      it('rolls people up in the projection too, for the kinds asked', async () => {
+        const projection = await store.project('EXCHANGE', { eventKinds: ['tournament', 'meeting'] });
+        expect(projection.nodes).toContainEqual({ id: 'city:nansana-division', label: 'City' });
+        expect(projection.edges).toContainEqual({ source: 'city:mombasa', target: 'city:saida', weight: 1 });
       });
 
       it('projects partnerships onto organisations and what they partner in', async () => {
         const projection = await store.project('PARTNERSHIP');
-        expect(projection.edges).toContainEqual({ source: 'org:world-bank', target: 'prog:mombasa-fishing-communities-programme', weight: 1 });
+        expect(projection.edges).toContainEqual({
+          source: 'org:world-bank',
+          target: 'prog:mombasa-fishing-communities-programme',
+          weight: 1,
+        });
         expect(projection.edges.every((edge) => edge.source.startsWith('org:') || edge.target.startsWith('org:'))).toBe(true);
+      });
+    });
+
+    describe('listNodesWhere and organizationReach', () => {
+      const ids = (page: { readonly nodes: readonly { readonly id: string }[] }): string[] => page.nodes.map((node) => node.id);
+
+      // doc:000: KMC runs its public-spaces initiative and neighbourhood care projects and the
+      // capacity-building project "دخلت KMC في شراكة مع حكومة إقليم السند والبنك الدولي".
+      it('filters programmes by city and by partner', async () => {
+        const karachi = await store.listNodesWhere({ label: 'Programme', first: 10, filters: { cityId: 'city:karachi' } });
+        expect(ids(karachi)).toEqual([
+          'prog:karachi-public-spaces-initiative',
+          'prog:karachi-urban-management-capacity-building-project',
+          'prog:neighbourhood-care-projects',
+        ]);
+        const worldBank = await store.listNodesWhere({ label: 'Programme', first: 10, filters: { partnerId: 'org:world-bank' } });
+        expect(ids(worldBank)).toEqual([
+          'prog:karachi-urban-management-capacity-building-project',
+          'prog:mombasa-fishing-communities-programme',
+        ]);
+        const both = await store.listNodesWhere({
+          label: 'Programme',
+          first: 10,
+          filters: { partnerId: 'org:world-bank', cityId: 'city:karachi' },
+        });
+        expect(ids(both)).toEqual(['prog:karachi-urban-management-capacity-building-project']);
+      });
+
+      // doc:000 and doc:002: the hub's inaugural workshop (February 2023) and the Colombo workshop
+      // (2–3 August 2023); doc:004: the fourth global summit and its mayoral meeting, September 2023.
+      it('filters events by a date range (a startDate of a year, month or day overlaps it) and kind, paging by cursor', async () => {
+        const year = await store.listNodesWhere({ label: 'Event', first: 2, from: '2023', to: '2023' });
+        expect(year.totalCount).toBe(4);
+        expect(ids(year)).toEqual(['event:fourth-global-summit-2023', 'event:fourth-global-summit-mayoral-meeting']);
+        expect(year.hasNextPage).toBe(true);
+        const next = await store.listNodesWhere({ label: 'Event', first: 2, from: '2023', to: '2023', after: year.endCursor });
+        expect(ids(next)).toEqual(['event:south-asia-regional-hub-inaugural-workshop', 'event:south-asia-regional-workshop-2023-08']);
+        expect(next.hasNextPage).toBe(false);
+        const august = await store.listNodesWhere({ label: 'Event', first: 10, from: '2023-08-01', to: '2023-08-31', kind: 'workshop' });
+        expect(ids(august)).toEqual(['event:south-asia-regional-workshop-2023-08']);
+        const pakistan = await store.listNodesWhere({ label: 'Event', first: 10, filters: { countryId: 'country:pk' } });
+        expect(ids(pakistan)).toEqual([
+          'event:south-asia-regional-hub-inaugural-workshop',
+          'event:south-asia-regional-hub-virtual-launch-2022-12',
+          'event:south-asia-regional-workshop-2023-08',
+        ]);
+      });
+
+      // doc:001 "محمد السعودي, رئيس بلدية صيدا" and doc:004's endorser Hazem Badih, Mayor of Saida.
+      it('lists the people of a city, by name when asked', async () => {
+        const saida = await store.listNodesWhere({ label: 'Person', first: 10, filters: { cityId: 'city:saida' }, orderBy: 'NAME' });
+        expect(ids(saida)).toEqual(['person:hazem-badih', 'person:mohamed-el-seoudi']);
+      });
+
+      it('orders organisations by reach, highest first, with cursors that continue the order', async () => {
+        const byCities = await store.listNodesWhere({ label: 'Organization', first: 1, orderBy: 'CITIES' });
+        expect(ids(byCities)).toEqual(['org:world-bank']);
+        const second = await store.listNodesWhere({ label: 'Organization', first: 1, orderBy: 'CITIES', after: byCities.endCursor });
+        expect(ids(second)).not.toEqual(['org:world-bank']);
+        const byProgrammes = await store.listNodesWhere({ label: 'Organization', first: 1, orderBy: 'PROGRAMMES' });
+        expect(ids(byProgrammes)).toEqual(['org:strong-cities-network']);
+        const pakistan = await store.listNodesWhere({ label: 'Organization', first: 10, filters: { countryId: 'country:pk' } });
+        expect(ids(pakistan)).toEqual([
+          'org:citizens-police-liaison-committee',
+          'org:city-institute-of-image-management',
+          'org:kmc-police',
+        ]);
+        const [worldBank, nobody] = await store.organizationReach(['org:world-bank', 'org:atlantis']);
+        expect(worldBank).toMatchObject({ id: 'org:world-bank', programmeCount: 2 });
+        expect(worldBank?.cityCount).toBeGreaterThanOrEqual(2);
+        expect(nobody).toEqual({ id: 'org:atlantis', programmeCount: 0, cityCount: 0, countryCount: 0 });
+      });
+
+      it('answers an empty page for an unknown anchor', async () => {
+        const page = await store.listNodesWhere({ label: 'Programme', first: 10, filters: { cityId: 'city:atlantis' } });
+        expect(page).toMatchObject({ nodes: [], totalCount: 0, hasNextPage: false });
       });
     });
 

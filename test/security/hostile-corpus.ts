@@ -69,7 +69,7 @@ const QUERY_TEMPLATES: readonly { readonly name: string; readonly operation: str
   { name: 'shortestPath.fromId', type: 'ID!', operation: 'shortestPath(fromId: $s, toId: "city:karachi") { length }' },
   { name: 'shortestPath.toId', type: 'ID!', operation: 'shortestPath(fromId: "city:karachi", toId: $s) { length }' },
   { name: 'sharedPartners.programmeIds', type: 'ID!', operation: 'sharedPartners(programmeIds: [$s]) { shared }' },
-  { name: 'commonPartners.ids', type: 'ID!', operation: 'commonPartners(ids: [$s]) { id }' },
+  { name: 'commonPartners.ids', type: 'ID!', operation: 'commonPartners(ids: [$s]) { partner { id } }' },
   { name: 'subgraph.ids', type: 'ID!', operation: 'subgraph(ids: [$s]) { truncated }' },
   { name: 'similarCities.cityId', type: 'ID!', operation: 'similarCities(cityId: $s) { score }' },
   { name: 'auditLog.after', type: 'String', operation: 'auditLog(after: $s) { totalCount }', key: 'reader' },

@@ -102,8 +102,9 @@ describe('operation limits', () => {
       production,
       '{ cities(first: 100) { edges { node { id name nameAr country { id name } partOf { id } parts { id } } } } }',
     );
-    expect(answer.codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(answer.messages[0]).toMatch(/Cost limit of 1000/);
+    expect(answer.codes).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(answer.messages[0]).toMatch(/Query cost \d+ exceeds the limit of 1000/);
+    expect(answer.status).toBe(400);
   });
 
   it('refuses a document of more than MAX_TOKENS tokens at parse time with a 400', async () => {

@@ -12,7 +12,8 @@ import {
   SUBGRAPH_NODES,
   SUBGRAPH_START,
   findElementId,
-  peerNetwork,
+  PEER_STEPS,
+  project,
   shortestPath,
   subgraphStep,
 } from '../../src/store/neo4j/cypher';
@@ -22,8 +23,8 @@ import { expandByLevels } from '../../src/store/neo4j/subgraph-levels';
 import { fromNeo4jRow } from '../../src/store/neo4j/neo4j-values';
 import { nodeToProperties } from '../../src/store/neo4j/node-properties';
 import {
+  exchangeProjectionFromRows,
   pathFromRow,
-  peersFromRows,
   projectionFromRows,
   subgraphFromRows,
   suggestionsFromRows,
@@ -45,17 +46,26 @@ const storeAnswering = (answer: Answer) => {
 };
 
 describe('traversal rows to port results', () => {
-  it('orders peers by hops then id, with sorted via', () => {
-    const rows = [
-      { id: 'city:b', hops: 2, via: ['event:z', 'event:a'] },
-      { id: 'city:c', hops: 1, via: ['event:x'] },
-      { id: 'city:a', hops: 2, via: ['event:y'] },
-    ].map((row) => fromNeo4jRow({ ...row, hops: neo4j.int(row.hops) }));
-    expect(peersFromRows(rows)).toEqual([
-      { id: 'city:c', hops: 1, via: ['event:x'] },
-      { id: 'city:a', hops: 2, via: ['event:y'] },
-      { id: 'city:b', hops: 2, via: ['event:a', 'event:z'] },
+  it('searches peers breadth first over PEER_STEPS rows, one statement per hop, keeping only links to a closer peer', async () => {
+    const step = (fromId: string, toId: string, eventId: string | null, personIds: string[] = []) => ({ fromId, toId, eventId, personIds });
+    const stepsFrom: Record<string, ReturnType<typeof step>[]> = {
+      'city:a': [step('city:a', 'city:c', 'event:x', ['person:mayor-of-a']), step('city:a', 'city:b', null)],
+      'city:b': [step('city:b', 'city:a', null), step('city:b', 'country:d', 'event:z'), step('city:b', 'city:c', 'event:late')],
+      'city:c': [step('city:c', 'city:a', 'event:x'), step('city:c', 'country:d', 'event:y')],
+    };
+    const { sessions, store } = storeAnswering((_text, parameters) => {
+      const frontier = parameters['frontier'];
+      return Array.isArray(frontier) ? frontier.flatMap((id: string) => stepsFrom[id] ?? []) : [];
+    });
+    await expect(store.peerNetwork({ cityId: 'city:a', maxHops: 3, eventKinds: ['exchange', 'exchange'] })).resolves.toEqual([
+      { id: 'city:b', hops: 1, via: [], through: [], learnedFrom: true },
+      { id: 'city:c', hops: 1, via: ['event:x'], through: ['person:mayor-of-a'], learnedFrom: false },
+      { id: 'country:d', hops: 2, via: ['event:y', 'event:z'], through: [], learnedFrom: false },
     ]);
+    expect(sessions.runs.map((run) => run.parameters['frontier'])).toEqual([['city:a'], ['city:b', 'city:c'], ['country:d']]);
+    expect(sessions.runs.every((run) => run.text === PEER_STEPS.text)).toBe(true);
+    expect(sessions.runs[0]?.parameters['eventKinds']).toEqual(['exchange']);
+    expect(sessions.runs[0]?.parameters['attendingRoles']).not.toContain('showcased');
   });
 
   it('reads a path, and null when there is none', () => {
@@ -90,43 +100,71 @@ describe('traversal rows to port results', () => {
     expect(result.truncated).toBe(true);
   });
 
-  it('scores suggestions like the memory store: weight / log2(1 + holders), rounded to 3 places', () => {
+  it('scores suggestions like the memory store: base weight × ln(1 + cities / holders), leaving out excluded cities', () => {
     const rows = [
       {
         cityId: 'city:b',
+        cityCount: 10,
         shared: [
           { reason: 'EVENT', value: 'event:e', holders: 4 },
           { reason: 'PARTNER', value: 'org:wb', holders: 2 },
         ],
       },
-      { cityId: 'city:a', shared: [{ reason: 'PROGRAMME_KIND', value: 'project', holders: 3 }] },
-      {
-        cityId: 'city:c',
-        shared: [
-          { reason: 'PARTNER', value: 'org:wb', holders: 2 },
-          { reason: 'EVENT', value: 'event:e', holders: 4 },
-        ],
-      },
-    ].map((row) => fromNeo4jRow({ ...row, shared: row.shared.map((item) => ({ ...item, holders: neo4j.int(item.holders) })) }));
-    const expected = Math.round((3 / Math.log2(3) + 2 / Math.log2(5)) * 1000) / 1000;
-    expect(suggestionsFromRows(rows, 2)).toEqual([
+      { cityId: 'city:a', cityCount: 10, shared: [{ reason: 'PROGRAMME_KIND', value: 'project', holders: 3 }] },
+      { cityId: 'city:c', cityCount: 10, shared: [{ reason: 'MEMBERSHIP', value: 'org:scn', holders: 9 }] },
+      { cityId: 'city:d', cityCount: 10, shared: [{ reason: 'PARTNER', value: 'org:wb', holders: 2 }] },
+    ].map((row) =>
+      fromNeo4jRow({
+        ...row,
+        cityCount: neo4j.int(row.cityCount),
+        shared: row.shared.map((item) => ({ ...item, holders: neo4j.int(item.holders) })),
+      }),
+    );
+    const round = (value: number): number => Math.round(value * 1000) / 1000;
+    const partner = round(3 * Math.log(1 + 10 / 2));
+    const event = round(2 * Math.log(1 + 10 / 4));
+    expect(suggestionsFromRows(rows, 3, new Set(['city:d']))).toEqual([
       {
         cityId: 'city:b',
-        score: expected,
+        score: round(partner + event),
         shared: [
-          { reason: 'PARTNER', value: 'org:wb' },
-          { reason: 'EVENT', value: 'event:e' },
+          { reason: 'PARTNER', value: 'org:wb', holders: 2, weight: partner },
+          { reason: 'EVENT', value: 'event:e', holders: 4, weight: event },
         ],
       },
-      {
-        cityId: 'city:c',
-        score: expected,
-        shared: [
-          { reason: 'PARTNER', value: 'org:wb' },
-          { reason: 'EVENT', value: 'event:e' },
-        ],
-      },
+      { cityId: 'city:c', score: round(Math.log(1 + 10 / 9)), shared: [expect.objectContaining({ reason: 'MEMBERSHIP' })] },
+      { cityId: 'city:a', score: round(0.5 * Math.log(1 + 10 / 3)), shared: [expect.objectContaining({ reason: 'PROGRAMME_KIND' })] },
     ]);
+  });
+
+  it('pairs EXCHANGE attendance rows into a projection: one weight per shared event and per learning relation', () => {
+    const rows = [
+      { kind: 'attendance', source: 'city:a', sourceLabel: 'City', target: 'event:x', targetLabel: 'Event', personIds: [] },
+      { kind: 'attendance', source: 'city:b', sourceLabel: 'City', target: 'event:x', targetLabel: 'Event', personIds: ['person:p'] },
+      { kind: 'attendance', source: 'city:b', sourceLabel: 'City', target: 'event:y', targetLabel: 'Event', personIds: [] },
+      {
+        kind: 'attendance',
+        source: 'city:a',
+        sourceLabel: 'City',
+        target: 'event:y',
+        targetLabel: 'Event',
+        personIds: ['person:q', 'person:r'],
+      },
+      { kind: 'attendance', source: 'city:e', sourceLabel: 'City', target: 'event:z', targetLabel: 'Event', personIds: [] },
+      { kind: 'learning', source: 'country:c', sourceLabel: 'Country', target: 'city:a', targetLabel: 'City', personIds: [] },
+    ].map(fromNeo4jRow);
+    expect(exchangeProjectionFromRows(rows)).toEqual({
+      nodes: [
+        { id: 'city:a', label: 'City' },
+        { id: 'city:b', label: 'City' },
+        { id: 'city:e', label: 'City' },
+        { id: 'country:c', label: 'Country' },
+      ],
+      edges: [
+        { source: 'city:a', target: 'city:b', weight: 2 },
+        { source: 'city:a', target: 'country:c', weight: 1 },
+      ],
+    });
   });
 
   it('builds a projection from node and edge rows, nodes and edges in id order', () => {
@@ -150,16 +188,16 @@ describe('which statement each traversal runs (recording transaction)', () => {
     const { sessions, store } = storeAnswering((text, parameters) =>
       text.startsWith('MATCH (n:City {id: $id})') ? [{ elementId: `e-${String(parameters['id'])}` }] : [],
     );
-    await store.peerNetwork({ cityId: 'city:a', maxHops: 2, eventKinds: ['exchange', 'exchange'] });
     await store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 4, types: ['PART_OF', 'PART_OF'] });
+    await store.project('EXCHANGE');
     expect(sessions.runs.map((run) => run.text)).toEqual([
-      peerNetwork(2).text,
       findElementId('City').text,
       findElementId('City').text,
       shortestPath(4).text,
+      project('EXCHANGE').text,
     ]);
-    expect(sessions.runs[0]?.parameters['eventKinds']).toEqual(['exchange']);
-    expect(sessions.runs[3]?.parameters).toEqual({ fromElementId: 'e-city:a', toElementId: 'e-city:b', types: ['PART_OF'] });
+    expect(sessions.runs[2]?.parameters).toEqual({ fromElementId: 'e-city:a', toElementId: 'e-city:b', types: ['PART_OF'] });
+    expect(sessions.runs[3]?.parameters['eventKinds']).toEqual(['exchange']);
   });
 
   it('looks each end of a path up under the label its id names, and follows only ontology types when none are asked', async () => {
@@ -238,8 +276,7 @@ describe('which statement each traversal runs (recording transaction)', () => {
       relations: [],
     });
     await expect(store.shortestPath({ fromId: 'city:a', toId: 'city:b', maxHops: 0 })).resolves.toBeNull();
-    await expect(store.peerNetwork({ cityId: 'city:a', maxHops: 3, eventKinds: [] })).resolves.toEqual([]);
-    await expect(store.commonPartners([])).resolves.toEqual([]);
+    await expect(store.commonPartners({ ids: [] })).resolves.toEqual([]);
     await expect(store.subgraph({ ids: [], depth: 2, direction: 'BOTH', limit: 10 })).resolves.toEqual({
       nodes: [],
       relations: [],

@@ -9,10 +9,11 @@ import { Mutation } from './mutation';
 import { Query } from './query';
 import { Relation, Source } from './relation';
 import { RelationConnection } from './relation-connection';
+import { listQueries, organizationReachResolvers } from './lists';
 import { traversalQueries } from './traversal';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...traversalQueries, auditLog },
+  Query: { ...Query, ...traversalQueries, ...listQueries, auditLog },
   Mutation,
   Node: {
     // The GraphQL type of a node is its ontology label.
@@ -21,7 +22,7 @@ export const resolvers: Resolvers = {
   City,
   Country,
   Person,
-  Organization,
+  Organization: { ...Organization, ...organizationReachResolvers },
   Programme,
   Commitment,
   Declaration,

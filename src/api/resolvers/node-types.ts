@@ -2,7 +2,8 @@
  * Internal. The typed fields of each node type: each is one relation type and direction
  * read through the loaders (see `traverse.ts`).
  */
-import { checkFirst } from '../arguments';
+import { notFound } from '../../errors';
+import { checkFirst, checkNodeId } from '../arguments';
 import { cityConnection } from '../connections';
 import { toEnumValue } from '../enums';
 import type {
@@ -20,6 +21,7 @@ import type {
   ProgrammeKind,
   ProgrammeResolvers,
 } from '../resolvers-types.generated';
+import { checkDate, currentAsOf } from './leadership';
 import { nodeCommonResolvers } from './node-common';
 import { examplesOfCity, examplesOfCommitment } from './commitment-example';
 import { linkedNode, linkedNodeOf, linkedNodes, linkedNodesOf, nodeById, relationsOf } from './traverse';
@@ -31,7 +33,10 @@ export const City: CityResolvers = {
   country: (city, _args, context) => linkedNode(context, city.id, 'IN_COUNTRY', 'OUT', 'Country'),
   partOf: (city, _args, context) => linkedNode(context, city.id, 'PART_OF', 'OUT', 'City'),
   parts: (city, _args, context) => linkedNodes(context, city.id, 'PART_OF', 'IN', 'City'),
-  leaders: (city, _args, context) => relationsOf(context, city.id, 'IN', ['LEADS']),
+  leaders: async (city, args, context) => {
+    const leaders = await relationsOf(context, city.id, 'IN', ['LEADS']);
+    return args.asOf === null || args.asOf === undefined ? leaders : currentAsOf(leaders, checkDate(args.asOf, 'asOf'));
+  },
   programmes: (city, _args, context) => linkedNodes(context, city.id, 'RUNS', 'OUT', 'Programme'),
   partners: (city, _args, context) => linkedNodes(context, city.id, 'PARTNERS_WITH', 'IN', 'Organization'),
   memberships: (city, _args, context) => relationsOf(context, city.id, 'OUT', ['MEMBER_OF']),
@@ -119,13 +124,20 @@ export const Declaration: DeclarationResolvers = {
   commitments: async (declaration, _args, context) =>
     (await linkedNodes(context, declaration.id, 'HAS_COMMITMENT', 'OUT', 'Commitment')).sort((a, b) => a.number - b.number),
   adoptedAt: (declaration, _args, context) => linkedNode(context, declaration.id, 'PART_OF', 'OUT', 'Event'),
-  endorsements: (declaration, args) => ({
-    nodeId: declaration.id,
-    direction: 'IN',
-    types: ['ENDORSED'],
-    first: checkFirst(args.first, 20),
-    after: args.after ?? null,
-  }),
+  endorsements: async (declaration, args, context) => {
+    const request = {
+      nodeId: declaration.id,
+      direction: 'IN' as const,
+      types: ['ENDORSED' as const],
+      first: checkFirst(args.first, 20),
+      after: args.after ?? null,
+    };
+    if (args.countryId === null || args.countryId === undefined) return request;
+    const countryId = checkNodeId(args.countryId, 'countryId', 'Country');
+    if (!(await context.loaders.node.load(countryId))) throw notFound(`countryId: no country ${countryId}`, 'countryId');
+    const cities = await relationsOf(context, countryId, 'IN', ['IN_COUNTRY']);
+    return { ...request, forCities: new Set(cities.map((relation) => relation.from)) };
+  },
 };
 
 export const Event: EventResolvers = {

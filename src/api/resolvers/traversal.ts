@@ -5,13 +5,14 @@
  * per graph generation.
  */
 import type { NodeOf, NodeRecord } from '../../domain/graph-document';
-import { labelOfId, type NodeLabel } from '../../domain/ontology';
+import { labelOfId, peerEventKinds, type EventKind, type NodeLabel } from '../../domain/ontology';
+import { labelsOfProjection } from '../../analytics/centrality';
 import { MAX_HOPS, MAX_SUBGRAPH_LIMIT } from '../../store/GraphStore';
 import { checkFirst, checkIdList, checkNodeId, checkRange } from '../arguments';
 import type { ApiContext } from '../context';
-import { labelOf, nodeTypeOf } from '../enums';
+import { fromEnumValue, labelOf, nodeTypeOf, toEnumValue } from '../enums';
 import { badUserInput, notFound } from '../../errors';
-import type { QueryResolvers } from '../resolvers-types.generated';
+import type { EventKind as EventKindValue, QueryResolvers } from '../resolvers-types.generated';
 
 /** Loads nodes that must exist; NOT_FOUND names the first missing id. */
 async function requireNodes(context: ApiContext, ids: readonly string[], argumentName: string): Promise<NodeRecord[]> {
@@ -62,6 +63,17 @@ function checkLabels(ids: readonly string[], argumentName: string, labels: reado
   }
 }
 
+/** The event kinds of a peer question (ontology.ts peerEventKinds: eventKinds, else the deprecated alias). */
+function askedEventKinds(args: {
+  readonly eventKinds?: readonly EventKindValue[] | null;
+  readonly includeWorkshops?: boolean | null;
+}): EventKind[] {
+  const eventKinds = args.eventKinds?.map((kind) => fromEnumValue<EventKind>(kind));
+  if (eventKinds?.length === 0)
+    throw badUserInput('eventKinds: give at least one event kind, or leave it out for [EXCHANGE]', 'eventKinds');
+  return peerEventKinds({ eventKinds, includeWorkshops: args.includeWorkshops });
+}
+
 export const traversalQueries: Pick<
   QueryResolvers,
   'peerNetwork' | 'shortestPath' | 'sharedPartners' | 'commonPartners' | 'subgraph' | 'similarCities' | 'centrality' | 'communities'
@@ -69,19 +81,19 @@ export const traversalQueries: Pick<
   peerNetwork: async (_root, args, context) => {
     const maxHops = checkRange(args.maxHops, 2, 1, MAX_HOPS, 'maxHops');
     const city = await requireNode(context, args.cityId, 'cityId', 'City');
-    const peers = await context.store.peerNetwork({
-      cityId: city.id,
-      maxHops,
-      eventKinds: args.includeWorkshops ? ['exchange', 'workshop'] : ['exchange'],
-    });
+    const eventKinds = askedEventKinds(args);
+    const peers = await context.store.peerNetwork({ cityId: city.id, maxHops, eventKinds });
     return {
       city,
       maxHops,
+      eventKinds: eventKinds.map((kind) => toEnumValue<EventKindValue>(kind)),
       peers: await Promise.all(
         peers.map(async (peer) => ({
           node: await loadKnown(context, peer.id),
           hops: peer.hops,
           via: await loadExisting(context, peer.via, 'Event'),
+          through: await loadExisting(context, peer.through, 'Person'),
+          learnedFrom: peer.learnedFrom,
         })),
       ),
     };
@@ -116,6 +128,14 @@ export const traversalQueries: Pick<
           partners: await loadExisting(context, overlap.partnerIds, 'Organization'),
           shared: overlap.partnerIds.length,
           jaccard: Math.round(overlap.jaccard * 1e6) / 1e6,
+          score: overlap.score,
+          weights: await Promise.all(
+            overlap.weights.map(async (item) => ({
+              partner: await loadKnown(context, item.partnerId, 'Organization'),
+              weight: item.weight,
+              programmes: item.holders,
+            })),
+          ),
         };
       }),
     );
@@ -126,7 +146,21 @@ export const traversalQueries: Pick<
     if (ids.length === 0) throw badUserInput('ids: give at least one city or programme id', 'ids');
     checkLabels(ids, 'ids', ['City', 'Programme']);
     await requireNodes(context, ids, 'ids');
-    return loadExisting(context, await context.store.commonPartners(ids), 'Organization');
+    const excludeIds = args.excludeIds ? checkIdList(args.excludeIds, 'excludeIds') : [];
+    const results = await context.store.commonPartners({ ids, excludeIds });
+    return Promise.all(
+      results.map(async (result) => ({
+        partner: await loadKnown(context, result.partnerId, 'Organization'),
+        routes: await Promise.all(
+          result.routes.map(async (route) => ({
+            from: await loadKnown(context, route.fromId),
+            via: route.viaId === null ? null : await loadKnown(context, route.viaId),
+            type: route.type,
+            role: route.role,
+          })),
+        ),
+      })),
+    );
   },
 
   subgraph: async (_root, args, context) => {
@@ -180,9 +214,10 @@ export const traversalQueries: Pick<
         score: suggestion.score,
         shared: await Promise.all(
           suggestion.shared.map(async (item) => {
-            if (item.reason === 'PROGRAMME_KIND') return { reason: item.reason, node: null, value: item.value };
+            const weights = { holders: item.holders, weight: item.weight };
+            if (item.reason === 'PROGRAMME_KIND') return { reason: item.reason, node: null, value: item.value, ...weights };
             const [node] = await loadAny(context, [item.value]);
-            return { reason: item.reason, node: node ?? null, value: node?.name ?? item.value };
+            return { reason: item.reason, node: node ?? null, value: node?.name ?? item.value, ...weights };
           }),
         ),
       })),
@@ -191,17 +226,19 @@ export const traversalQueries: Pick<
 
   centrality: async (_root, args, context) => {
     const first = checkFirst(args.first, 20);
-    const scores = await context.analytics.centrality(
-      args.projection ?? 'EXCHANGE',
-      args.metric ?? 'DEGREE',
-      labelOf(args.type ?? 'CITY'),
-      first,
-    );
-    return Promise.all(scores.map(async (score) => ({ node: await loadKnown(context, score.id), score: score.score })));
+    const projectionName = args.projection ?? 'EXCHANGE';
+    const label = labelOf(args.type ?? 'CITY');
+    const possible = labelsOfProjection(projectionName);
+    if (possible !== 'any' && !possible.includes(label)) {
+      const types = possible.map((each) => nodeTypeOf(each)).join(', ');
+      throw badUserInput(`type: the ${projectionName} projection holds no ${nodeTypeOf(label)} nodes, only ${types}`, 'type');
+    }
+    const scores = await context.analytics.centrality(projectionName, args.metric ?? 'DEGREE', label, first, askedEventKinds(args));
+    return Promise.all(scores.map(async ({ id, ...score }) => ({ node: await loadKnown(context, id), ...score })));
   },
 
   communities: async (_root, args, context) => {
-    const found = await context.analytics.communities(args.projection ?? 'EXCHANGE');
+    const found = await context.analytics.communities(args.projection ?? 'EXCHANGE', askedEventKinds(args));
     return Promise.all(
       found.map(async (community) => ({
         id: community.id,

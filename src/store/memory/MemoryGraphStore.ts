@@ -10,18 +10,23 @@ import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '
 import { decodeCursor, encodeCursor } from '../cursor';
 import type {
   CitySuggestionResult,
+  CommonPartnerResult,
+  CommonPartnersQuery,
+  FilteredListQuery,
   GraphCounts,
   GraphStore,
   ListNodesQuery,
   MergeOptions,
   MergeSummary,
   NodePage,
+  OrganizationReach,
   PartnerOverlapResult,
   PathResult,
   PeerNetworkQuery,
   PeerResult,
   ProjectedGraph,
   Projection,
+  ProjectionOptions,
   RelationsQuery,
   SearchHit,
   SearchQuery,
@@ -36,6 +41,7 @@ import { int32At, uint8At } from './columns';
 import { compareIds, forEachRelation, inIdOrder, KnowledgeGraph } from './knowledge-graph';
 import { mergeGraph } from './merge-graph';
 import { NameIndex, type NamedNodes } from './names/NameIndex';
+import { listNodesWhere, organizationReach } from './traversal/list-where';
 import { commonPartners, sharedPartners } from './traversal/partners';
 import { peerNetwork } from './traversal/peer-network';
 import { project } from './traversal/project';
@@ -196,6 +202,14 @@ export class MemoryGraphStore implements GraphStore {
     return { nodes: this.graph.nodes.size, relations: this.graph.relations.size, byLabel, byType };
   }
 
+  async listNodesWhere(query: FilteredListQuery): Promise<NodePage> {
+    return listNodesWhere(this.graph, query);
+  }
+
+  async organizationReach(ids: readonly string[]): Promise<readonly OrganizationReach[]> {
+    return organizationReach(this.graph, ids);
+  }
+
   async countRelations(query: RelationsQuery): Promise<number> {
     return this.relationRows(query).size;
   }
@@ -212,8 +226,8 @@ export class MemoryGraphStore implements GraphStore {
     return sharedPartners(this.graph, query);
   }
 
-  async commonPartners(ids: readonly string[]): Promise<readonly string[]> {
-    return commonPartners(this.graph, ids);
+  async commonPartners(query: CommonPartnersQuery): Promise<readonly CommonPartnerResult[]> {
+    return commonPartners(this.graph, query);
   }
 
   async subgraph(query: SubgraphQuery): Promise<SubgraphResult> {
@@ -224,8 +238,8 @@ export class MemoryGraphStore implements GraphStore {
     return similarCities(this.graph, query.cityId, query.first);
   }
 
-  async project(projection: Projection): Promise<ProjectedGraph> {
-    return project(this.graph, projection);
+  async project(projection: Projection, options?: ProjectionOptions): Promise<ProjectedGraph> {
+    return project(this.graph, projection, options);
   }
 
   async ping(): Promise<void> {}

@@ -5,24 +5,38 @@
  * store's (`page-bounds.ts`, `cursor.ts`), so both adapters refuse the same inputs.
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../../domain/graph-document';
-import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../../domain/ontology';
+import {
+  ATTENDING_ROLES,
+  DEFAULT_PEER_EVENT_KINDS,
+  NODE_LABELS,
+  RELATION_TYPES,
+  labelOfId,
+  type NodeLabel,
+  type RelationType,
+} from '../../domain/ontology';
 import { decodeCursor, encodeCursor } from '../cursor';
 import {
+  InvalidArgumentError,
   NotFoundError,
   StoreUnavailableError,
   type CitySuggestionResult,
+  type CommonPartnerResult,
+  type CommonPartnersQuery,
+  type FilteredListQuery,
   type GraphCounts,
   type GraphStore,
   type ListNodesQuery,
   type MergeOptions,
   type MergeSummary,
   type NodePage,
+  type OrganizationReach,
   type PartnerOverlapResult,
   type PathResult,
   type PeerNetworkQuery,
   type PeerResult,
   type ProjectedGraph,
   type Projection,
+  type ProjectionOptions,
   type RelationsQuery,
   type SearchHit,
   type SearchQuery,
@@ -32,18 +46,21 @@ import {
   type SubgraphResult,
 } from '../GraphStore';
 import { checkPageSize, checkSearchText } from '../page-bounds';
+import { searchPeers } from '../peer-links';
+import { commonPartnersOf } from '../partner-routes';
+import { filtersOf, LISTED_LABELS } from '../list-filters';
+import { decodeListCursor, pageOf } from '../list-page';
 import {
   CLEAR_IN_RELATIONS_BATCH,
   CLEAR_NODES_BATCH,
   CLEAR_OUT_RELATIONS_BATCH,
-  COMMON_PARTNERS,
+  PARTNER_ROUTES,
   COUNTS,
   FIND_NODE_LABELS,
   GET_NODES,
   INDEX_STATES,
   REMOVE_RELATION,
   SEARCH,
-  SHARED_PARTNERS,
   SIMILAR_CITIES,
   checkedLabel,
   checkedType,
@@ -55,8 +72,12 @@ import {
   isLinkedFilterAllowed,
   listLinkedNodes,
   listNodes,
-  peerNetwork,
+  ORGANIZATION_REACH,
+  PEER_STEPS,
+  listOrdersOf,
+  listWhere,
   project,
+  sharedPartners,
   shortestPath,
   SUBGRAPH_NODES,
   SUBGRAPH_START,
@@ -79,7 +100,8 @@ import {
   overlapsFromRows,
   pathFromRow,
   relationFromMap,
-  peersFromRows,
+  exchangeProjectionFromRows,
+  peerStepsFromRows,
   projectionFromRows,
   stringOf,
   reachedFromRows,
@@ -98,9 +120,6 @@ export interface Neo4jGraphStoreOptions {
 export const SEARCH_CANDIDATES = 500;
 
 const text = (row: PlainRow, key: string): string => stringOf(row[key], key);
-
-/** Event kinds that make co-participants peers in the EXCHANGE projection (as the memory store). */
-const PEER_EVENT_KINDS = ['exchange', 'workshop'];
 
 function idOf(properties: PlainValue): string {
   if (!isPlainMap(properties) || typeof properties['id'] !== 'string') throw new TypeError('stored node has no id');
@@ -135,7 +154,8 @@ function hitScore(luceneScore: number, exact: boolean): number {
 
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = 'neo4j' as const;
-  private readonly projections = new Map<Projection, Promise<ProjectedGraph>>();
+  /** Projections by `projection:eventKinds`. */
+  private readonly projections = new Map<string, Promise<ProjectedGraph>>();
 
   constructor(
     private readonly executor: Neo4jExecutor,
@@ -344,6 +364,60 @@ export class Neo4jGraphStore implements GraphStore {
     return { nodes: sum(Object.values(byLabel)), relations: sum(Object.values(byType)), byLabel, byType };
   }
 
+  async listNodesWhere(query: FilteredListQuery): Promise<NodePage> {
+    const label = checkedLabel(query.label);
+    checkPageSize(`list ${label}`, query.first);
+    const listed = LISTED_LABELS.find((each) => each === label);
+    const order = query.orderBy ?? 'ID';
+    if (listed === undefined || !listOrdersOf(listed).includes(order)) {
+      throw new InvalidArgumentError(`list ${label}: no order ${order}; use one of ${listed ? listOrdersOf(listed).join(', ') : 'ID'}`);
+    }
+    const after = query.after ? decodeListCursor(order, query.after) : undefined;
+    const filters = Object.fromEntries(filtersOf(listed).map(({ name }) => [name, query.filters?.[name] ?? null]));
+    const statementFor = listWhere(listed, order);
+    const parameters: Record<string, unknown> = {
+      ...filters,
+      afterId: after?.id ?? null,
+      limit: query.first + 1,
+      ...(listed === 'Person' ? {} : { kind: query.kind ?? null }),
+      ...(listed === 'Event' ? { from: query.from ?? null, to: query.to ?? null } : {}),
+      ...(order === 'ID' ? {} : { afterKey: after?.key ?? null }),
+    };
+    const unknownFilter = Object.keys(query.filters ?? {}).find((name) => !(name in filters));
+    if (unknownFilter !== undefined) throw new InvalidArgumentError(`list ${label}: no filter ${unknownFilter}`);
+    const [row] = await this.executor.read(statementFor, parameters);
+    const entries = listOf(row?.['page'], 'page').map((value) => {
+      if (!isPlainMap(value)) throw new TypeError('Neo4j list row has no map');
+      const key = value['key'];
+      return {
+        node: nodeFromProperties(label, value['props'] ?? null),
+        key: typeof key === 'number' || typeof key === 'string' ? key : '',
+      };
+    });
+    const page = pageOf(order, entries, query.first, undefined);
+    return { ...page, totalCount: numberOf(row?.['total'], 'total') };
+  }
+
+  async organizationReach(ids: readonly string[]): Promise<readonly OrganizationReach[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.executor.read(ORGANIZATION_REACH, { ids: [...new Set(ids)] });
+    const byId = new Map(
+      rows.map((row) => {
+        const id = text(row, 'id');
+        return [
+          id,
+          {
+            id,
+            programmeCount: numberOf(row['programmeCount'], 'programmeCount'),
+            cityCount: numberOf(row['cityCount'], 'cityCount'),
+            countryCount: numberOf(row['countryCount'], 'countryCount'),
+          },
+        ];
+      }),
+    );
+    return ids.map((id) => byId.get(id) ?? { id, programmeCount: 0, cityCount: 0, countryCount: 0 });
+  }
+
   async countRelations(query: RelationsQuery): Promise<number> {
     if (query.nodeIds.length === 0) return 0;
     const types = typesToFollow(query.types);
@@ -356,12 +430,12 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async peerNetwork(query: PeerNetworkQuery): Promise<readonly PeerResult[]> {
-    if (query.maxHops < 1 || query.eventKinds.length === 0) return [];
-    const rows = await this.executor.read(peerNetwork(query.maxHops), {
-      cityId: query.cityId,
-      eventKinds: [...new Set(query.eventKinds)],
-    });
-    return peersFromRows(rows);
+    if (query.maxHops < 1) return [];
+    const eventKinds = [...new Set(query.eventKinds)];
+    // Breadth first in TypeScript, one statement per hop (store/peer-links.ts, shared with the memory store).
+    return searchPeers(query, async (frontier) =>
+      peerStepsFromRows(await this.executor.read(PEER_STEPS, { frontier, eventKinds, attendingRoles: ATTENDING_ROLES })),
+    );
   }
 
   async shortestPath(query: ShortestPathQuery): Promise<PathResult | null> {
@@ -391,18 +465,35 @@ export class Neo4jGraphStore implements GraphStore {
 
   async sharedPartners(query: SharedPartnersQuery): Promise<readonly PartnerOverlapResult[]> {
     if (query.first < 1) return [];
-    const rows = await this.executor.read(SHARED_PARTNERS, {
-      programmeIds: query.programmeIds ? [...new Set(query.programmeIds)] : null,
-      minShared: Math.max(1, Math.ceil(query.minShared)),
-      first: query.first,
-    });
+    const minShared = Math.max(1, Math.ceil(query.minShared));
+    const rows = query.programmeIds
+      ? await this.executor.read(sharedPartners('ids'), { programmeIds: [...new Set(query.programmeIds)], minShared, first: query.first })
+      : await this.executor.read(sharedPartners('all'), { minShared, first: query.first });
     return overlapsFromRows(rows);
   }
 
-  async commonPartners(ids: readonly string[]): Promise<readonly string[]> {
+  async commonPartners(query: CommonPartnersQuery): Promise<readonly CommonPartnerResult[]> {
+    const ids = [...new Set(query.ids)];
     if (ids.length === 0) return [];
-    const rows = await this.executor.read(COMMON_PARTNERS, { ids: [...new Set(ids)] });
-    return rows.map((row) => text(row, 'id')).sort(compareIds);
+    const rows = await this.executor.read(PARTNER_ROUTES, {
+      ids,
+      excludeIds: [...(query.excludeIds ?? [])],
+      attendingRoles: ATTENDING_ROLES,
+    });
+    const found = rows.map((row) => {
+      const viaId = row['viaId'];
+      const role = row['role'];
+      return {
+        partnerId: text(row, 'partnerId'),
+        route: {
+          fromId: text(row, 'fromId'),
+          viaId: typeof viaId === 'string' ? viaId : null,
+          type: checkedType(text(row, 'relType')),
+          role: typeof role === 'string' ? role : null,
+        },
+      };
+    });
+    return commonPartnersOf({ ...query, ids }, found);
   }
 
   async subgraph(query: SubgraphQuery): Promise<SubgraphResult> {
@@ -424,28 +515,42 @@ export class Neo4jGraphStore implements GraphStore {
 
   async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
     if (query.first < 1) return [];
-    const rows = await this.executor.read(SIMILAR_CITIES, { cityId: query.cityId, exchangeKind: 'exchange' });
-    return suggestionsFromRows(rows, query.first);
+    // Peers already linked (ontology.ts peer link, default kinds) are not suggested.
+    const steps = peerStepsFromRows(
+      await this.executor.read(PEER_STEPS, {
+        frontier: [query.cityId],
+        eventKinds: [...DEFAULT_PEER_EVENT_KINDS],
+        attendingRoles: ATTENDING_ROLES,
+      }),
+    );
+    const rows = await this.executor.read(SIMILAR_CITIES, { cityId: query.cityId, attendingRoles: ATTENDING_ROLES });
+    return suggestionsFromRows(rows, query.first, new Set(steps.map((step) => step.toId)));
   }
 
   /**
-   * Cached per projection until this store writes (merge, clear, removeRelation): analytics
-   * ask for the same projection again and again, and building one reads every relation. It
-   * runs under the bulk timeout, so a first build that outlasts a request still fills the
-   * cache. A write by another process is not seen until this one writes or restarts.
+   * Cached per projection (and EXCHANGE's event kinds) until this store writes (merge, clear,
+   * removeRelation): analytics ask for the same projection again and again, and building one
+   * reads every relation. It runs under the bulk timeout, so a first build that outlasts a
+   * request still fills the cache. A write by another process is not seen until this one
+   * writes or restarts.
    */
-  project(projection: Projection): Promise<ProjectedGraph> {
-    let cached = this.projections.get(projection);
+  project(projection: Projection, options: ProjectionOptions = {}): Promise<ProjectedGraph> {
+    const eventKinds = projection === 'EXCHANGE' ? [...new Set(options.eventKinds ?? DEFAULT_PEER_EVENT_KINDS)].sort() : [];
+    const key = `${projection}:${eventKinds.join(',')}`;
+    let cached = this.projections.get(key);
     if (cached === undefined) {
-      cached = this.executor
-        .read(project(projection), projection === 'EXCHANGE' ? { eventKinds: PEER_EVENT_KINDS } : {}, 'bulk')
-        .then(projectionFromRows);
+      cached =
+        projection === 'EXCHANGE'
+          ? this.executor
+              .read(project(projection), { eventKinds, attendingRoles: ATTENDING_ROLES }, 'bulk')
+              .then(exchangeProjectionFromRows)
+          : this.executor.read(project(projection), {}, 'bulk').then(projectionFromRows);
       const built = cached;
       // A failed build is not cached: the next call tries again.
       built.catch(() => {
-        if (this.projections.get(projection) === built) this.projections.delete(projection);
+        if (this.projections.get(key) === built) this.projections.delete(key);
       });
-      this.projections.set(projection, built);
+      this.projections.set(key, built);
     }
     return cached;
   }

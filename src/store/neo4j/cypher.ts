@@ -13,6 +13,13 @@ import {
   meetsConfidence,
   NODE_LABELS,
   PARTNER_RELATION_TYPES,
+  CITY_PROGRAMME_TYPES,
+  DIRECT_PARTNER_TYPES,
+  EVENT_PARTNER_TYPES,
+  PEER_LABELS,
+  PEER_LEARNING_RELATION_TYPE,
+  PROGRAMME_PARTNER_TYPES,
+  ROLL_UP_RELATION_TYPES,
   RELATION_ENDPOINTS,
   RELATION_TYPES,
   type Confidence,
@@ -20,6 +27,7 @@ import {
   type RelationType,
 } from '../../domain/ontology';
 import { InvalidArgumentError, MAX_HOPS, SHORTEST_PATH_TIE_CAP, type Direction, type Projection } from '../GraphStore';
+import { filtersOf, LISTED_LABELS, REACH, type FilterPath, type ListedLabel, type ListOrder } from '../list-filters';
 
 export interface CypherStatement {
   /** Stable name, for logs, transaction metadata and the lint report. */
@@ -122,6 +130,12 @@ const traversalBound = (hops: number): number => {
   }
   return hops;
 };
+
+/** Label test of a peer (ontology.ts PEER_LABELS). */
+const isPeer = (variable: string): string => `(${PEER_LABELS.map((label) => `${variable}:${checkedLabel(label)}`).join(' OR ')})`;
+const ROLL_UP_TYPES_EXPRESSION = (): string => ROLL_UP_RELATION_TYPES.map(checkedType).join('|');
+/** A PARTICIPATED_IN relation `p` that says its start attended (ontology.ts isAttendingRole). */
+const attends = (variable: string): string => `(${variable}.role IS NULL OR ${variable}.role IN $attendingRoles)`;
 
 // ---------------------------------------------------------------------------------------
 // Health and schema
@@ -388,72 +402,202 @@ RETURN properties(n) AS props, rels`,
 }
 
 // ---------------------------------------------------------------------------------------
-// Traversal and analytics (semantics as in src/store/memory/traversal/)
+// Filtered lists and organisation reach (paths and reach defined in store/list-filters.ts)
 
-/**
- * Organisations linked by a partner relation, either way, to every one of `$ids` (distinct).
- * EXPLAIN: Union of NodeUniqueIndexSeek per label, Expand(All) of the partner types, Filter, EagerAggregation.
- */
-export const COMMON_PARTNERS = statement(
-  'common-partners',
+/** `(n)-[:A|B]->(:City)-[:IN_COUNTRY]->(:Country {id: $param})`: one filter path as a pattern. */
+function filterPattern(path: FilterPath, parameter: string): string {
+  return path
+    .map((step, index) => {
+      const types = step.types.map(checkedType).join('|');
+      const end = index === path.length - 1 ? `(:${checkedLabel(step.label)} {id: $${parameter}})` : `(:${checkedLabel(step.label)})`;
+      return step.direction === 'OUT' ? `-[:${types}]->${end}` : `<-[:${types}]-${end}`;
+    })
+    .join('');
+}
+
+const REACH_PROGRAMMES = `(n)-[:${REACH.programmeTypes.map(checkedType).join('|')}]->(programme:Programme)`;
+const REACH_CITY_BRANCHES = (): readonly string[] => [
+  `MATCH (n)<-[:MEMBER_OF]-(c:City)`,
+  `MATCH (n)-[:PARTNERS_WITH]->(c:City)`,
+  `MATCH ${REACH_PROGRAMMES}<-[:${REACH.programmeCityTypes.map(checkedType).join('|')}]-(c:City)`,
+];
+
+/** The reach expressions of an organisation `n` (list-filters.ts REACH). */
+const REACH_EXPRESSIONS = (): Readonly<Record<'programmeCount' | 'cityCount' | 'countryCount', string>> => ({
+  programmeCount: `size(COLLECT { MATCH ${REACH_PROGRAMMES} RETURN DISTINCT programme.id AS id })`,
+  cityCount: `size(COLLECT { ${REACH_CITY_BRANCHES()
+    .map((branch) => `${branch} RETURN c.id AS id`)
+    .join(' UNION ')} })`,
+  countryCount: `size(COLLECT { ${[
+    ...REACH_CITY_BRANCHES().map((branch) => `${branch}-[:IN_COUNTRY]->(k:Country) RETURN k.id AS id`),
+    `MATCH ${REACH_PROGRAMMES}<-[:${REACH.programmeCountryTypes.map(checkedType).join('|')}]-(k:Country) RETURN k.id AS id`,
+  ].join(' UNION ')} })`,
+});
+
+/** The reach of the organisations `$ids`. */
+export const ORGANIZATION_REACH = statement(
+  'organization-reach',
   `
-${lookUpById('n', 'IN $ids')}
-MATCH (n)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
-WITH o, count(DISTINCT n) AS linked
-WHERE linked = size($ids)
-RETURN o.id AS id
-ORDER BY id ASC`,
+MATCH (n:Organization)
+WHERE n.id IN $ids
+RETURN n.id AS id, ${Object.entries(REACH_EXPRESSIONS())
+    .map(([name, expression]) => `${expression} AS ${name}`)
+    .join(',\n       ')}`,
   ['ids'],
 );
 
-/** Programme pairs sharing partners (`$programmeIds` null for all), by Jaccard, shared count, ids. */
-export const SHARED_PARTNERS = statement(
-  'shared-partners',
+const ORDER_KEY: Readonly<Record<ListOrder, string>> = {
+  ID: 'n.id',
+  NAME: 'n.name',
+  PROGRAMMES: REACH_EXPRESSIONS().programmeCount,
+  CITIES: REACH_EXPRESSIONS().cityCount,
+  COUNTRIES: REACH_EXPRESSIONS().countryCount,
+};
+
+/** The orders each listed label offers (reach orders only for organisations). */
+export function listOrdersOf(label: ListedLabel): readonly ListOrder[] {
+  return label === 'Organization' ? ['ID', 'NAME', 'PROGRAMMES', 'CITIES', 'COUNTRIES'] : ['ID', 'NAME'];
+}
+
+/**
+ * A filtered, ordered page of one listed label (store/list-page.ts: keyset after
+ * `$afterKey`, `$afterId`, both null for the first page) with the total. Every filter is a
+ * parameter, null when not asked; `$kind`, and for events `$from`/`$to` on startDate.
+ */
+export function listWhere(label: ListedLabel, order: ListOrder): CypherStatement {
+  const checked = checkedLabel(label);
+  const filters = filtersOf(label);
+  const conditions = [
+    ...(label === 'Person' ? [] : ['($kind IS NULL OR n.kind = $kind)']),
+    ...filters.map(
+      ({ name, paths }) => `($${name} IS NULL OR ${paths.map((path) => `EXISTS { MATCH (n)${filterPattern(path, name)} }`).join(' OR ')})`,
+    ),
+    ...(label === 'Event'
+      ? [
+          "($from IS NULL OR (n.startDate IS NOT NULL AND n.startDate + '~' >= $from))",
+          "($to IS NULL OR (n.startDate IS NOT NULL AND n.startDate <= $to + '~'))",
+        ]
+      : []),
+  ];
+  const where = conditions.length > 0 ? `WHERE ${conditions.join('\n  AND ')}` : '';
+  const descending = order === 'PROGRAMMES' || order === 'CITIES' || order === 'COUNTRIES';
+  const after =
+    order === 'ID'
+      ? '$afterId IS NULL OR n.id > $afterId'
+      : `$afterId IS NULL OR key ${descending ? '<' : '>'} $afterKey OR (key = $afterKey AND n.id > $afterId)`;
+  const parameters = [
+    ...(label === 'Person' ? [] : ['kind']),
+    ...filters.map(({ name }) => name),
+    ...(label === 'Event' ? ['from', 'to'] : []),
+    'afterId',
+    ...(order === 'ID' ? [] : ['afterKey']),
+    'limit',
+  ];
+  return statement(
+    `list-where.${checked}.${order}`,
+    `
+CALL () {
+  MATCH (n:${checked})
+  ${where}
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:${checked})
+  ${where}
+  WITH n, ${ORDER_KEY[order]} AS key
+  WHERE ${after}
+  WITH n, key ORDER BY key ${descending ? 'DESC' : 'ASC'}, n.id ASC LIMIT $limit
+  RETURN collect({props: properties(n), key: key}) AS page
+}
+RETURN total, page`,
+    parameters,
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Traversal and analytics (semantics as in src/store/memory/traversal/)
+
+/**
+ * Every (organisation, route) from the cities and programmes `$ids` (ontology.ts partner
+ * routes: direct, and for a city through its programmes and attended events); the adapter
+ * keeps the organisations that reach them all (store/partner-routes.ts).
+ */
+export const PARTNER_ROUTES = statement(
+  'partner-routes',
   `
-MATCH (a:Programme)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)-[:${PARTNER_TYPES_EXPRESSION()}]-(b:Programme)
-WHERE a.id < b.id AND ($programmeIds IS NULL OR (a.id IN $programmeIds AND b.id IN $programmeIds))
-WITH a, b, collect(DISTINCT o.id) AS shared
-WHERE size(shared) >= $minShared
-CALL (a) {
-  MATCH (a)-[:${PARTNER_TYPES_EXPRESSION()}]-(x:Organization)
-  RETURN count(DISTINCT x) AS partnersOfA
+UNWIND $ids AS askedId
+CALL (askedId) {
+  MATCH (x:City {id: askedId}) RETURN x
+  UNION
+  MATCH (x:Programme {id: askedId}) RETURN x
 }
-CALL (b) {
-  MATCH (b)-[:${PARTNER_TYPES_EXPRESSION()}]-(y:Organization)
-  RETURN count(DISTINCT y) AS partnersOfB
+CALL (x) {
+  MATCH (x)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+  RETURN o, null AS viaId, type(r) AS relType, r.role AS role
+  UNION
+  MATCH (x:City)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(p:Programme)-[r:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+  RETURN o, p.id AS viaId, type(r) AS relType, r.role AS role
+  UNION
+  MATCH (x:City)-[a:PARTICIPATED_IN]->(e:Event)-[r:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+  WHERE ${attends('a')}
+  RETURN o, e.id AS viaId, type(r) AS relType, r.role AS role
 }
-WITH a.id AS programmeA, b.id AS programmeB, shared,
-     toFloat(size(shared)) / (partnersOfA + partnersOfB - size(shared)) AS jaccard
-RETURN programmeA, programmeB, shared, jaccard
-ORDER BY jaccard DESC, size(shared) DESC, programmeA ASC, programmeB ASC
-LIMIT $first`,
-  ['programmeIds', 'minShared', 'first'],
+WITH x, o, viaId, relType, role
+WHERE NOT o.id IN $excludeIds
+RETURN o.id AS partnerId, x.id AS fromId, viaId, relType, role`,
+  ['ids', 'excludeIds', 'attendingRoles'],
 );
 
 /**
- * Peers of `$cityId` within `maxHops` co-participations in events of `$eventKinds`: hops by a
- * shortest search over (participant)->(event)<-(City or Country) steps, and as `via` every
- * such event shared with a node one hop closer.
+ * Programme pairs sharing partners, by rarity-weighted score (store/similarity.ts: each shared
+ * partner weighs ln(1 + programmes with partners ÷ programmes it partners), rounded to 6
+ * places), then Jaccard, shared count, ids. `ids`: only pairs among `$programmeIds` (a
+ * separate statement, so the index on Programme(id) starts the match); partner counts are
+ * computed once per programme of a pair and once per shared organisation.
  */
-export function peerNetwork(maxHops: number): CypherStatement {
-  const hops = traversalBound(maxHops);
+export function sharedPartners(among: 'all' | 'ids'): CypherStatement {
+  const types = PARTNER_TYPES_EXPRESSION();
+  const start =
+    among === 'ids'
+      ? `MATCH (a:Programme) WHERE a.id IN $programmeIds
+MATCH (a)-[:${types}]-(o:Organization)-[:${types}]-(b:Programme)
+WHERE a.id < b.id AND b.id IN $programmeIds`
+      : `MATCH (a:Programme)-[:${types}]-(o:Organization)-[:${types}]-(b:Programme)
+WHERE a.id < b.id`;
   return statement(
-    `peer-network.${hops}`,
+    `shared-partners.${among}`,
     `
-${lookUpById('s', '= $cityId')}
-MATCH p = SHORTEST 1 (s) (()-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b)
-  WHERE e.kind IN $eventKinds AND (b:City OR b:Country)){1,${hops}} (peer)
-WHERE peer <> s
-WITH s, peer, min(length(p) / 2) AS hops
-WITH s, collect({node: peer, hops: hops}) AS reached
-WITH reached, [{node: s, hops: 0}] + reached AS levels
-UNWIND reached AS hit
-WITH hit.node AS peer, hit.hops AS hops, levels
-MATCH (peer)-[:PARTICIPATED_IN]->(event:Event)<-[:PARTICIPATED_IN]-(closer)
-WHERE event.kind IN $eventKinds AND any(level IN levels WHERE level.node = closer AND level.hops = hops - 1)
-RETURN peer.id AS id, hops, collect(DISTINCT event.id) AS via
-ORDER BY hops ASC, id ASC`,
-    ['cityId', 'eventKinds'],
+CALL () {
+  MATCH (p:Programme)
+  WHERE EXISTS { MATCH (p)-[:${types}]-(:Organization) }
+  RETURN count(p) AS programmeTotal
+}
+${start}
+WITH programmeTotal, a, b, collect(DISTINCT o) AS sharedNodes
+WHERE size(sharedNodes) >= $minShared
+CALL (a) {
+  MATCH (a)-[:${types}]-(x:Organization)
+  RETURN count(DISTINCT x) AS partnersOfA
+}
+CALL (b) {
+  MATCH (b)-[:${types}]-(y:Organization)
+  RETURN count(DISTINCT y) AS partnersOfB
+}
+UNWIND sharedNodes AS o
+CALL (o) {
+  MATCH (o)-[:${types}]-(q:Programme)
+  RETURN count(DISTINCT q) AS holders
+}
+WITH a, b, partnersOfA, partnersOfB, o, holders, log(1.0 + toFloat(programmeTotal) / holders) AS weight
+ORDER BY o.id ASC
+WITH a.id AS programmeA, b.id AS programmeB, partnersOfA, partnersOfB,
+     collect({id: o.id, weight: weight, holders: holders}) AS shared, sum(weight) AS rawScore
+WITH programmeA, programmeB, shared, round(rawScore, 6) AS score,
+     toFloat(size(shared)) / (partnersOfA + partnersOfB - size(shared)) AS jaccard
+RETURN programmeA, programmeB, shared, score, jaccard
+ORDER BY score DESC, jaccard DESC, size(shared) DESC, programmeA ASC, programmeB ASC
+LIMIT $first`,
+    among === 'ids' ? ['programmeIds', 'minShared', 'first'] : ['minShared', 'first'],
   );
 }
 
@@ -466,6 +610,56 @@ export function findElementId(label: NodeLabel): CypherStatement {
 
 /** One step of a traversal over the ontology only: a relation of `$types` to a node of an ontology label. */
 const ontologyStep = (relation: string): string => `(()-[${relation}]-(:${ALL_LABELS_EXPRESSION()}) WHERE type(r) IN $types)`;
+
+/**
+ * The attendances of a peer `x` at events of `$eventKinds`: directly (`person` null) or
+ * through a person who leads or works for the city.
+ */
+const attendancesOf = (peer: string, event: string, person: string): string => `
+  MATCH (${peer})-[p:PARTICIPATED_IN]->(${event}:Event)
+  WHERE ${event}.kind IN $eventKinds AND ${attends('p')}
+  RETURN ${event}, null AS ${person}
+  UNION
+  MATCH (${peer}:City)<-[:${ROLL_UP_TYPES_EXPRESSION()}]-(someone:Person)-[p:PARTICIPATED_IN]->(${event}:Event)
+  WHERE ${event}.kind IN $eventKinds AND ${attends('p')}
+  RETURN ${event}, someone.id AS ${person}`;
+
+/**
+ * One hop of the peer network (store/peer-links.ts searches breadth first, one round trip
+ * per hop): for each peer id in `$frontier`, every peer that attended an event of
+ * `$eventKinds` with it (with the people through whom either did), and every peer a
+ * LEARNED_FROM relation joins it to (`eventId` null). The frontier is looked up by label
+ * and id (index seeks); each event's attendees are read once per frontier peer.
+ */
+export const PEER_STEPS = statement(
+  'peer-steps',
+  `
+UNWIND $frontier AS frontierId
+CALL (frontierId) {
+${PEER_LABELS.map((label) => `  MATCH (x:${checkedLabel(label)} {id: frontierId}) RETURN x`).join('\n  UNION\n')}
+}
+CALL (x) {
+  CALL (x) {${attendancesOf('x', 'e', 'mine')}
+  }
+  CALL (e) {
+    MATCH (e)<-[p:PARTICIPATED_IN]-(y)
+    WHERE ${isPeer('y')} AND ${attends('p')}
+    RETURN y, null AS theirs
+    UNION
+    MATCH (e)<-[p:PARTICIPATED_IN]-(someone:Person)-[:${ROLL_UP_TYPES_EXPRESSION()}]->(y:City)
+    WHERE ${attends('p')}
+    RETURN y, someone.id AS theirs
+  }
+  WITH e, y, mine, theirs WHERE y <> x
+  RETURN y.id AS toId, e.id AS eventId, collect(DISTINCT mine) + collect(DISTINCT theirs) AS personIds
+  UNION ALL
+  MATCH (x)-[:${checkedType(PEER_LEARNING_RELATION_TYPE)}]-(y)
+  WHERE ${isPeer('y')} AND y <> x
+  RETURN DISTINCT y.id AS toId, null AS eventId, [] AS personIds
+}
+RETURN x.id AS fromId, toId, eventId, personIds`,
+  ['frontier', 'eventKinds', 'attendingRoles'],
+);
 
 /**
  * One shortest undirected path of at most `maxHops` relations of `$types` (the caller passes
@@ -573,40 +767,68 @@ RETURN ${labelOf('n')} AS label, properties(n) AS props, rels`,
 );
 
 /**
- * For `$cityId`, every other city sharing something with it (a partner, a commitment its
- * programmes advance, an event, a programme kind), with how many cities hold each shared
- * item; cities met in an exchange and PART_OF neighbours left out. Scored in the adapter.
+ * For `$cityId`, every other city sharing an item of its profile (store/similarity.ts
+ * reasons, as the memory store reads them), with how many cities hold each item and the
+ * number of cities; its parts and wholes and the cities running one of its programmes left
+ * out (peer links are left out by the adapter). Scored in the adapter.
  */
 export const SIMILAR_CITIES = statement(
   'similar-cities',
   `
 MATCH (me:City {id: $cityId})
+CALL () {
+  MATCH (each:City)
+  RETURN count(each) AS cityCount
+}
 MATCH (c:City)
 CALL (c) {
-  MATCH (c)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
-  RETURN 'PARTNER' AS reason, o.id AS value
+  CALL (c) {
+    MATCH (c)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+    RETURN o, type(r) = 'MEMBER_OF' AS member
+    UNION
+    MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(:Programme)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+    RETURN o, false AS member
+    UNION
+    MATCH (c)-[a:PARTICIPATED_IN]->(:Event)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+    WHERE ${attends('a')}
+    RETURN o, false AS member
+  }
+  WITH o, collect(member) AS routes
+  RETURN CASE WHEN o.kind = 'network' OR true IN routes THEN 'MEMBERSHIP' ELSE 'PARTNER' END AS reason, o.id AS value
   UNION
-  MATCH (c)-[:RUNS|TAKES_PART_IN]->(:Programme)-[:${PARTNER_TYPES_EXPRESSION()}]-(o:Organization)
-  RETURN 'PARTNER' AS reason, o.id AS value
+  MATCH (c)-[p:PARTICIPATED_IN]->(e:Event)
+  WHERE ${attends('p')}
+  RETURN 'EVENT' AS reason, e.id AS value
   UNION
-  MATCH (c)-[:RUNS|TAKES_PART_IN]->(:Programme)-[:ADVANCES]->(commitment)
-  RETURN 'COMMITMENT' AS reason, commitment.id AS value
+  MATCH (c)<-[:${ROLL_UP_TYPES_EXPRESSION()}]-(:Person)-[p:PARTICIPATED_IN]->(e:Event)
+  WHERE ${attends('p')}
+  RETURN 'EVENT' AS reason, e.id AS value
   UNION
-  MATCH (c)-[:PARTICIPATED_IN]->(event)
-  RETURN 'EVENT' AS reason, event.id AS value
+  MATCH (c)-[:ADVANCES]->(k:Commitment)
+  RETURN 'COMMITMENT' AS reason, k.id AS value
   UNION
-  MATCH (c)-[:RUNS|TAKES_PART_IN]->(programme:Programme)
+  MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(:Programme)-[:ADVANCES]->(k:Commitment)
+  RETURN 'COMMITMENT' AS reason, k.id AS value
+  UNION
+  MATCH (:Person)-[e:ENDORSED]->(d:Declaration)
+  WHERE e.forCity = c.id
+  RETURN 'ENDORSEMENT' AS reason, d.id AS value
+  UNION
+  MATCH (c)-[:IN_COUNTRY]->(k:Country)
+  RETURN 'COUNTRY' AS reason, k.id AS value
+  UNION
+  MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(programme:Programme)
   RETURN 'PROGRAMME_KIND' AS reason, programme.kind AS value
 }
-WITH me, reason, value, collect(DISTINCT c) AS holders
+WITH me, cityCount, reason, value, collect(DISTINCT c) AS holders
 WHERE me IN holders
 UNWIND holders AS candidate
-WITH me, candidate, reason, value, size(holders) AS holderCount
+WITH me, cityCount, candidate, reason, value, size(holders) AS holderCount
 WHERE candidate <> me
   AND NOT EXISTS { MATCH (me)-[:PART_OF]-(candidate) }
-  AND NOT EXISTS { MATCH (me)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(candidate) WHERE e.kind = $exchangeKind }
-RETURN candidate.id AS cityId, collect({reason: reason, value: value, holders: holderCount}) AS shared`,
-  ['cityId', 'exchangeKind'],
+  AND NOT EXISTS { MATCH (me)-[:RUNS]->(:Programme)<-[:RUNS]-(candidate) }
+RETURN candidate.id AS cityId, cityCount, collect({reason: reason, value: value, holders: holderCount}) AS shared`,
+  ['cityId', 'attendingRoles'],
 );
 
 /** Rows of edges from `(a)-[r]->(b)`: the pair with the smaller id as source, weighted by its relations. */
@@ -615,17 +837,21 @@ RETURN 'edge' AS kind, x.id AS source, ${labelOf('x')} AS sourceLabel, y.id AS t
        count(r) AS weight`;
 
 const PROJECTION_TEXT: Readonly<Record<Projection, () => string>> = {
-  // Participants of peer events (even alone in one), and each pair weighted by events shared.
+  // Every peer attendance at an event of the kinds (direct or through a person) and every
+  // LEARNED_FROM relation between peers; store/peer-links.ts exchangeProjection pairs them.
   EXCHANGE: () => `
-MATCH (e:Event)<-[:PARTICIPATED_IN]-(x)
-WHERE e.kind IN $eventKinds AND (x:City OR x:Country)
-WITH DISTINCT x
-RETURN 'node' AS kind, x.id AS source, ${labelOf('x')} AS sourceLabel, null AS target, null AS targetLabel, 0 AS weight
+CALL () {
+${PEER_LABELS.map((label) => `  MATCH (x:${checkedLabel(label)}) RETURN x`).join('\n  UNION ALL\n')}
+}
+CALL (x) {${attendancesOf('x', 'e', 'person')}
+}
+RETURN 'attendance' AS kind, x.id AS source, ${labelOf('x')} AS sourceLabel, e.id AS target, 'Event' AS targetLabel,
+       collect(person) AS personIds
 UNION ALL
-MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b)
-WHERE e.kind IN $eventKinds AND (a:City OR a:Country) AND (b:City OR b:Country) AND a.id < b.id
-RETURN 'edge' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
-       count(e) AS weight`,
+MATCH (a)-[:${checkedType(PEER_LEARNING_RELATION_TYPE)}]->(b)
+WHERE ${isPeer('a')} AND ${isPeer('b')} AND a <> b
+RETURN 'learning' AS kind, a.id AS source, ${labelOf('a')} AS sourceLabel, b.id AS target, ${labelOf('b')} AS targetLabel,
+       [] AS personIds`,
   // Each relation matched once, in its own direction, then its pair put in id order.
   PARTNERSHIP: () => `
 MATCH (a:${ALL_LABELS_EXPRESSION()})-[r:${PARTNER_TYPES_EXPRESSION()}]->(b:${ALL_LABELS_EXPRESSION()})
@@ -644,7 +870,11 @@ ${orderedPair()}`,
  */
 /** An undirected weighted projection: `edge` rows (each pair once, source < target) and, for EXCHANGE, `node` rows. */
 export function project(projection: Projection): CypherStatement {
-  return statement(`project.${projection}`, PROJECTION_TEXT[projection](), projection === 'EXCHANGE' ? ['eventKinds'] : []);
+  return statement(
+    `project.${projection}`,
+    PROJECTION_TEXT[projection](),
+    projection === 'EXCHANGE' ? ['eventKinds', 'attendingRoles'] : [],
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -789,9 +1019,12 @@ export function allStatements(): readonly CypherStatement[] {
     SEARCH,
     COUNTS,
     ...NODE_LABELS.map(dumpPage),
-    COMMON_PARTNERS,
-    SHARED_PARTNERS,
-    ...HOP_BOUNDS.map(peerNetwork),
+    ORGANIZATION_REACH,
+    ...LISTED_LABELS.flatMap((label) => listOrdersOf(label).map((order) => listWhere(label, order))),
+    PARTNER_ROUTES,
+    sharedPartners('all'),
+    sharedPartners('ids'),
+    PEER_STEPS,
     ...NODE_LABELS.map(findElementId),
     ...HOP_BOUNDS.map(shortestPath),
     SUBGRAPH_START,

@@ -5,15 +5,9 @@
  */
 import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
 import type { NodeLabel } from '../../domain/ontology';
-import type {
-  CitySuggestionResult,
-  PartnerOverlapResult,
-  PathResult,
-  PeerResult,
-  ProjectedGraph,
-  SharedReason,
-  SubgraphResult,
-} from '../GraphStore';
+import type { CitySuggestionResult, PartnerOverlapResult, PathResult, ProjectedGraph, SharedReason, SubgraphResult } from '../GraphStore';
+import { exchangeProjection, type PeerAttendance, type PeerLearning, type PeerStep } from '../peer-links';
+import { rankSuggestions, REASONS } from '../similarity';
 import { checkedLabel, checkedType } from './cypher';
 import { isPlainMap, isStringList, type PlainMap, type PlainRow, type PlainValue } from './neo4j-values';
 import { nodeFromProperties } from './node-properties';
@@ -59,14 +53,17 @@ export function relationFromMap(value: PlainValue | undefined): RelationRecord {
   );
 }
 
-export function peersFromRows(rows: readonly PlainRow[]): PeerResult[] {
-  return rows
-    .map((row) => ({
-      id: stringOf(row['id'], 'peer id'),
-      hops: numberOf(row['hops'], 'hops'),
-      via: stringsOf(row['via'], 'via').sort(compareIds),
-    }))
-    .sort((a, b) => a.hops - b.hops || compareIds(a.id, b.id));
+/** The rows of PEER_STEPS as the shared breadth-first search reads them. */
+export function peerStepsFromRows(rows: readonly PlainRow[]): PeerStep[] {
+  return rows.map((row) => {
+    const eventId = row['eventId'];
+    return {
+      fromId: stringOf(row['fromId'], 'fromId'),
+      toId: stringOf(row['toId'], 'toId'),
+      eventId: eventId === null || eventId === undefined ? null : stringOf(eventId, 'eventId'),
+      personIds: stringsOf(row['personIds'], 'personIds'),
+    };
+  });
 }
 
 export function pathFromRow(row: PlainRow | undefined): PathResult | null {
@@ -78,13 +75,26 @@ export function pathFromRow(row: PlainRow | undefined): PathResult | null {
 }
 
 export function overlapsFromRows(rows: readonly PlainRow[]): PartnerOverlapResult[] {
-  // Already ordered and cut by the statement (Jaccard, shared count, ids).
-  return rows.map((row) => ({
-    a: stringOf(row['programmeA'], 'programmeA'),
-    b: stringOf(row['programmeB'], 'programmeB'),
-    partnerIds: stringsOf(row['shared'], 'shared').sort(compareIds),
-    jaccard: numberOf(row['jaccard'], 'jaccard'),
-  }));
+  // Already ordered and cut by the statement (score, Jaccard, shared count, ids); shared in partner id order.
+  return rows.map((row) => {
+    const weights = listOf(row['shared'], 'shared').map((value) => {
+      const item = mapOf(value, 'shared partner');
+      const weight = numberOf(item['weight'], 'weight');
+      return {
+        partnerId: stringOf(item['id'], 'id'),
+        weight: Math.round(weight * 1e6) / 1e6,
+        holders: numberOf(item['holders'], 'holders'),
+      };
+    });
+    return {
+      a: stringOf(row['programmeA'], 'programmeA'),
+      b: stringOf(row['programmeB'], 'programmeB'),
+      partnerIds: weights.map((item) => item.partnerId),
+      jaccard: numberOf(row['jaccard'], 'jaccard'),
+      score: numberOf(row['score'], 'score'),
+      weights,
+    };
+  });
 }
 
 /** Rows of `SUBGRAPH_START` / `subgraphStep`: element id and id of each node reached. */
@@ -111,41 +121,54 @@ export function subgraphFromRows(rows: readonly PlainRow[], depthOf: ReadonlyMap
   return { nodes, relations, truncated };
 }
 
-/** What each shared reason weighs (as in the memory store). */
-const WEIGHT: Readonly<Record<SharedReason, number>> = { PARTNER: 3, COMMITMENT: 2, EVENT: 2, PROGRAMME_KIND: 1 };
-const REASONS: readonly SharedReason[] = ['PARTNER', 'COMMITMENT', 'EVENT', 'PROGRAMME_KIND'];
-
 function reasonOf(value: PlainValue | undefined): SharedReason {
   const found = REASONS.find((reason) => reason === value);
   if (found === undefined) throw new TypeError(`Neo4j row has an unknown shared reason ${JSON.stringify(value)}`);
   return found;
 }
 
-/**
- * Scores each candidate like the memory store: every shared item weighs by its reason divided
- * by log2(1 + how many cities hold it), summed in (reason, item id) order and rounded to
- * three decimals; best first, then by id.
- */
-export function suggestionsFromRows(rows: readonly PlainRow[], first: number): CitySuggestionResult[] {
-  const suggestions = rows.map((row) => {
-    const items = listOf(row['shared'], 'shared')
-      .map((value) => {
+/** Scores the SIMILAR_CITIES rows as the memory store does (store/similarity.ts), leaving out `excluded` cities. */
+export function suggestionsFromRows(
+  rows: readonly PlainRow[],
+  first: number,
+  excluded: ReadonlySet<string> = new Set(),
+): CitySuggestionResult[] {
+  const cityCount = rows.length > 0 ? numberOf(rows[0]?.['cityCount'], 'cityCount') : 0;
+  const candidates = rows
+    .map((row) => ({
+      cityId: stringOf(row['cityId'], 'cityId'),
+      shared: listOf(row['shared'], 'shared').map((value) => {
         const item = mapOf(value, 'shared item');
         return { reason: reasonOf(item['reason']), value: stringOf(item['value'], 'value'), holders: numberOf(item['holders'], 'holders') };
-      })
-      .sort((a, b) => REASONS.indexOf(a.reason) - REASONS.indexOf(b.reason) || compareIds(a.value, b.value));
-    let score = 0;
-    for (const item of items) score += WEIGHT[item.reason] / Math.log2(1 + item.holders);
-    return {
-      cityId: stringOf(row['cityId'], 'cityId'),
-      score: Math.round(score * 1000) / 1000,
-      shared: items.map(({ reason, value }) => ({ reason, value })),
-    };
-  });
-  return suggestions
-    .filter((suggestion) => suggestion.shared.length > 0)
-    .sort((a, b) => b.score - a.score || compareIds(a.cityId, b.cityId))
-    .slice(0, first);
+      }),
+    }))
+    .filter((candidate) => !excluded.has(candidate.cityId));
+  return rankSuggestions(cityCount, candidates, first);
+}
+
+/** The EXCHANGE projection rows (attendances and learning relations), paired as the memory store does. */
+export function exchangeProjectionFromRows(rows: readonly PlainRow[]): ProjectedGraph {
+  const attendances: PeerAttendance[] = [];
+  const learnings: PeerLearning[] = [];
+  for (const row of rows) {
+    const source = stringOf(row['source'], 'source');
+    const sourceLabel = checkedLabel(stringOf(row['sourceLabel'], 'sourceLabel'));
+    const target = stringOf(row['target'], 'target');
+    if (row['kind'] === 'learning') {
+      learnings.push({
+        fromId: source,
+        fromLabel: sourceLabel,
+        toId: target,
+        toLabel: checkedLabel(stringOf(row['targetLabel'], 'targetLabel')),
+      });
+      continue;
+    }
+    const people = stringsOf(row['personIds'], 'personIds');
+    // A direct attendance has a null person, which collect() drops: then the list is empty.
+    if (people.length === 0) attendances.push({ peerId: source, peerLabel: sourceLabel, eventId: target, personId: null });
+    for (const personId of people) attendances.push({ peerId: source, peerLabel: sourceLabel, eventId: target, personId });
+  }
+  return exchangeProjection(attendances, learnings);
 }
 
 export function projectionFromRows(rows: readonly PlainRow[]): ProjectedGraph {

@@ -2,11 +2,20 @@
  * Internal. Partner organisations of programmes and cities, and the overlaps between them.
  * Works on node indices; ids are only read back for the answer.
  */
-import { PARTNER_RELATION_TYPES, type RelationType } from '../../../domain/ontology';
-import type { PartnerOverlapResult, SharedPartnersQuery } from '../../GraphStore';
+import {
+  CITY_PROGRAMME_TYPES,
+  DIRECT_PARTNER_TYPES,
+  EVENT_PARTNER_TYPES,
+  isAttendingRole,
+  PARTNER_RELATION_TYPES,
+  PROGRAMME_PARTNER_TYPES,
+  type RelationType,
+} from '../../../domain/ontology';
+import type { CommonPartnerResult, CommonPartnersQuery, PartnerOverlapResult, PartnerRoute, SharedPartnersQuery } from '../../GraphStore';
+import { commonPartnersOf } from '../../partner-routes';
 import { LABEL_CODE, typeCodes, typeMask } from '../codes';
 import { itemAt, uint8At } from '../columns';
-import { compareIds, forEachRelation, inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
+import { compareIds, forEachRelation, inIdOrder, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
 
 /** Relation types that make an organisation a partner of what it touches. */
 export const PARTNER_TYPES: ReadonlySet<RelationType> = new Set(PARTNER_RELATION_TYPES);
@@ -31,10 +40,41 @@ export function partnersOf(graph: KnowledgeGraph, id: string): Set<string> {
   return new Set([...partnerIndices(graph, node)].map((partner) => graph.nodes.idOf(partner)));
 }
 
-export function commonPartners(graph: KnowledgeGraph, ids: readonly string[]): string[] {
-  const [first, ...rest] = ids.map((id) => partnersOf(graph, id));
-  if (!first) return [];
-  return [...first].filter((partner) => rest.every((set) => set.has(partner))).sort(compareIds);
+/** Every (partner, route) from one asked city or programme (ontology.ts partner routes). */
+export function routesFrom(graph: KnowledgeGraph, id: string): { partnerId: string; route: PartnerRoute }[] {
+  const found: { partnerId: string; route: PartnerRoute }[] = [];
+  const partnersAt = (nodeId: string, types: ReadonlySet<RelationType>, viaId: string | null): void => {
+    for (const relation of relationsAt(graph, nodeId, 'BOTH', types)) {
+      const partnerId = otherEnd(relation, nodeId);
+      if (!partnerId.startsWith('org:') || graph.record(partnerId).label !== 'Organization') continue;
+      const role = 'role' in relation && typeof relation.role === 'string' ? relation.role : null;
+      found.push({ partnerId, route: { fromId: id, viaId, type: relation.type, role } });
+    }
+  };
+  partnersAt(id, DIRECT, null);
+  if (graph.record(id).label !== 'City') return found;
+  for (const relation of relationsAt(graph, id, 'OUT', CITY_PROGRAMMES)) {
+    if (graph.record(relation.to).label === 'Programme') partnersAt(relation.to, PROGRAMME_PARTNERS, relation.to);
+  }
+  for (const relation of relationsAt(graph, id, 'OUT', PARTICIPATIONS)) {
+    if (relation.type === 'PARTICIPATED_IN' && isAttendingRole(relation.role)) partnersAt(relation.to, EVENT_PARTNERS, relation.to);
+  }
+  return found;
+}
+
+const DIRECT: ReadonlySet<RelationType> = new Set(DIRECT_PARTNER_TYPES);
+const CITY_PROGRAMMES: ReadonlySet<RelationType> = new Set(CITY_PROGRAMME_TYPES);
+const PROGRAMME_PARTNERS: ReadonlySet<RelationType> = new Set(PROGRAMME_PARTNER_TYPES);
+const EVENT_PARTNERS: ReadonlySet<RelationType> = new Set(EVENT_PARTNER_TYPES);
+const PARTICIPATIONS: ReadonlySet<RelationType> = new Set(['PARTICIPATED_IN']);
+
+export function commonPartners(graph: KnowledgeGraph, query: CommonPartnersQuery): CommonPartnerResult[] {
+  const ids = [...new Set(query.ids)].filter((id) => graph.has(id));
+  if (ids.length < new Set(query.ids).size || ids.length === 0) return [];
+  return commonPartnersOf(
+    query,
+    ids.flatMap((id) => routesFrom(graph, id)),
+  );
 }
 
 export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery): PartnerOverlapResult[] {
@@ -50,6 +90,14 @@ export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery
     }
     programmes = inIdOrder(index, [...asked]);
   } else programmes = index.byLabel.Programme;
+  // Rarity: how many programmes each partner partners, among the programmes with any partner.
+  const holders = new Map<number, number>();
+  let programmeTotal = 0;
+  for (const programme of index.byLabel.Programme) {
+    const partners = partnerIndices(graph, programme);
+    if (partners.size > 0) programmeTotal += 1;
+    for (const partner of partners) holders.set(partner, (holders.get(partner) ?? 0) + 1);
+  }
   const withPartners = Array.from(programmes, (programme) => ({ programme, partners: partnerIndices(graph, programme) }));
   const ids = graph.nodes;
   const overlaps: PartnerOverlapResult[] = [];
@@ -62,15 +110,28 @@ export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery
       for (const partner of small) if (large.has(partner)) shared.push(partner);
       if (shared.length < query.minShared || shared.length === 0) continue;
       const union = a.partners.size + b.partners.size - shared.length;
+      const weights = Array.from(inIdOrder(index, shared), (partner) => {
+        const count = holders.get(partner) ?? 1;
+        return { partnerId: ids.idOf(partner), weight: Math.log(1 + programmeTotal / count), holders: count };
+      });
       overlaps.push({
         a: ids.idOf(a.programme),
         b: ids.idOf(b.programme),
-        partnerIds: Array.from(inIdOrder(index, shared), (partner) => ids.idOf(partner)),
+        partnerIds: weights.map((item) => item.partnerId),
         jaccard: shared.length / union,
+        score: Math.round(weights.reduce((sum, item) => sum + item.weight, 0) * 1e6) / 1e6,
+        weights: weights.map((item) => ({ ...item, weight: Math.round(item.weight * 1e6) / 1e6 })),
       });
     }
   });
   return overlaps
-    .sort((x, y) => y.jaccard - x.jaccard || y.partnerIds.length - x.partnerIds.length || compareIds(x.a, y.a) || compareIds(x.b, y.b))
+    .sort(
+      (x, y) =>
+        y.score - x.score ||
+        y.jaccard - x.jaccard ||
+        y.partnerIds.length - x.partnerIds.length ||
+        compareIds(x.a, y.a) ||
+        compareIds(x.b, y.b),
+    )
     .slice(0, query.first);
 }

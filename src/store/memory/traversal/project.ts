@@ -2,19 +2,17 @@
  * Internal. Undirected, weighted projections of the graph for analytics (centrality,
  * communities), computed in the service with graphology's algorithm packages.
  */
-import type { NodeLabel } from '../../../domain/ontology';
-import type { Projection, ProjectedGraph } from '../../GraphStore';
-import { LABEL_CODE, TYPE_CODE, typeCodes, typeMask } from '../codes';
-import { int32At, uint8At } from '../columns';
+import { DEFAULT_PEER_EVENT_KINDS, type NodeLabel } from '../../../domain/ontology';
+import type { Projection, ProjectedGraph, ProjectionOptions } from '../../GraphStore';
+import { exchangeProjection } from '../../peer-links';
+import { LABEL_CODE, typeCodes, typeMask } from '../codes';
+import { uint8At } from '../columns';
 import { compareIds, type KnowledgeGraph } from '../knowledge-graph';
 import { PARTNER_TYPES } from './partners';
+import { attendancesOfKinds, peerFacts } from './peer-facts';
 
-const PEER_EVENT_KINDS = ['exchange', 'workshop'];
 const PARTNER_MASK = typeMask(typeCodes(PARTNER_TYPES));
-const CITY = LABEL_CODE.City;
-const COUNTRY = LABEL_CODE.Country;
 const ORGANIZATION = LABEL_CODE.Organization;
-const EVENT = LABEL_CODE.Event;
 
 class ProjectionBuilder {
   private readonly nodes = new Map<string, NodeLabel>();
@@ -49,33 +47,12 @@ class ProjectionBuilder {
   }
 }
 
-function projectExchanges(graph: KnowledgeGraph, builder: ProjectionBuilder): void {
-  const index = graph.index();
-  const { labels, kinds } = graph.nodes;
-  const peerKinds = new Set(PEER_EVENT_KINDS.map((kind) => graph.strings.codeOf(kind)));
-  const participated = TYPE_CODE.PARTICIPATED_IN;
-  for (const event of index.byLabel.Event) {
-    if (uint8At(labels, event) !== EVENT || !peerKinds.has(int32At(kinds, event))) continue;
-    const participants: number[] = [];
-    for (let k = int32At(index.in.offsets, event), end = int32At(index.in.offsets, event + 1); k < end; k += 1) {
-      if (uint8At(index.in.types, k) !== participated) continue;
-      const participant = int32At(index.in.neighbours, k);
-      const label = uint8At(labels, participant);
-      if (label === CITY || label === COUNTRY) participants.push(participant);
-    }
-    for (const participant of participants) builder.addNode(participant);
-    participants.forEach((a, i) => {
-      for (const b of participants.slice(i + 1)) builder.link(a, b);
-    });
-  }
-}
-
-export function project(graph: KnowledgeGraph, projection: Projection): ProjectedGraph {
-  const builder = new ProjectionBuilder(graph);
+export function project(graph: KnowledgeGraph, projection: Projection, options: ProjectionOptions = {}): ProjectedGraph {
   if (projection === 'EXCHANGE') {
-    projectExchanges(graph, builder);
-    return builder.build();
+    const facts = peerFacts(graph);
+    return exchangeProjection(attendancesOfKinds(facts, options.eventKinds ?? DEFAULT_PEER_EVENT_KINDS), facts.learnings);
   }
+  const builder = new ProjectionBuilder(graph);
   const table = graph.relations;
   const labels = graph.nodes.labels;
   for (let row = 0; row < table.rows; row += 1) {

@@ -1,62 +1,123 @@
 /**
- * Internal. Suggested peers: cities the given city has not shared an exchange event with
- * (nor its own districts or province), ranked by what they share. Each shared item weighs by its reason (partner 3, commitment 2,
- * event 2, programme kind 1) divided by log2(1 + how many cities hold it), so a partner
- * every city has (the network itself) says less than one two cities share.
+ * Internal. Suggested peers: every city's profile (what it holds, by reason: partners and
+ * memberships by the partner routes, events attended with roll-up, commitments illustrated,
+ * declarations endorsed for it, its country, its programme kinds) is read once per read
+ * index; a suggestion is scored from the items the asking city shares with a candidate, by
+ * rarity (store/similarity.ts). Left out: the city itself, its parts and wholes (PART_OF),
+ * cities it is peer-linked with (default kinds) and cities running one of its programmes.
  */
+import { DEFAULT_PEER_EVENT_KINDS } from '../../../domain/ontology';
 import type { CitySuggestionResult, SharedReason } from '../../GraphStore';
-import { compareIds, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
-import { partnersOf } from './partners';
-import { peerNetwork } from './peer-network';
-
-const WEIGHT: Readonly<Record<SharedReason, number>> = { PARTNER: 3, COMMITMENT: 2, EVENT: 2, PROGRAMME_KIND: 1 };
-const REASONS = Object.keys(WEIGHT) as SharedReason[];
+import { stepsOf } from '../../peer-links';
+import { rankSuggestions, REASONS, type SharedHolding } from '../../similarity';
+import type { GraphIndex } from '../graph-index';
+import { otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
+import { routesFrom } from './partners';
+import { attendancesAround, learningsAround, peerFacts } from './peer-facts';
 
 type Profile = Readonly<Record<SharedReason, ReadonlySet<string>>>;
 
-function profileOf(graph: KnowledgeGraph, cityId: string): Profile {
-  const partners = partnersOf(graph, cityId);
-  const commitments = new Set<string>();
-  const kinds = new Set<string>();
-  // Programmes the city runs or takes part in (ontology v2: a beneficiary city is in the programme too).
-  for (const runs of relationsAt(graph, cityId, 'OUT', new Set(['RUNS', 'TAKES_PART_IN']))) {
-    const programme = graph.record(runs.to);
-    if (programme.label === 'Programme') kinds.add(programme.kind);
-    for (const partner of partnersOf(graph, runs.to)) partners.add(partner);
-    for (const advances of relationsAt(graph, runs.to, 'OUT', new Set(['ADVANCES']))) commitments.add(advances.to);
-  }
-  const events = new Set(relationsAt(graph, cityId, 'OUT', new Set(['PARTICIPATED_IN'])).map((relation) => relation.to));
-  return { PARTNER: partners, COMMITMENT: commitments, EVENT: events, PROGRAMME_KIND: kinds };
+interface Profiles {
+  readonly byCity: ReadonlyMap<string, Profile>;
+  /** How many cities hold each `reason|value`. */
+  readonly holders: ReadonlyMap<string, number>;
 }
 
-export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionResult[] {
-  if (!graph.has(cityId)) return [];
-  const exchanged = new Set(peerNetwork(graph, { cityId, maxHops: 1, eventKinds: ['exchange'] }).map((peer) => peer.id));
-  // A city's own districts and the province it belongs to are not peers to suggest.
-  for (const relation of relationsAt(graph, cityId, 'BOTH', new Set(['PART_OF']))) exchanged.add(otherEnd(relation, cityId));
-  const cities = Array.from(graph.index().byLabel.City, (city) => graph.nodes.idOf(city));
-  const profiles = new Map(cities.map((id) => [id, profileOf(graph, id)]));
+const cache = new WeakMap<GraphIndex, Profiles>();
+const RUNS = new Set(['RUNS', 'TAKES_PART_IN'] as const);
+
+function profileOf(graph: KnowledgeGraph, cityId: string, endorsed: ReadonlyMap<string, Set<string>>): Profile {
+  const partners = new Set<string>();
+  const memberships = new Set<string>();
+  for (const { partnerId, route } of routesFrom(graph, cityId)) {
+    const partner = graph.record(partnerId);
+    const network = partner.label === 'Organization' && partner.kind === 'network';
+    (network || route.type === 'MEMBER_OF' ? memberships : partners).add(partnerId);
+  }
+  for (const membership of memberships) partners.delete(membership);
+  const commitments = new Set(relationsAt(graph, cityId, 'OUT', new Set(['ADVANCES'])).map((relation) => relation.to));
+  const kinds = new Set<string>();
+  for (const runs of relationsAt(graph, cityId, 'OUT', RUNS)) {
+    const programme = graph.record(runs.to);
+    if (programme.label !== 'Programme') continue;
+    kinds.add(programme.kind);
+    for (const advances of relationsAt(graph, runs.to, 'OUT', new Set(['ADVANCES']))) commitments.add(advances.to);
+  }
+  const events = new Set((peerFacts(graph).byPeer.get(cityId) ?? []).map((attendance) => attendance.eventId));
+  const countries = new Set(relationsAt(graph, cityId, 'OUT', new Set(['IN_COUNTRY'])).map((relation) => relation.to));
+  return {
+    PARTNER: partners,
+    MEMBERSHIP: memberships,
+    EVENT: events,
+    COMMITMENT: commitments,
+    ENDORSEMENT: endorsed.get(cityId) ?? new Set(),
+    COUNTRY: countries,
+    PROGRAMME_KIND: kinds,
+  };
+}
+
+function profiles(graph: KnowledgeGraph): Profiles {
+  const index = graph.index();
+  const cached = cache.get(index);
+  if (cached) return cached;
+  // Declarations endorsed for each city (ENDORSED carries the city as forCity).
+  const endorsed = new Map<string, Set<string>>();
+  for (const declaration of index.byLabel.Declaration) {
+    const declarationId = graph.nodes.idOf(declaration);
+    for (const relation of relationsAt(graph, declarationId, 'IN', new Set(['ENDORSED']))) {
+      if (relation.type !== 'ENDORSED' || relation.forCity === undefined) continue;
+      const set = endorsed.get(relation.forCity) ?? new Set<string>();
+      set.add(declarationId);
+      endorsed.set(relation.forCity, set);
+    }
+  }
+  const byCity = new Map<string, Profile>();
   const holders = new Map<string, number>();
-  for (const profile of profiles.values()) {
+  for (const city of index.byLabel.City) {
+    const id = graph.nodes.idOf(city);
+    const profile = profileOf(graph, id, endorsed);
+    byCity.set(id, profile);
     for (const reason of REASONS)
       for (const item of profile[reason]) holders.set(`${reason}|${item}`, (holders.get(`${reason}|${item}`) ?? 0) + 1);
   }
-  const own = profiles.get(cityId) ?? profileOf(graph, cityId);
-  const suggestions: CitySuggestionResult[] = [];
-  for (const candidate of cities) {
-    if (candidate === cityId || exchanged.has(candidate)) continue;
-    const profile = profiles.get(candidate);
-    if (!profile) continue;
-    const shared: { reason: SharedReason; value: string }[] = [];
-    let score = 0;
+  const built = { byCity, holders };
+  cache.set(index, built);
+  return built;
+}
+
+/** Cities not to suggest to `cityId`: itself, its parts and wholes, peers, co-runners. */
+function alreadyLinked(graph: KnowledgeGraph, cityId: string): Set<string> {
+  const facts = peerFacts(graph);
+  const linked = new Set(
+    stepsOf([cityId], attendancesAround(facts, [cityId], DEFAULT_PEER_EVENT_KINDS), learningsAround(facts, [cityId])).map(
+      (step) => step.toId,
+    ),
+  );
+  linked.add(cityId);
+  for (const relation of relationsAt(graph, cityId, 'BOTH', new Set(['PART_OF']))) linked.add(otherEnd(relation, cityId));
+  for (const runs of relationsAt(graph, cityId, 'OUT', new Set(['RUNS']))) {
+    for (const other of relationsAt(graph, runs.to, 'IN', new Set(['RUNS']))) linked.add(other.from);
+  }
+  return linked;
+}
+
+export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionResult[] {
+  const city = graph.indexOf(cityId);
+  if (city === undefined || graph.nodes.labelOf(city) !== 'City') return [];
+  const { byCity, holders } = profiles(graph);
+  const own = byCity.get(cityId);
+  if (!own) return [];
+  const excluded = alreadyLinked(graph, cityId);
+  const candidates: { cityId: string; shared: SharedHolding[] }[] = [];
+  for (const [candidate, profile] of byCity) {
+    if (excluded.has(candidate)) continue;
+    const shared: SharedHolding[] = [];
     for (const reason of REASONS) {
-      for (const item of [...own[reason]].sort(compareIds)) {
-        if (!profile[reason].has(item)) continue;
-        shared.push({ reason, value: item });
-        score += WEIGHT[reason] / Math.log2(1 + (holders.get(`${reason}|${item}`) ?? 1));
+      for (const item of own[reason]) {
+        if (profile[reason].has(item)) shared.push({ reason, value: item, holders: holders.get(`${reason}|${item}`) ?? 1 });
       }
     }
-    if (shared.length > 0) suggestions.push({ cityId: candidate, score: Math.round(score * 1000) / 1000, shared });
+    if (shared.length > 0) candidates.push({ cityId: candidate, shared });
   }
-  return suggestions.sort((a, b) => b.score - a.score || compareIds(a.cityId, b.cityId)).slice(0, first);
+  return rankSuggestions(byCity.size, candidates, first);
 }
