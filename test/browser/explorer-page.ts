@@ -23,18 +23,22 @@ export interface PageExplorer {
     neighbors(node: string): string[];
     nodes(): string[];
     edges(): string[];
-    getNodeAttributes(node: string): Coordinates & { label: string; nodeType: string; color: string };
+    getNodeAttributes(node: string): Coordinates & { label: string; nodeType: string; color: string; nameAr: string };
     getEdgeAttributes(edge: string): { relationType: string };
+    source(edge: string): string;
+    target(edge: string): string;
     forEachNode(callback: (node: string, attributes: { nodeType: string }) => void): void;
   };
   renderer: {
     getCamera(): { getState(): Coordinates & { ratio: number }; isAnimated(): boolean };
-    getNodeDisplayData(node: string): (Coordinates & { color: string; hidden: boolean }) | undefined;
-    getEdgeDisplayData(edge: string): { hidden: boolean } | undefined;
+    getNodeDisplayData(node: string): (Coordinates & { color: string; hidden: boolean; label: string | null }) | undefined;
+    getEdgeDisplayData(edge: string): { hidden: boolean; color: string; type: string } | undefined;
     graphToViewport(point: Coordinates): Coordinates;
   };
   layout: { running: boolean; iterations: number };
-  view: { hovered: string | undefined; selected: string | undefined };
+  view: { hovered: string | undefined; hoveredEdge: string | undefined; selected: string | undefined; language: string };
+  explorer: { clear(): void };
+  placeLabel(label: string, x: number, size: number, width: number, canvasWidth: number): { x: number; align: string; direction: string };
 }
 
 /** The few DOM calls the tests make inside `page.evaluate` (the tests compile without the DOM library). */

@@ -11,6 +11,8 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { LABEL_COLOURS } from '../../src/export/palette';
+import { ARROWED_TYPES, RELATION_COLOURS, RELATION_LABELS } from '../../web/src/relation-labels';
+import type { RelationType } from '../../src/domain/ontology';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchChromium, type Browser, type PageDom } from './explorer-page';
@@ -194,6 +196,110 @@ it('filters by relation type and keeps the legend counts true', async () => {
   await expect(page.locator('#legend li', { hasText: 'City' }).textContent()).resolves.toBe(`City ${cities}`);
 });
 
+it('item 1: colours edges by relation type, arrows only where direction matters, human labels in the filter, the type on hover', async () => {
+  const edges = await page.evaluate(() => {
+    const { graph, renderer } = globalThis.__explorer!;
+    return graph.edges().map((edge) => ({ type: graph.getEdgeAttributes(edge).relationType, display: renderer.getEdgeDisplayData(edge)! }));
+  });
+  expect(new Set(edges.map(({ type }) => type)).size).toBeGreaterThan(2);
+  for (const { type, display } of edges) {
+    expect(display.color).toBe(RELATION_COLOURS[type as RelationType]);
+    expect(display.type).toBe(ARROWED_TYPES.has(type as RelationType) ? 'arrow' : 'line');
+  }
+  // PART_OF joins a city to a city: only an arrow tells which is the part. IN_COUNTRY never needs one.
+  expect(ARROWED_TYPES.has('PART_OF')).toBe(true);
+  expect(ARROWED_TYPES.has('IN_COUNTRY')).toBe(false);
+  const label = page.locator('#filters li', { has: page.locator('input[data-relation-type="IN_COUNTRY"]') });
+  await expect(label.textContent()).resolves.toMatch(/^ ?in country \d+$/);
+  await expect(page.locator('#filters').textContent()).resolves.not.toContain('IN_COUNTRY');
+
+  // Hover the middle of Karachi's IN_COUNTRY edge: the tooltip names the hovered edge's type.
+  await fit();
+  const [from, to] = [await pagePosition('city:karachi'), await pagePosition('country:pk')];
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2);
+  await page.waitForFunction(() => globalThis.__explorer!.view.hoveredEdge !== undefined);
+  const expected = await page.evaluate(() => {
+    const { graph, view } = globalThis.__explorer!;
+    const edge = view.hoveredEdge!;
+    return {
+      type: graph.getEdgeAttributes(edge).relationType,
+      source: graph.getNodeAttributes(graph.source(edge)).label,
+      target: graph.getNodeAttributes(graph.target(edge)).label,
+    };
+  });
+  await expect(page.locator('#edge-tip').textContent()).resolves.toBe(
+    `${expected.source} — ${RELATION_LABELS[expected.type as RelationType]} → ${expected.target}`,
+  );
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => globalThis.__explorer!.view.hoveredEdge === undefined);
+  await expect(page.locator('#edge-tip').isHidden()).resolves.toBe(true);
+});
+
+it('items 2 and 3: labels in English, Arabic or both; Arabic right to left before the node; no label cut at the canvas edge', async () => {
+  const shown = () => page.evaluate(() => globalThis.__explorer!.renderer.getNodeDisplayData('city:karachi')?.label);
+  await page.selectOption('#label-language', 'ar');
+  await page.waitForFunction(() => globalThis.__explorer!.view.language === 'ar');
+  await expect(shown()).resolves.toBe('كراتشي');
+  await page.selectOption('#label-language', 'both');
+  await page.waitForFunction(() => globalThis.__explorer!.view.language === 'both');
+  await expect(shown()).resolves.toBe('Karachi · كراتشي');
+  await page.selectOption('#label-language', 'en');
+  await page.waitForFunction(() => globalThis.__explorer!.view.language === 'en');
+  await expect(shown()).resolves.toBe('Karachi');
+
+  const placements = await page.evaluate(() => {
+    const { placeLabel } = globalThis.__explorer!;
+    return {
+      arabic: placeLabel('كراتشي', 500, 6, 40, 1000),
+      english: placeLabel('Karachi', 500, 6, 40, 1000),
+      englishAtRightEdge: placeLabel('Karachi Metropolitan Corporation', 980, 6, 200, 1000),
+      arabicAtLeftEdge: placeLabel('كراتشي', 10, 6, 40, 1000),
+    };
+  });
+  expect(placements.arabic).toEqual({ x: 491, align: 'right', direction: 'rtl' });
+  expect(placements.english).toEqual({ x: 509, align: 'left', direction: 'ltr' });
+  // Moved to the side where it fits rather than cut off.
+  expect(placements.englishAtRightEdge).toEqual({ x: 971, align: 'right', direction: 'ltr' });
+  expect(placements.arabicAtLeftEdge).toEqual({ x: 19, align: 'left', direction: 'rtl' });
+});
+
+it('item 5: the details panel lists the relations by type with role/title/date, and the other end selects that node', async () => {
+  await page.fill('#search-input', 'Karachi');
+  await page.locator('#search-results button[data-id="city:karachi"]').click();
+  await page.locator('#details .name', { hasText: 'Karachi' }).waitFor();
+  const relations = await server.store.getRelations({ nodeIds: ['city:karachi'], direction: 'BOTH' });
+  const items = page.locator('#details .relation');
+  await page.waitForFunction((count) => globalThis.document.querySelectorAll('#details .relation').length === count, relations.length);
+  await expect(items.count()).resolves.toBe(relations.length);
+  for (const type of new Set(relations.map((relation) => relation.type))) {
+    const group = page.locator(`#details .relation-group[data-relation-type="${type}"]`);
+    await expect(group.locator('h4').textContent()).resolves.toContain(RELATION_LABELS[type]);
+    await expect(group.locator('.relation').count()).resolves.toBe(relations.filter((relation) => relation.type === type).length);
+  }
+  const leads = relations.find((relation) => relation.type === 'LEADS');
+  expect(leads?.title).toBeTruthy();
+  const leadItem = page.locator(`#details .relation[data-relation-id="${leads?.id}"]`);
+  await expect(leadItem.locator('.facts').textContent()).resolves.toContain(leads?.title ?? '');
+  await expect(leadItem.locator('.relation-quotes summary').textContent()).resolves.toBe(`quotes (${leads?.sources.length})`);
+  await page.locator('#details .relation-group[data-relation-type="IN_COUNTRY"] button.other[data-id="country:pk"]').click();
+  await page.locator('#details .name', { hasText: 'Pakistan' }).waitFor();
+  await page.waitForFunction(() => globalThis.__explorer!.view.selected === 'country:pk');
+  await settled();
+});
+
+it('item 4: a click on empty canvas deselects and keeps the drawing; Clear empties it', async () => {
+  await fit();
+  const before = await page.evaluate(() => globalThis.__explorer!.graph.order);
+  expect(before).toBeGreaterThan(0);
+  const box = (await page.locator('#graph').boundingBox())!;
+  await page.mouse.click(box.x + 4, box.y + box.height - 4);
+  await page.waitForFunction(() => globalThis.__explorer!.view.selected === undefined);
+  await page.locator('#details .hint').waitFor();
+  await expect(page.evaluate(() => globalThis.__explorer!.graph.order)).resolves.toBe(before);
+  await page.click('#clear-graph');
+  await expect(page.evaluate(() => globalThis.__explorer!.graph.order)).resolves.toBe(0);
+});
+
 it('draws the graph with WebGL (the screenshot holds node colours) and saves the screenshot', async () => {
   await page.fill('#search-input', 'كراتشي');
   await page.locator('#search-results button[data-id="city:karachi"]').click();
@@ -216,9 +322,11 @@ it('shows the peer network of a city, with the events that connect its peers', a
   const response = await fetch(`${server.url}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ peerNetwork(cityId: "city:mombasa", maxHops: 2) { peers { node { id } via { id } } } }' }),
+    body: JSON.stringify({ query: '{ peerNetwork(cityId: "city:mombasa", maxHops: 2) { peers { hops node { id } via { id } } } }' }),
   });
-  const { data } = (await response.json()) as { data: { peerNetwork: { peers: { node: { id: string }; via: { id: string }[] }[] } } };
+  const { data } = (await response.json()) as {
+    data: { peerNetwork: { peers: { hops: number; node: { id: string }; via: { id: string }[] }[] } };
+  };
   const peers = data.peerNetwork.peers;
   expect(peers.length).toBeGreaterThan(0);
 
@@ -232,6 +340,24 @@ it('shows the peer network of a city, with the events that connect its peers', a
   const expected = new Set(['city:mombasa', ...peers.flatMap((peer) => [peer.node.id, ...peer.via.map((event) => event.id)])]);
   expect(drawn).toEqual([...expected].sort());
   for (const peer of peers) expect(await drawnNeighbours(peer.node.id)).toEqual(expect.arrayContaining(peer.via.map((event) => event.id)));
+
+  // Item 8: each peer is coloured by its hop, and the legend says which colour is which hop.
+  const shown = await page.evaluate(() => {
+    const { graph, renderer } = globalThis.__explorer!;
+    return Object.fromEntries(graph.nodes().map((node) => [node, renderer.getNodeDisplayData(node)!.color]));
+  });
+  const hopColours = new Map<number, string>();
+  for (const peer of [{ hops: 0, node: { id: 'city:mombasa' } }, ...peers]) {
+    const colour = shown[peer.node.id];
+    expect(colour).toBeDefined();
+    // One colour per hop: every peer at a hop is drawn like the first one seen there.
+    expect(colour).toBe(hopColours.get(peer.hops) ?? colour);
+    hopColours.set(peer.hops, colour ?? '');
+  }
+  expect(new Set(hopColours.values()).size).toBe(hopColours.size);
+  expect(shown['city:mombasa']).not.toBe(LABEL_COLOURS.City);
+  await expect(page.locator('#legend li[data-hop="0"]').textContent()).resolves.toBe('the city 1');
+  await expect(page.locator('#legend li[data-hop]').count()).resolves.toBe(new Set(peers.map((peer) => peer.hops)).size + 1);
 });
 
 it('shows a shortest path between two nodes, and nothing else', async () => {
@@ -248,6 +374,14 @@ it('shows a shortest path between two nodes, and nothing else', async () => {
   expect(drawn.size).toBe(drawn.order - 1);
   expect(drawn.order).toBeGreaterThan(2);
   await expect(page.locator('#status').textContent()).resolves.toMatch(/^Path of \d+ relations: Karachi → .* → Mombasa/);
+
+  // Item 8: a bound too short for any path clears the previous path and says so.
+  await expect(server.store.shortestPath({ fromId: 'city:karachi', toId: 'city:mombasa', maxHops: 2, types: [] })).resolves.toBeNull();
+  await page.selectOption('#path-hops', '2');
+  await page.click('#path-form button[type="submit"]');
+  await page.locator('#status', { hasText: 'No path within 2 hops.' }).waitFor();
+  await expect(page.evaluate(() => globalThis.__explorer!.graph.order)).resolves.toBe(0);
+  await page.selectOption('#path-hops', '6');
 });
 
 it('loads the whole graph from the JSON export and draws it', async () => {
@@ -258,4 +392,17 @@ it('loads the whole graph from the JSON export and draws it', async () => {
   await settled();
   await expect(page.evaluate(() => globalThis.__explorer!.graph.size)).resolves.toBe(counts.relations);
   await expect(page.evaluate(() => globalThis.__explorer!.layout.iterations)).resolves.toBeGreaterThan(0);
+  await expect(page.locator('#layout-status').textContent()).resolves.toMatch(/^Layout settled after \d+ iterations\.$/);
+});
+
+it('item 6: shows the layout progress while it runs, never the "settled" of the run before', async () => {
+  await expect(page.locator('#layout-status').textContent()).resolves.toMatch(/settled/);
+  await page.evaluate(() => globalThis.__explorer!.explorer.clear());
+  await page.click('#whole-graph');
+  // From the first frame of the new run the line is about this run.
+  await page.waitForFunction(() => globalThis.__explorer!.layout.running);
+  await expect(page.locator('#layout-status').textContent()).resolves.toMatch(/^Layout running: iteration \d+, movement \d+\.\d\d%\.$/);
+  await page.locator('#layout-status', { hasText: /iteration [1-9]/ }).waitFor();
+  await settled();
+  await expect(page.locator('#layout-status').textContent()).resolves.toMatch(/^Layout settled after \d+ iterations\.$/);
 });

@@ -84,6 +84,7 @@ export class Explorer {
     const { graph, status } = this.deps;
     const network = await peerNetwork(cityId, maxHops, includeWorkshops);
     this.clear();
+    this.deps.view.peerHops = new Map([[network.city.id, 0], ...network.peers.map((peer) => [peer.node.id, peer.hops] as const)]);
     const events = new Map<string, NodeSummary>();
     network.peers.forEach((peer) => peer.via.forEach((event) => events.set(event.id, event)));
     addNodes(graph, [network.city, ...network.peers.map((peer) => peer.node), ...events.values()]);
@@ -104,11 +105,12 @@ export class Explorer {
   async showPath(fromId: string, toId: string, maxHops: number): Promise<void> {
     const { graph, view, status } = this.deps;
     const path = await shortestPath(fromId, toId, maxHops);
+    // The previous drawing goes either way: an answer must not be read as part of an older one.
+    this.clear();
     if (!path) {
       status.info(`No path within ${maxHops} hops.`);
       return;
     }
-    this.clear();
     addNodes(graph, path.nodes);
     // A path reads best as a line, left to right, so it skips the force layout.
     path.nodes.forEach((node, index) => graph.mergeNodeAttributes(node.id, { x: index * 10, y: index % 2 === 0 ? 0 : 3 }));
@@ -143,6 +145,14 @@ export class Explorer {
     await this.deps.renderer.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1.15, angle: 0 }, { duration: 300 });
   }
 
+  /** Deselects without changing the drawing (a click on empty canvas, or Escape). */
+  deselect(): void {
+    this.deps.view.selected = undefined;
+    this.deps.showDetails(null);
+    this.deps.renderer.refresh({ skipIndexation: true });
+  }
+
+  /** Empties the drawing (and so deselects). */
   clear(): void {
     const { graph, view, layout } = this.deps;
     layout.stop();
@@ -150,6 +160,8 @@ export class Explorer {
     view.selected = undefined;
     view.hovered = undefined;
     view.hoveredNeighbours = new Set();
+    view.hoveredEdge = undefined;
+    view.peerHops = new Map();
     view.path = { nodes: new Set(), edges: new Set() };
     this.settleView = undefined;
     this.deps.showDetails(null);

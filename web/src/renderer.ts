@@ -1,16 +1,22 @@
 /**
  * sigma.js over the explorer graph. Reducers apply the view state without touching the
- * data: hovering a node fades everything but it and its neighbours, the relation-type filter
- * hides edges (and nodes left with no visible edge), the selection and a path stand out.
+ * data: edges are coloured by relation type (arrows only where the node types do not already
+ * say the direction), hovering a node fades everything but it and its neighbours, the
+ * relation-type filter hides edges (and nodes left with no visible edge), labels show the
+ * chosen language, peers are coloured by hop, and the selection and a path stand out.
  */
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ExplorerEdge, ExplorerGraph, ExplorerNode } from './graph';
+import { drawLabel, labelText } from './labels';
+import { ARROWED_TYPES, RELATION_COLOURS } from './relation-labels';
 import type { ViewState } from './view';
 
 const FADED = '#e4e7eb';
-const EDGE = '#b8bec8';
 const EDGE_EMPHASIS = '#3b4252';
+
+/** Peer view: the city, then its peers one, two, three and four hops out, dark to light. */
+export const HOP_COLOURS: readonly string[] = ['#08306b', '#2171b5', '#6baed6', '#9ecae1', '#c6dbef'];
 
 export type ExplorerRenderer = Sigma<ExplorerNode, ExplorerEdge>;
 
@@ -18,7 +24,9 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, vie
   const edgeHidden = (attributes: ExplorerEdge): boolean => view.hiddenRelationTypes.has(attributes.relationType);
 
   const nodeReducer = (node: string, data: ExplorerNode): Partial<NodeDisplayData> => {
-    const display: Partial<NodeDisplayData> = { ...data };
+    const display: Partial<NodeDisplayData> = { ...data, label: labelText(data.label, data.nameAr, view.language) };
+    const hop = view.peerHops.get(node);
+    if (hop !== undefined) display.color = HOP_COLOURS[Math.min(hop, HOP_COLOURS.length - 1)] ?? data.color;
     const filtering = view.hiddenRelationTypes.size > 0;
     // A node whose every relation is filtered out goes too, unless it is the selection.
     if (
@@ -45,16 +53,21 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, vie
   };
 
   const edgeReducer = (edge: string, data: ExplorerEdge): Partial<EdgeDisplayData> => {
-    const display: Partial<EdgeDisplayData> = { ...data, size: 1.5, color: EDGE };
+    const display: Partial<EdgeDisplayData> = {
+      ...data,
+      size: 1.5,
+      color: RELATION_COLOURS[data.relationType],
+      type: ARROWED_TYPES.has(data.relationType) ? 'arrow' : 'line',
+    };
     if (edgeHidden(data)) display.hidden = true;
     if (view.hovered !== undefined) {
       if (graph.hasExtremity(edge, view.hovered)) {
-        display.color = EDGE_EMPHASIS;
         display.size = 2.5;
       } else {
         display.hidden = true;
       }
     }
+    if (edge === view.hoveredEdge) display.size = 4;
     if (view.path.edges.has(edge)) {
       display.color = EDGE_EMPHASIS;
       display.size = 3;
@@ -64,9 +77,15 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, vie
 
   return new Sigma<ExplorerNode, ExplorerEdge>(graph, container, {
     defaultEdgeType: 'arrow',
-    defaultEdgeColor: EDGE,
-    labelRenderedSizeThreshold: 5,
-    labelFont: 'system-ui, sans-serif',
+    enableEdgeEvents: true,
+    // Label density: sigma draws at most `labelDensity` labels per grid cell, the largest
+    // (highest-degree) nodes first, and none for nodes drawn smaller than the threshold, so
+    // zooming in reveals more labels and a whole-graph view shows only the hubs'.
+    labelDensity: 0.7,
+    labelGridCellSize: 120,
+    labelRenderedSizeThreshold: 8,
+    labelFont: '"Noto Naskh Arabic", system-ui, sans-serif',
+    defaultDrawNodeLabel: drawLabel,
     zIndex: true,
     nodeReducer,
     edgeReducer,
