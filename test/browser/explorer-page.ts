@@ -23,7 +23,7 @@ export interface PageExplorer {
     neighbors(node: string): string[];
     nodes(): string[];
     edges(): string[];
-    getNodeAttributes(node: string): Coordinates & { label: string; nodeType: string; color: string; nameAr: string };
+    getNodeAttributes(node: string): Coordinates & { label: string; nodeType: string; color: string; nameAr: string; size: number };
     getEdgeAttributes(edge: string): { relationType: string };
     source(edge: string): string;
     target(edge: string): string;
@@ -34,11 +34,19 @@ export interface PageExplorer {
     getNodeDisplayData(node: string): (Coordinates & { color: string; hidden: boolean; label: string | null }) | undefined;
     getEdgeDisplayData(edge: string): { hidden: boolean; color: string; type: string } | undefined;
     graphToViewport(point: Coordinates): Coordinates;
+    getDimensions(): { width: number; height: number };
   };
   layout: { running: boolean; iterations: number };
-  view: { hovered: string | undefined; hoveredEdge: string | undefined; selected: string | undefined; language: string };
+  view: { hovered: string | undefined; hoveredEdge: string | undefined; selected: string | undefined; language: string; years: unknown };
   explorer: { clear(): void };
-  placeLabel(label: string, x: number, size: number, width: number, canvasWidth: number): { x: number; align: string; direction: string };
+  placeLabel(
+    label: string,
+    x: number,
+    size: number,
+    width: number,
+    canvasWidth: number,
+  ): { x: number; align: string; direction: string; room: number };
+  fitLabel(label: string, room: number, measure: (text: string) => number): string;
 }
 
 /** The few DOM calls the tests make inside `page.evaluate` (the tests compile without the DOM library). */

@@ -21,17 +21,36 @@ export interface LabelPlacement {
   readonly x: number;
   readonly align: 'left' | 'right';
   readonly direction: 'ltr' | 'rtl';
+  /** The pixels free on that side: a longer label is shortened to fit. */
+  readonly room: number;
 }
 
 /** Where a label of `width` pixels goes for a node at `x` of radius `size` on a canvas `canvasWidth` wide. */
 export function placeLabel(label: string, x: number, size: number, width: number, canvasWidth: number): LabelPlacement {
   const rtl = ARABIC.test(label) && !LATIN.test(label);
-  const after = { x: x + size + 3, align: 'left' as const };
-  const before = { x: x - size - 3, align: 'right' as const };
-  const fitsAfter = after.x + width <= canvasWidth;
-  const fitsBefore = before.x - width >= 0;
-  const side = rtl ? (fitsBefore || !fitsAfter ? before : after) : fitsAfter || !fitsBefore ? after : before;
-  return { ...side, direction: rtl ? 'rtl' : 'ltr' };
+  const after = { x: x + size + 3, align: 'left' as const, room: canvasWidth - (x + size + 3) };
+  const before = { x: x - size - 3, align: 'right' as const, room: x - size - 3 };
+  const fitsAfter = width <= after.room;
+  const fitsBefore = width <= before.room;
+  // The reading side when it fits, else the side where it fits, else the roomier side.
+  const preferred = rtl ? before : after;
+  const other = rtl ? after : before;
+  const side = (preferred === before ? fitsBefore : fitsAfter)
+    ? preferred
+    : (other === before ? fitsBefore : fitsAfter)
+      ? other
+      : preferred.room >= other.room
+        ? preferred
+        : other;
+  return { x: side.x, align: side.align, room: Math.max(0, side.room), direction: rtl ? 'rtl' : 'ltr' };
+}
+
+/** The label cut with an ellipsis so that `measure` says it fits in `room` pixels. */
+export function fitLabel(label: string, room: number, measure: (text: string) => number): string {
+  if (measure(label) <= room) return label;
+  let keep = label.length;
+  while (keep > 1 && measure(`${label.slice(0, keep)}…`) > room) keep = Math.floor(keep * 0.9);
+  return `${label.slice(0, keep).trimEnd()}…`;
 }
 
 export function drawLabel(
@@ -51,7 +70,11 @@ export function drawLabel(
   context.textAlign = placement.align;
   // Nor cut at the top or bottom edge.
   const y = Math.min(Math.max(data.y + size / 3, size), canvasHeight - 2);
-  context.fillText(data.label, placement.x, y);
+  context.fillText(
+    fitLabel(data.label, placement.room, (text) => context.measureText(text).width),
+    placement.x,
+    y,
+  );
   context.direction = 'ltr';
   context.textAlign = 'left';
 }

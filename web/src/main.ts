@@ -4,7 +4,7 @@
  * (and for anyone poking at the graph from the console).
  */
 import { renderDetails } from './details';
-import { placeLabel } from './labels';
+import { fitLabel, placeLabel } from './labels';
 import { byId } from './dom';
 import { Explorer } from './explorer';
 import { createGraph, type ExplorerGraph } from './graph';
@@ -15,6 +15,7 @@ import { NodePicker } from './node-picker';
 import { RELATION_LABELS } from './relation-labels';
 import { createRenderer, type ExplorerRenderer } from './renderer';
 import { StatusLine } from './status';
+import { readRange } from './time-filter';
 import { createViewState, type LabelLanguage, type ViewState } from './view';
 
 export interface ExplorerHandle {
@@ -25,6 +26,7 @@ export interface ExplorerHandle {
   readonly explorer: Explorer;
   /** The label placement rule, for the browser test. */
   readonly placeLabel: typeof placeLabel;
+  readonly fitLabel: typeof fitLabel;
 }
 
 declare global {
@@ -91,6 +93,13 @@ function main(): void {
     edgeTip.hidden = true;
     renderer.refresh({ skipIndexation: true });
   });
+  const [yearFrom, yearTo] = [byId('year-from', HTMLInputElement), byId('year-to', HTMLInputElement)];
+  const onYears = (): void => {
+    view.years = readRange(yearFrom.value, yearTo.value);
+    renderer.refresh({ skipIndexation: true });
+  };
+  yearFrom.addEventListener('input', onYears);
+  yearTo.addEventListener('input', onYears);
   const language = byId('label-language', HTMLSelectElement);
   language.addEventListener('change', () => {
     view.language = language.value as LabelLanguage;
@@ -115,7 +124,7 @@ function main(): void {
 
   explorer.clear();
   status.info('Search for a city, a person or an organisation, in English or Arabic.');
-  window.__explorer = { graph, renderer, layout, view, explorer, placeLabel };
+  window.__explorer = { graph, renderer, layout, view, explorer, placeLabel, fitLabel };
 }
 
 main();

@@ -5,6 +5,7 @@
  * on every frame; nothing here touches the graph's attributes.
  */
 import type { RelationType } from '../../src/domain/ontology';
+import type { YearRange } from './time-filter';
 
 /** Which name the canvas labels show. */
 export type LabelLanguage = 'en' | 'ar' | 'both';
@@ -16,6 +17,8 @@ export interface ViewState {
   selected: string | undefined;
   hiddenRelationTypes: Set<RelationType>;
   language: LabelLanguage;
+  /** Only events in these years (and what links through them); everything when undefined. */
+  years: YearRange | undefined;
   /** Peer view: hops from the city (0 for the city itself); empty otherwise. */
   peerHops: ReadonlyMap<string, number>;
   /** Nodes and edges of the path on show (path mode); empty otherwise. */
@@ -30,6 +33,7 @@ export function createViewState(): ViewState {
     selected: undefined,
     hiddenRelationTypes: new Set(),
     language: 'en',
+    years: undefined,
     peerHops: new Map(),
     path: { nodes: new Set(), edges: new Set() },
   };
