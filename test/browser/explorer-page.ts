@@ -21,6 +21,7 @@ export interface PageExplorer {
     size: number;
     hasNode(node: string): boolean;
     neighbors(node: string): string[];
+    degree(node: string): number;
     nodes(): string[];
     edges(): string[];
     getNodeAttributes(node: string): Coordinates & { label: string; nodeType: string; color: string; nameAr: string; size: number };

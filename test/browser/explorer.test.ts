@@ -524,7 +524,7 @@ it('item 7: the whole-graph preset at 1280×800 hides the hubs, keeps isolated n
     const { graph, renderer } = globalThis.__explorer!;
     return graph.nodes().map((node) => ({
       node,
-      degree: graph.neighbors(node).length,
+      degree: graph.degree(node),
       size: graph.getNodeAttributes(node).size,
       position: renderer.graphToViewport(graph.getNodeAttributes(node)),
     }));
@@ -572,6 +572,18 @@ it('item 7: the whole-graph preset at 1280×800 hides the hubs, keeps isolated n
   });
   expect(boxes.length).toBeGreaterThan(5);
   await savePictureOf(small, 'whole-graph.png');
+
+  // Colour by community: one colour per community (the palette repeats past twelve), and a legend of them.
+  await small.selectOption('#node-colour', 'community');
+  await small.locator('#legend li[data-community="0"]').waitFor();
+  const colours = await small.evaluate(() => {
+    const { graph, renderer } = globalThis.__explorer!;
+    return graph
+      .nodes()
+      .map((node) => ({ node, colour: renderer.getNodeDisplayData(node)!.color, own: graph.getNodeAttributes(node).color }));
+  });
+  expect(colours.some(({ colour, own }) => colour !== own)).toBe(true);
+  expect(new Set(colours.map(({ colour }) => colour)).size).toBeGreaterThan(3);
   await small.close();
   const overlapping = boxes.flatMap((a, i) =>
     boxes

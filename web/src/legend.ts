@@ -10,6 +10,7 @@ import { LABEL_COLOURS } from '../../src/export/palette';
 import { h } from './dom';
 import type { ExplorerGraph } from './graph';
 import { ARROWED_TYPES, RELATION_COLOURS, RELATION_LABELS } from './relation-labels';
+import { communityColour } from './communities';
 import { HOP_COLOURS } from './renderer';
 import type { ViewState } from './view';
 
@@ -35,6 +36,25 @@ export function renderLegend(list: HTMLElement, graph: ExplorerGraph, view: View
           ),
         ),
       h('li', {}, swatch(LABEL_COLOURS.Event), h('span', { text: 'connecting events' })),
+    );
+    return;
+  }
+  if (view.communities) {
+    const sizes = new Map<number, number>();
+    for (const community of view.communities.values()) sizes.set(community, (sizes.get(community) ?? 0) + 1);
+    list.replaceChildren(
+      ...[...sizes]
+        .sort((a, b) => a[0] - b[0])
+        .slice(0, 12)
+        .map(([community, size]) =>
+          h(
+            'li',
+            { attrs: { 'data-community': String(community) } },
+            swatch(communityColour(community)),
+            h('span', { text: `community ${community + 1}: ${size}` }),
+          ),
+        ),
+      ...(sizes.size > 12 ? [h('li', { text: `and ${sizes.size - 12} smaller (colours repeat)` })] : []),
     );
     return;
   }

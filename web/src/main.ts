@@ -3,6 +3,7 @@
  * panels, wires the events, and exposes the pieces on `window.__explorer` for the browser test
  * (and for anyone poking at the graph from the console).
  */
+import { communitiesOf } from './communities';
 import { renderDetails } from './details';
 import { fitLabel, placeLabel } from './labels';
 import { byId } from './dom';
@@ -45,7 +46,10 @@ function main(): void {
   const filters = byId('filters', HTMLUListElement);
   const panel = byId('details', HTMLElement);
 
+  const colourBy = byId('node-colour', HTMLSelectElement);
   const refreshPanels = (): void => {
+    // Communities follow what is drawn: computed again after every change while shown.
+    view.communities = colourBy.value === 'community' ? communitiesOf(graph) : undefined;
     renderLegend(legend, graph, view);
     renderFilters(filters, graph, view, () => renderer.refresh({ skipIndexation: true }));
   };
@@ -100,6 +104,10 @@ function main(): void {
   };
   yearFrom.addEventListener('input', onYears);
   yearTo.addEventListener('input', onYears);
+  colourBy.addEventListener('change', () => {
+    refreshPanels();
+    renderer.refresh({ skipIndexation: true });
+  });
   const language = byId('label-language', HTMLSelectElement);
   language.addEventListener('change', () => {
     view.language = language.value as LabelLanguage;

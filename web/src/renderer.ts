@@ -8,6 +8,7 @@
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ExplorerEdge, ExplorerGraph, ExplorerNode } from './graph';
+import { communityColour } from './communities';
 import { drawLabel, labelText } from './labels';
 import { ARROWED_TYPES, RELATION_COLOURS } from './relation-labels';
 import { outOfRange } from './time-filter';
@@ -32,6 +33,8 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement, vie
 
   const nodeReducer = (node: string, data: ExplorerNode): Partial<NodeDisplayData> => {
     const display: Partial<NodeDisplayData> = { ...data, label: labelText(data.label, data.nameAr, view.language) };
+    const community = view.communities?.get(node);
+    if (community !== undefined) display.color = communityColour(community);
     const hop = view.peerHops.get(node);
     if (hop !== undefined) display.color = HOP_COLOURS[Math.min(hop, HOP_COLOURS.length - 1)] ?? data.color;
     // A small drawing has room for every label (sigma's grid still keeps them apart).

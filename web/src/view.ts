@@ -19,6 +19,8 @@ export interface ViewState {
   language: LabelLanguage;
   /** Only events in these years (and what links through them); everything when undefined. */
   years: YearRange | undefined;
+  /** "Colour by community": each node's community; undefined to colour by node type. */
+  communities: ReadonlyMap<string, number> | undefined;
   /** Peer view: hops from the city (0 for the city itself); empty otherwise. */
   peerHops: ReadonlyMap<string, number>;
   /** Nodes and edges of the path on show (path mode); empty otherwise. */
@@ -34,6 +36,7 @@ export function createViewState(): ViewState {
     hiddenRelationTypes: new Set(),
     language: 'en',
     years: undefined,
+    communities: undefined,
     peerHops: new Map(),
     path: { nodes: new Set(), edges: new Set() },
   };
