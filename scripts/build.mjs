@@ -41,8 +41,13 @@ function webSharedSources() {
 const STEPS = {
   codegen: {
     needs: [],
-    inputs: () => [...filesUnder('schema', '.graphql'), ...filesUnder('test/operations', '.graphql'), 'codegen.ts'],
-    outputs: ['src/api/resolvers-types.generated.ts', 'test/operations.generated.ts'],
+    inputs: () => [
+      ...filesUnder('schema', '.graphql'),
+      ...filesUnder('test/operations', '.graphql'),
+      ...filesUnder('web/operations', '.graphql'),
+      'codegen.ts',
+    ],
+    outputs: ['src/api/resolvers-types.generated.ts', 'test/operations.generated.ts', 'web/src/operations.generated.ts'],
     // Its progress list is noise; what it prints is shown only when it fails.
     commands: [[CODEGEN, '--config', 'codegen.ts']],
     showOutput: 'on-failure',
@@ -55,7 +60,8 @@ const STEPS = {
     commands: [[TSC, '-p', 'tsconfig.build.json']],
   },
   web: {
-    needs: [],
+    // The page's operations are typed by codegen (web/src/operations.generated.ts).
+    needs: ['codegen'],
     // Besides web/, what the bundle really read, as esbuild recorded it at the last build.
     inputs: () => [
       ...filesUnder('web/src'),

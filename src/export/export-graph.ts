@@ -3,6 +3,7 @@
  * of some nodes, serialised in one format.
  */
 import type { GraphStore } from '../store/GraphStore';
+import { cityCountries } from './city-countries';
 import { selectNeighbourhood } from './select-neighbourhood';
 import { serializeGraph, type ExportFormat } from './serialize-graph';
 
@@ -14,8 +15,13 @@ export interface ExportSelection {
 
 /** Throws the store's `InvalidArgumentError` or `NotFoundError` for a bad selection. */
 export async function exportGraph(store: GraphStore, format: ExportFormat, selection?: ExportSelection): Promise<string> {
-  if (!selection) return serializeGraph(format, await store.dumpGraph());
-  const depth = selection.depth ?? 1;
-  const data = await selectNeighbourhood(store, selection.ids, depth);
-  return serializeGraph(format, data, `cities-kg: nodes within ${depth} relations of ${selection.ids.join(', ')}`);
+  const depth = selection?.depth ?? 1;
+  const data = selection ? await selectNeighbourhood(store, selection.ids, depth) : await store.dumpGraph();
+  const cities = data.nodes.filter((node) => node.label === 'City').map((node) => node.id);
+  const countries = await cityCountries(store, cities);
+  if (!selection) return serializeGraph(format, data, { countries });
+  return serializeGraph(format, data, {
+    countries,
+    description: `cities-kg: nodes within ${depth} relations of ${selection.ids.join(', ')}`,
+  });
 }

@@ -7,8 +7,10 @@
  * joined by THROUGH_SEPARATOR.
  */
 import { MultiDirectedGraph } from 'graphology';
+import type { AbstractGraph } from 'graphology-types';
 import type { GraphData, NodeRecord, RelationRecord } from '../domain/graph-document';
 import { LABEL_PROPERTIES, RELATION_PROPERTIES, type NodeLabel, type RelationType } from '../domain/ontology';
+import type { CityCountry } from './city-countries';
 import { LABEL_COLOURS, nodeSize } from './palette';
 
 export type Scalar = string | number;
@@ -34,6 +36,13 @@ export interface ExportEdgeAttributes {
   [property: string]: Scalar;
 }
 
+/** What the GEXF and GraphML writers take: the relation graph, or the exchange network. */
+export type WritableGraph = AbstractGraph<
+  ExportNodeAttributes,
+  { label: string; [property: string]: Scalar },
+  { name: string; description: string }
+>;
+
 export type ExportGraph = MultiDirectedGraph<ExportNodeAttributes, ExportEdgeAttributes, { name: string; description: string }>;
 
 function scalarProperties(record: object, names: readonly string[]): Record<string, Scalar> {
@@ -46,10 +55,29 @@ function scalarProperties(record: object, names: readonly string[]): Record<stri
   return properties;
 }
 
-function nodeAttributes(node: NodeRecord, index: number, count: number, degree: number): ExportNodeAttributes {
+export interface ExportGraphOptions {
+  readonly description: string;
+  /** Each city's country (`country`, `countryId` attributes); cities absent here get none. */
+  readonly countries?: ReadonlyMap<string, CityCountry>;
+}
+
+/** Where a node sits among those exported (its placeholder position) and how many relations it has (its size). */
+export interface NodePlacement {
+  readonly index: number;
+  readonly count: number;
+  readonly degree: number;
+}
+
+/** A node's flat attributes, shared by every export of the graph and of the exchange network. */
+export function exportNodeAttributes(
+  node: NodeRecord,
+  { index, count, degree }: NodePlacement,
+  country?: CityCountry,
+): ExportNodeAttributes {
   const angle = (2 * Math.PI * index) / Math.max(1, count);
   return {
     ...scalarProperties(node, LABEL_PROPERTIES[node.label]),
+    ...(country ? { country: country.country, countryId: country.countryId } : {}),
     label: node.name,
     type: node.label,
     name: node.name,
@@ -78,16 +106,19 @@ function edgeAttributes(relation: RelationRecord): ExportEdgeAttributes {
  * LEADS a city and WORKS_FOR it). Throws when a relation points at a node the data lacks,
  * which would be a bug in the selection, not bad user input.
  */
-export function toExportGraph(data: GraphData, description: string): ExportGraph {
+export function toExportGraph(data: GraphData, options: ExportGraphOptions): ExportGraph {
   const graph: ExportGraph = new MultiDirectedGraph({ allowSelfLoops: true });
-  graph.replaceAttributes({ name: 'cities-kg', description });
+  graph.replaceAttributes({ name: 'cities-kg', description: options.description });
   const degree = new Map<string, number>();
   for (const relation of data.relations) {
     degree.set(relation.from, (degree.get(relation.from) ?? 0) + 1);
     degree.set(relation.to, (degree.get(relation.to) ?? 0) + 1);
   }
   data.nodes.forEach((node, index) => {
-    graph.addNode(node.id, nodeAttributes(node, index, data.nodes.length, degree.get(node.id) ?? 0));
+    graph.addNode(
+      node.id,
+      exportNodeAttributes(node, { index, count: data.nodes.length, degree: degree.get(node.id) ?? 0 }, options.countries?.get(node.id)),
+    );
   });
   for (const relation of data.relations) {
     for (const end of [relation.from, relation.to]) {

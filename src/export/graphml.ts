@@ -4,7 +4,7 @@
  * from the values it holds, then the nodes and edges with `<data>` children.
  */
 import type { Attributes } from 'graphology-types';
-import type { ExportGraph } from './graph-model';
+import type { WritableGraph } from './graph-model';
 import { escapeXml } from './xml';
 
 type GraphmlType = 'string' | 'int' | 'long' | 'double';
@@ -47,7 +47,7 @@ function dataLines(keys: ReadonlyMap<string, Key>, attributes: Attributes, inden
   return lines;
 }
 
-export function writeGraphml(graph: ExportGraph): string {
+export function writeGraphml(graph: WritableGraph): string {
   const nodeKeys = collectKeys(
     'n',
     graph.mapNodes((_node, attributes) => attributes),
@@ -65,7 +65,9 @@ export function writeGraphml(graph: ExportGraph): string {
     `  <key id="${key.id}" for="${domain}" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>`;
   for (const key of nodeKeys.values()) lines.push(keyLine(key, 'node'));
   for (const key of edgeKeys.values()) lines.push(keyLine(key, 'edge'));
-  lines.push(`  <graph id="${escapeXml(graph.getAttribute('name'))}" edgedefault="directed">`);
+  lines.push(
+    `  <graph id="${escapeXml(graph.getAttribute('name'))}" edgedefault="${graph.type === 'undirected' ? 'undirected' : 'directed'}">`,
+  );
   lines.push(`    <desc>${escapeXml(graph.getAttribute('description'))}</desc>`);
   graph.forEachNode((node, attributes) => {
     lines.push(`    <node id="${escapeXml(node)}">`, ...dataLines(nodeKeys, attributes, '      '), '    </node>');

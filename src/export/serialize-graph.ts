@@ -5,7 +5,7 @@
 import type { SerializedGraph } from 'graphology-types';
 import type { GraphData } from '../domain/graph-document';
 import { writeGexf } from './gexf';
-import { toExportGraph, type ExportGraph } from './graph-model';
+import { toExportGraph, type ExportGraph, type ExportGraphOptions } from './graph-model';
 import { writeGraphml } from './graphml';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'json'] as const;
@@ -28,8 +28,8 @@ const DEFAULT_DESCRIPTION = 'cities-kg: cities, mayors, programmes, partners and
  * (`{ attributes, options, nodes: [{ key, attributes }], edges: [{ key, source, target, attributes }] }`),
  * which `graph.import()` reads back and sigma.js draws as is (see `sigmaSafe`).
  */
-export function serializeGraph(format: ExportFormat, graph: GraphData, description = DEFAULT_DESCRIPTION): string {
-  const model = toExportGraph(graph, description);
+export function serializeGraph(format: ExportFormat, graph: GraphData, options: Partial<ExportGraphOptions> = {}): string {
+  const model = toExportGraph(graph, { description: DEFAULT_DESCRIPTION, ...options });
   switch (format) {
     case 'gexf':
       return writeGexf(model);

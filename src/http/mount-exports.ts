@@ -1,6 +1,8 @@
 /**
  * Internal. `GET /export/graph.gexf`, `/export/graph.graphml` and `/export/graph.json`: the
- * whole graph, or with `?ids=a,b&depth=N` the neighbourhood of those nodes. Every failure
+ * whole graph, or with `?ids=a,b&depth=N` the neighbourhood of those nodes; and
+ * `/export/exchange-network.gexf|graphml|csv`, the exchange network. A query parameter a
+ * route does not take answers 400 naming it, rather than being ignored. Every failure
  * goes on to the error handler (`handle-errors.ts`): bad input answers 400, an unknown id
  * 404 and a store timeout 503, as problem details naming the problem.
  */
@@ -8,6 +10,7 @@ import type express from 'express';
 import type { Request, RequestHandler, Response } from 'express';
 import { badUserInput } from '../errors';
 import { exportGraph, type ExportSelection } from '../export/export-graph';
+import { EXCHANGE_CONTENT_TYPES, EXCHANGE_FORMATS, exportExchangeNetwork, type ExchangeFormat } from '../export/serialize-exchange';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from '../export/serialize-graph';
 import type { GraphStore } from '../store/GraphStore';
 
@@ -42,16 +45,38 @@ function parseSelection(query: Request['query']): ExportSelection | undefined {
   return depth === undefined ? { ids } : { ids, depth };
 }
 
+/** Refuses query parameters outside `allowed`, naming them, so a typo is not silently ignored. */
+function checkParameters(query: Request['query'], allowed: readonly string[]): void {
+  const unknown = Object.keys(query).filter((name) => !allowed.includes(name));
+  if (unknown.length === 0) return;
+  const names = unknown.map((name) => JSON.stringify(name.slice(0, 50))).join(', ');
+  throw badUserInput(
+    `unknown query parameter${unknown.length > 1 ? 's' : ''} ${names}; this export takes ${allowed.length === 0 ? 'none' : allowed.join(', ')}`,
+  );
+}
+
+function sendAttachment(response: Response, contentType: string, filename: string, body: string): void {
+  response.status(200).type(`${contentType}; charset=utf-8`).set('Content-Disposition', `attachment; filename="${filename}"`).send(body);
+}
+
+function exchangeHandler(store: GraphStore, format: ExchangeFormat) {
+  return async (request: Request, response: Response): Promise<void> => {
+    checkParameters(request.query, []);
+    sendAttachment(
+      response,
+      EXCHANGE_CONTENT_TYPES[format],
+      `cities-kg-exchange-network.${format}`,
+      await exportExchangeNetwork(store, format),
+    );
+  };
+}
+
 function exportHandler(store: GraphStore, format: ExportFormat) {
   return async (request: Request, response: Response): Promise<void> => {
+    checkParameters(request.query, ['ids', 'depth']);
     const selection = parseSelection(request.query);
     const body = await exportGraph(store, format, selection);
-    const filename = selection ? `cities-kg-neighbourhood.${format}` : `cities-kg.${format}`;
-    response
-      .status(200)
-      .type(`${CONTENT_TYPES[format]}; charset=utf-8`)
-      .set('Content-Disposition', `attachment; filename="${filename}"`)
-      .send(body);
+    sendAttachment(response, CONTENT_TYPES[format], selection ? `cities-kg-neighbourhood.${format}` : `cities-kg.${format}`, body);
   };
 }
 
@@ -61,4 +86,5 @@ function exportHandler(store: GraphStore, format: ExportFormat) {
  */
 export function mountExports(app: express.Express, store: GraphStore, guards: readonly RequestHandler[] = []): void {
   for (const format of EXPORT_FORMATS) app.get(`/export/graph.${format}`, ...guards, exportHandler(store, format));
+  for (const format of EXCHANGE_FORMATS) app.get(`/export/exchange-network.${format}`, ...guards, exchangeHandler(store, format));
 }

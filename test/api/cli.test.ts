@@ -245,4 +245,21 @@ describe('cli export and import', () => {
     expect(run(['export', '--format', 'pdf'], seed).status).toBe(2);
     expect(run(['import'], seed).status).toBe(2);
   });
+
+  it('exports the exchange network of the real seed as a CSV edge list, and refuses an unknown network or format with exit 2', () => {
+    const seed = path.join(PROJECT_ROOT, 'seed');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cities-kg-export-')), 'exchange.csv');
+    const result = run(['export', '--network', 'exchange', '--format', 'csv', '--out', file], seed);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`exported the exchange network as csv to ${file}`);
+    const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\r\n');
+    expect(header).toBe('source,source_name,source_country,target,target_name,target_country,weight,events,event_names');
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((row) => /^(city|country):[a-z0-9-]+,/.test(row))).toBe(true);
+    const unknown = run(['export', '--network', 'trade'], seed);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--network must be exchange');
+    expect(run(['export', '--network', 'exchange', '--format', 'json'], seed).status).toBe(2);
+  });
 });

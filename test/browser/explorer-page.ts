@@ -21,20 +21,33 @@ export interface PageExplorer {
     size: number;
     hasNode(node: string): boolean;
     neighbors(node: string): string[];
+    degree(node: string): number;
     nodes(): string[];
     edges(): string[];
-    getNodeAttributes(node: string): Coordinates & { label: string; nodeType: string; color: string };
+    getNodeAttributes(node: string): Coordinates & { label: string; nodeType: string; color: string; nameAr: string; size: number };
     getEdgeAttributes(edge: string): { relationType: string };
+    source(edge: string): string;
+    target(edge: string): string;
     forEachNode(callback: (node: string, attributes: { nodeType: string }) => void): void;
   };
   renderer: {
     getCamera(): { getState(): Coordinates & { ratio: number }; isAnimated(): boolean };
-    getNodeDisplayData(node: string): (Coordinates & { color: string; hidden: boolean }) | undefined;
-    getEdgeDisplayData(edge: string): { hidden: boolean } | undefined;
+    getNodeDisplayData(node: string): (Coordinates & { color: string; hidden: boolean; label: string | null }) | undefined;
+    getEdgeDisplayData(edge: string): { hidden: boolean; color: string; type: string } | undefined;
     graphToViewport(point: Coordinates): Coordinates;
+    getDimensions(): { width: number; height: number };
   };
   layout: { running: boolean; iterations: number };
-  view: { hovered: string | undefined; selected: string | undefined };
+  view: { hovered: string | undefined; hoveredEdge: string | undefined; selected: string | undefined; language: string; years: unknown };
+  explorer: { clear(): void };
+  placeLabel(
+    label: string,
+    x: number,
+    size: number,
+    width: number,
+    canvasWidth: number,
+  ): { x: number; align: string; direction: string; room: number };
+  fitLabel(label: string, room: number, measure: (text: string) => number): string;
 }
 
 /** The few DOM calls the tests make inside `page.evaluate` (the tests compile without the DOM library). */

@@ -5,7 +5,7 @@
  * selections and a slow store.
  */
 import type express from 'express';
-import { MultiDirectedGraph } from 'graphology';
+import Graph, { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type { GraphData } from '../../src/domain/graph-document';
@@ -89,6 +89,36 @@ describe('whole graph', () => {
   });
 });
 
+describe('GEXF and city attributes on the seed', () => {
+  it('every city node has its country in all three formats', async () => {
+    const cities = dump.nodes.filter((node) => node.label === 'City').map((node) => node.id);
+    expect(cities.length).toBeGreaterThan(100);
+    const gexf = parseGexf(MultiDirectedGraph, await (await get('/export/graph.gexf')).text());
+    const graphml = parseGraphml(MultiDirectedGraph, await (await get('/export/graph.graphml')).text());
+    const json = (await (await get('/export/graph.json')).json()) as GraphologyJson;
+    const jsonCountry = new Map(json.nodes.map((node) => [node.key, node.attributes['country']]));
+    for (const city of cities) {
+      expect([city, gexf.getNodeAttribute(city, 'country')]).toEqual([city, expect.stringMatching(/\w/)]);
+      expect(graphml.getNodeAttribute(city, 'country')).toBe(gexf.getNodeAttribute(city, 'country'));
+      expect(jsonCountry.get(city)).toBe(gexf.getNodeAttribute(city, 'country'));
+    }
+    expect(gexf.getNodeAttribute('city:karachi', 'country')).toBe('Pakistan');
+  });
+
+  it("a district outside its country's neighbourhood still gets the country, through the city it is part of", async () => {
+    // No edges: graphology-gexf then builds a mixed graph, so the parse is into one.
+    const graph = parseGexf(Graph, await (await get('/export/graph.gexf?ids=city:karachi-east&depth=0')).text());
+    expect(graph.getNodeAttributes('city:karachi-east')).toMatchObject({ country: 'Pakistan', countryId: 'country:pk' });
+  });
+
+  it('every node colour is written as r, g, b channels', async () => {
+    const xml = await (await get('/export/graph.gexf')).text();
+    const colours = [...xml.matchAll(/<viz:color ([^/]*)\/>/g)].map((match) => match[1]);
+    expect(colours).toHaveLength(dump.nodes.length);
+    for (const colour of colours) expect(colour).toMatch(/^r="\d{1,3}" g="\d{1,3}" b="\d{1,3}"$/);
+  });
+});
+
 describe('neighbourhood (?ids=…&depth=N)', () => {
   it('depth 1 of Karachi holds its country, its mayor and exactly the nodes one relation away', async () => {
     const response = await get('/export/graph.json?ids=city:karachi&depth=1');
@@ -150,6 +180,11 @@ describe('bad selections', () => {
   it('more than 100 ids is a 400 naming the bound', async () => {
     const ids = Array.from({ length: 101 }, (_, index) => `city:c${index}`).join(',');
     await expectError(`/export/graph.json?ids=${ids}`, 400, /101 ids; the bound is 100/);
+  });
+
+  it('an unknown query parameter is a 400 naming it, not ignored', async () => {
+    await expectError('/export/graph.gexf?ids=city:karachi&deph=2', 400, /unknown query parameter "deph"; this export takes ids, depth/);
+    await expectError('/export/graph.json?format=csv&limit=3', 400, /unknown query parameters "format", "limit"/);
   });
 
   it('depth without ids, or ids that are all blank, is a 400', async () => {

@@ -38,8 +38,12 @@ const nodes: NodeRecord[] = [
     acronym: 'CPLC',
     sources: cite('CPLC'),
   },
+  { id: 'event:forum', label: 'Event', kind: 'forum', name: 'Forum', nameAr: 'منتدى', startDate: '2023-02', sources: cite('منتدى') },
+  { id: 'city:karachi-east', label: 'City', kind: 'district', name: 'Karachi East', nameAr: 'كراتشي الشرقية', sources: cite('شرق') },
 ];
 const relations: RelationInput[] = [
+  { type: 'PARTICIPATED_IN', from: 'city:karachi', to: 'event:forum', confidence: 'STATED', role: 'participant', sources: cite('منتدى') },
+  { type: 'PART_OF', from: 'city:karachi-east', to: 'city:karachi', confidence: 'STATED', sources: cite('شرق') },
   { type: 'IN_COUNTRY', from: 'city:karachi', to: 'country:pk', confidence: 'STATED', sources: cite('كراتشي باكستان') },
   {
     type: 'LEADS',
@@ -97,8 +101,30 @@ function expectSameElements(parsed: Graph, data: GraphData): void {
   expect(parsed.edges().sort()).toEqual(data.relations.map((relation) => relation.id).sort());
 }
 
+const countries = new Map([
+  ['city:karachi', { countryId: 'country:pk', country: 'Pakistan' }],
+  ['city:karachi-east', { countryId: 'country:pk', country: 'Pakistan' }],
+]);
+
+interface GexfXml {
+  gexf: {
+    graph: {
+      mode: string;
+      timeformat: string;
+      nodes: { node: { id: string; start?: string; end?: string; 'viz:color'?: Record<string, string> }[] };
+      edges: { edge: { id: string; start?: string; end?: string }[] };
+    };
+  };
+}
+
+function parseGexfXml(xml: string): GexfXml {
+  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'node' || name === 'edge' }).parse(
+    xml,
+  ) as GexfXml;
+}
+
 describe('GEXF', () => {
-  const xml = serializeGraph('gexf', fixture);
+  const xml = serializeGraph('gexf', fixture, { countries });
 
   it('is well-formed GEXF 1.3 with a directed graph', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -138,6 +164,49 @@ describe('GEXF', () => {
     expect(xml).toContain('kind="WORKS_FOR"');
   });
 
+  it('gives every node a viz:color as r, g and b channels (0-255), which NetworkX requires, and no hex-only colour', () => {
+    const document = parseGexfXml(xml);
+    const colours = document.gexf.graph.nodes.node.map((node) => node['viz:color']);
+    expect(colours).toHaveLength(fixture.nodes.length);
+    for (const colour of colours) {
+      expect(colour).toBeDefined();
+      for (const channel of ['r', 'g', 'b']) {
+        expect(colour?.[channel]).toMatch(/^\d{1,3}$/);
+        expect(Number(colour?.[channel])).toBeLessThanOrEqual(255);
+      }
+      expect(colour).not.toHaveProperty('hex');
+    }
+    // Karachi is a City: #4e79a7.
+    expect(document.gexf.graph.nodes.node.find((node) => node.id === 'city:karachi')?.['viz:color']).toEqual({
+      r: '78',
+      g: '121',
+      b: '167',
+    });
+    expect(parseGexf(MultiDirectedGraph, xml).getNodeAttribute('city:karachi', 'color')).toBe('rgb(78,121,167)');
+  });
+
+  it('is a dynamic graph: events span their dates, dated relations and participations in dated events have start/end', () => {
+    const document = parseGexfXml(xml);
+    expect(document.gexf.graph.mode).toBe('dynamic');
+    expect(document.gexf.graph.timeformat).toBe('date');
+    const node = (id: string) => document.gexf.graph.nodes.node.find((candidate) => candidate.id === id);
+    const edge = (id: string) => document.gexf.graph.edges.edge.find((candidate) => candidate.id === id);
+    // February 2023, a month: its first and last days.
+    expect(node('event:forum')).toMatchObject({ start: '2023-02-01', end: '2023-02-28' });
+    expect(node('city:karachi')).not.toHaveProperty('start');
+    expect(edge('city:karachi-PARTICIPATED_IN->event:forum')).toMatchObject({ start: '2023-02-01', end: '2023-02-28' });
+    // asOf 2023: known to hold that year.
+    expect(edge('person:murtaza-wahab-LEADS->city:karachi')).toMatchObject({ start: '2023-01-01', end: '2023-12-31' });
+    expect(edge('city:karachi-IN_COUNTRY->country:pk')).not.toHaveProperty('start');
+  });
+
+  it('gives every city its country as an attribute', () => {
+    const parsed = parseGexf(MultiDirectedGraph, xml);
+    expect(parsed.getNodeAttributes('city:karachi')).toMatchObject({ country: 'Pakistan', countryId: 'country:pk' });
+    expect(parsed.getNodeAttributes('city:karachi-east')).toMatchObject({ country: 'Pakistan' });
+    expect(parsed.getNodeAttributes('country:pk')).not.toHaveProperty('country');
+  });
+
   it('holds the whole seed graph', async () => {
     const seed = await seedGraph();
     const parsed = parseGexf(MultiDirectedGraph, serializeGraph('gexf', seed));
@@ -147,7 +216,14 @@ describe('GEXF', () => {
 });
 
 describe('GraphML', () => {
-  const xml = serializeGraph('graphml', fixture);
+  const xml = serializeGraph('graphml', fixture, { countries });
+
+  it('gives every city its country as an attribute', () => {
+    expect(parseGraphml(MultiDirectedGraph, xml).getNodeAttributes('city:karachi-east')).toMatchObject({
+      country: 'Pakistan',
+      countryId: 'country:pk',
+    });
+  });
 
   it('is well-formed GraphML with typed keys', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -197,7 +273,11 @@ describe('GraphML', () => {
 });
 
 describe('graphology JSON', () => {
-  const json = JSON.parse(serializeGraph('json', fixture)) as SerializedGraph;
+  const json = JSON.parse(serializeGraph('json', fixture, { countries })) as SerializedGraph;
+
+  it('gives every city its country as an attribute', () => {
+    expect(json.nodes.find((node) => node.key === 'city:karachi')?.attributes).toMatchObject({ country: 'Pakistan' });
+  });
 
   it('has graphology serialisation shape and imports into a new Graph', () => {
     expect(json.options).toMatchObject({ type: 'directed', multi: true });
@@ -253,5 +333,7 @@ describe('relation confidence, through and at', () => {
 });
 
 it('refuses a relation whose endpoint the data lacks (a selection bug, not a silent drop)', () => {
-  expect(() => serializeGraph('json', { nodes: nodes.slice(0, 1), relations: fixture.relations.slice(0, 1) })).toThrow(/country:pk/);
+  expect(() =>
+    serializeGraph('json', { nodes: nodes.slice(0, 1), relations: fixture.relations.filter((relation) => relation.type === 'IN_COUNTRY') }),
+  ).toThrow(/country:pk/);
 });

@@ -4,12 +4,13 @@
  * The UI modules call these; tests drive the same methods through `window.__explorer`.
  */
 import type { SerializedGraph } from 'graphology-types';
-import { nodeDetails, peerNetwork, shortestPath, subgraph, type NodeDetails, type NodeSummary } from './api';
+import { eventDates, nodeDetails, peerNetwork, shortestPath, subgraph, type NodeDetails, type NodeSummary } from './api';
 import { addEdges, addNodes, resize, type ExplorerEdge, type ExplorerGraph, type ExplorerNode } from './graph';
 import type { Layout } from './layout';
 import { focusNode, type ExplorerRenderer } from './renderer';
 import type { StatusLine } from './status';
 import type { ViewState } from './view';
+import { dropHubs, setIsolatedApart } from './whole-graph';
 
 export interface ExplorerDeps {
   readonly graph: ExplorerGraph;
@@ -29,6 +30,8 @@ type SettleView = { readonly kind: 'focus'; readonly node: string } | { readonly
 export class Explorer {
   /** Set by the view that started a layout run; used once, when that run ends. */
   private settleView: SettleView | undefined;
+  /** Whole-graph preset: the isolated nodes pinned below the rest (placed again once the layout settles). */
+  private apart: string[] = [];
 
   constructor(private readonly deps: ExplorerDeps) {
     // Nodes move while the layout runs, so the camera is aimed again once it settles (once:
@@ -36,6 +39,12 @@ export class Explorer {
     deps.layout.onStop(() => {
       const settle = this.settleView;
       this.settleView = undefined;
+      // The layout moved the others: put the isolated rows back under them.
+      if (this.apart.length > 0) {
+        this.apart.forEach((node) => deps.graph.hasNode(node) && deps.graph.setNodeAttribute(node, 'fixed', false));
+        this.apart = setIsolatedApart(deps.graph);
+        deps.renderer.refresh();
+      }
       if (settle?.kind === 'fit') void this.fit();
       else if (settle?.kind === 'focus' && deps.graph.hasNode(settle.node)) void focusNode(deps.renderer, settle.node);
     });
@@ -47,6 +56,7 @@ export class Explorer {
     const neighbourhood = await subgraph([id], 1);
     const added = addNodes(graph, neighbourhood.nodes, id);
     addEdges(graph, neighbourhood.edges);
+    await this.addEventDates(added);
     if (graph.hasNode(id)) graph.setNodeAttribute(id, 'expanded', true);
     this.changed();
     status.info(
@@ -84,9 +94,11 @@ export class Explorer {
     const { graph, status } = this.deps;
     const network = await peerNetwork(cityId, maxHops, includeWorkshops);
     this.clear();
+    this.deps.view.peerHops = new Map([[network.city.id, 0], ...network.peers.map((peer) => [peer.node.id, peer.hops] as const)]);
     const events = new Map<string, NodeSummary>();
     network.peers.forEach((peer) => peer.via.forEach((event) => events.set(event.id, event)));
     addNodes(graph, [network.city, ...network.peers.map((peer) => peer.node), ...events.values()]);
+    await this.addEventDates([...events.keys()]);
     // Who took part in which connecting event: the participations among the drawn nodes.
     if (events.size > 0) addEdges(graph, (await subgraph([...events.keys()], 1, ['PARTICIPATED_IN'])).edges);
     this.settleView = { kind: 'fit' };
@@ -104,11 +116,12 @@ export class Explorer {
   async showPath(fromId: string, toId: string, maxHops: number): Promise<void> {
     const { graph, view, status } = this.deps;
     const path = await shortestPath(fromId, toId, maxHops);
+    // The previous drawing goes either way: an answer must not be read as part of an older one.
+    this.clear();
     if (!path) {
       status.info(`No path within ${maxHops} hops.`);
       return;
     }
-    this.clear();
     addNodes(graph, path.nodes);
     // A path reads best as a line, left to right, so it skips the force layout.
     path.nodes.forEach((node, index) => graph.mergeNodeAttributes(node.id, { x: index * 10, y: index % 2 === 0 ? 0 : 3 }));
@@ -123,19 +136,28 @@ export class Explorer {
     await this.select(fromId, false);
   }
 
-  /** The whole graph, from the JSON export (which carries sigma-ready attributes). */
-  async showWholeGraph(): Promise<void> {
+  /**
+   * The whole graph, from the JSON export (which carries sigma-ready attributes); with
+   * `preset`, without the hubs and with isolated nodes kept apart (see whole-graph.ts).
+   */
+  async showWholeGraph(preset = true): Promise<void> {
     const response = await fetch(new URL('../export/graph.json', window.location.href));
     if (!response.ok) throw new Error(`GET /export/graph.json answered ${response.status}`);
     // The export writes exactly these attributes (see src/export/serialize-graph.ts).
     const serialized = (await response.json()) as SerializedGraph<ExplorerNode, ExplorerEdge>;
     this.clear();
     this.deps.graph.import(serialized);
+    const hubs = preset ? dropHubs(this.deps.graph) : [];
+    if (preset) this.apart = setIsolatedApart(this.deps.graph);
     this.settleView = { kind: 'fit' };
     this.changed();
     void this.fit();
     this.deps.layout.run();
-    this.deps.status.info(`Whole graph: ${this.deps.graph.order} nodes, ${this.deps.graph.size} relations.`);
+    const isolated = this.apart.length > 0 ? `; ${this.apart.length} with no other relation in the rows below` : '';
+    this.deps.status.info(
+      `Whole graph: ${this.deps.graph.order} nodes, ${this.deps.graph.size} relations` +
+        (hubs.length > 0 ? `; hubs hidden: ${hubs.join(', ')}${isolated}.` : '.'),
+    );
   }
 
   /** Camera onto the whole drawing, a little zoomed out so labels at the edges stay readable. */
@@ -143,6 +165,26 @@ export class Explorer {
     await this.deps.renderer.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1.15, angle: 0 }, { duration: 300 });
   }
 
+  /** The subgraph's nodes carry no dates: fetch those of newly drawn events, for the time filter. */
+  private async addEventDates(ids: readonly string[]): Promise<void> {
+    const { graph } = this.deps;
+    const events = ids.filter((node) => graph.hasNode(node) && graph.getNodeAttribute(node, 'nodeType') === 'Event');
+    if (events.length === 0) return;
+    for (const [event, dates] of await eventDates(events)) {
+      if (!graph.hasNode(event)) continue;
+      if (dates.startDate) graph.setNodeAttribute(event, 'startDate', dates.startDate);
+      if (dates.endDate) graph.setNodeAttribute(event, 'endDate', dates.endDate);
+    }
+  }
+
+  /** Deselects without changing the drawing (a click on empty canvas, or Escape). */
+  deselect(): void {
+    this.deps.view.selected = undefined;
+    this.deps.showDetails(null);
+    this.deps.renderer.refresh({ skipIndexation: true });
+  }
+
+  /** Empties the drawing (and so deselects). */
   clear(): void {
     const { graph, view, layout } = this.deps;
     layout.stop();
@@ -150,6 +192,9 @@ export class Explorer {
     view.selected = undefined;
     view.hovered = undefined;
     view.hoveredNeighbours = new Set();
+    view.hoveredEdge = undefined;
+    view.peerHops = new Map();
+    this.apart = [];
     view.path = { nodes: new Set(), edges: new Set() };
     this.settleView = undefined;
     this.deps.showDetails(null);

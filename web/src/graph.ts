@@ -17,6 +17,13 @@ export interface ExplorerNode {
   y: number;
   size: number;
   color: string;
+  /** The node's kind (an organisation's `network`, say), as the JSON export gives it. */
+  kind?: string;
+  /** Pinned: the layout leaves it where it is (isolated nodes kept apart). */
+  fixed?: boolean;
+  /** An event's dates (YYYY, YYYY-MM or YYYY-MM-DD), for the time filter. */
+  startDate?: string;
+  endDate?: string;
   /** Whether its depth-1 neighbourhood has been fetched (clicking it again adds nothing new). */
   expanded?: boolean;
 }

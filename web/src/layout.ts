@@ -18,13 +18,23 @@ const SETTLED = 0.001;
  */
 const MAX_RUN_MS = 10_000;
 
+export interface LayoutProgress {
+  readonly iterations: number;
+  /** Mean movement per node in the last iteration, as a fraction of the drawing's extent. */
+  readonly movement: number;
+  readonly running: boolean;
+}
+
 export class Layout {
   private supervisor: FA2Layout | undefined;
   private previous = new Map<string, { x: number; y: number }>();
   private deadline: number | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly progressListeners = new Set<(progress: LayoutProgress) => void>();
   /** Iterations of the current or last run (for tests and the status line). */
   iterations = 0;
+  /** Mean movement of the last iteration, relative to the drawing's extent. */
+  movement = 0;
 
   constructor(private readonly graph: ExplorerGraph) {
     graph.on('eachNodeAttributesUpdated', () => this.onIteration());
@@ -46,8 +56,10 @@ export class Layout {
       settings: { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 300, slowDown: 5 },
     });
     this.iterations = 0;
+    this.movement = 0;
     this.previous = this.positions();
     this.supervisor.start();
+    this.progressListeners.forEach((listener) => listener({ iterations: 0, movement: 0, running: true }));
     this.deadline = window.setTimeout(() => this.stop(), MAX_RUN_MS);
   }
 
@@ -63,6 +75,11 @@ export class Layout {
     this.supervisor.kill();
     this.supervisor = undefined;
     if (notify) this.listeners.forEach((listener) => listener());
+  }
+
+  /** Called when a run starts and after each of its iterations. */
+  onProgress(listener: (progress: LayoutProgress) => void): void {
+    this.progressListeners.add(listener);
   }
 
   /** Called when a run ends (settled, capped or stopped), not when a new run replaces it. */
@@ -95,7 +112,9 @@ export class Layout {
     }
     this.previous = current;
     const extent = Math.max(maxX - minX, maxY - minY, 1e-9);
-    const settled = this.iterations >= MIN_ITERATIONS && moved / current.size / extent < SETTLED;
+    this.movement = moved / current.size / extent;
+    this.progressListeners.forEach((listener) => listener({ iterations: this.iterations, movement: this.movement, running: true }));
+    const settled = this.iterations >= MIN_ITERATIONS && this.movement < SETTLED;
     if (settled || this.iterations >= MAX_ITERATIONS) {
       // We are inside the supervisor's message handler, which goes on using its buffers
       // after this event: pause it now and kill it once the handler has returned.

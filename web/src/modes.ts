@@ -44,7 +44,7 @@ export class Modes {
     });
     byId('whole-graph', HTMLButtonElement).addEventListener(
       'click',
-      () => void status.guard('loading the whole graph', () => explorer.showWholeGraph()),
+      () => void status.guard('loading the whole graph', () => explorer.showWholeGraph(byId('hub-preset', HTMLInputElement).checked)),
     );
     byId('clear-graph', HTMLButtonElement).addEventListener('click', () => explorer.clear());
     byId('fit-graph', HTMLButtonElement).addEventListener('click', () => void explorer.fit());
