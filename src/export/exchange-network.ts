@@ -9,17 +9,18 @@
  * written again here.
  */
 import { UndirectedGraph } from 'graphology';
-import type { EventKind } from '../domain/ontology';
+import { DEFAULT_PEER_EVENT_KINDS, type EventKind } from '../domain/ontology';
 import type { GraphStore } from '../store/GraphStore';
 import { cityCountries } from './city-countries';
 import { exportNodeAttributes, type ExportNodeAttributes, type Scalar } from './graph-model';
 
 /**
- * The event kinds the EXCHANGE projection counts as a peer link today (both stores' own
- * lists). The export test checks that every edge's weight is the number of events it lists,
- * so the two can never drift apart silently.
+ * The event kinds whose co-attendance is a peer link: the ontology's one definition (both
+ * the projection and `peerNetwork` are asked with it). The export test checks that every
+ * edge's weight is the number of events it lists plus its learning link, so the two answers
+ * can never drift apart silently.
  */
-export const EXCHANGE_EVENT_KINDS: readonly EventKind[] = ['exchange', 'workshop'];
+export const EXCHANGE_EVENT_KINDS: readonly EventKind[] = DEFAULT_PEER_EVENT_KINDS;
 
 export interface ExchangeEdgeAttributes {
   /** The events' English names, `; `-separated: what Gephi shows on the edge. */
@@ -28,6 +29,8 @@ export interface ExchangeEdgeAttributes {
   weight: number;
   /** Their ids, `;`-separated. */
   events: string;
+  /** Whether a LEARNED_FROM relation joins the pair too (it counts 1 in the weight). */
+  learnedFrom: boolean;
   [property: string]: Scalar;
 }
 
@@ -36,18 +39,23 @@ export type ExchangeGraph = UndirectedGraph<ExportNodeAttributes, ExchangeEdgeAt
 const DESCRIPTION = 'cities-kg: the exchange network (cities and countries linked by the peer events they shared; weight = events shared)';
 
 /** One lookup at a time: the memory store answers at once, and Neo4j is not flooded. */
-async function sharedEvents(store: GraphStore, ids: readonly string[]): Promise<Map<string, string[]>> {
-  const byPair = new Map<string, string[]>();
+async function sharedEvents(store: GraphStore, ids: readonly string[]): Promise<Map<string, PairLink>> {
+  const byPair = new Map<string, PairLink>();
   for (const id of ids) {
     for (const peer of await store.peerNetwork({ cityId: id, maxHops: 1, eventKinds: EXCHANGE_EVENT_KINDS })) {
-      if (id < peer.id) byPair.set(`${id}\u0000${peer.id}`, [...peer.via]);
+      if (id < peer.id) byPair.set(`${id}\u0000${peer.id}`, { events: [...peer.via], learnedFrom: peer.learnedFrom });
     }
   }
   return byPair;
 }
 
+interface PairLink {
+  readonly events: readonly string[];
+  readonly learnedFrom: boolean;
+}
+
 export async function exchangeNetwork(store: GraphStore): Promise<ExchangeGraph> {
-  const projection = await store.project('EXCHANGE');
+  const projection = await store.project('EXCHANGE', { eventKinds: EXCHANGE_EVENT_KINDS });
   const ids = projection.nodes.map((node) => node.id);
   const records = (await store.getNodes(ids)).filter((node) => node !== null);
   const countries = await cityCountries(
@@ -69,14 +77,16 @@ export async function exchangeNetwork(store: GraphStore): Promise<ExchangeGraph>
   });
 
   const events = await sharedEvents(store, ids);
-  const eventIds = [...new Set([...events.values()].flat())];
+  const eventIds = [...new Set([...events.values()].flatMap((link) => link.events))];
   const eventNames = new Map((await store.getNodes(eventIds)).flatMap((node) => (node ? [[node.id, node.name] as const] : [])));
   for (const { source, target, weight } of projection.edges) {
-    const shared = events.get(source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`) ?? [];
+    const link = events.get(source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`);
+    const shared = link?.events ?? [];
     graph.addUndirectedEdgeWithKey(`${source}--${target}`, source, target, {
-      label: shared.map((id) => eventNames.get(id) ?? id).join('; '),
+      label: [...shared.map((id) => eventNames.get(id) ?? id), ...(link?.learnedFrom ? ['learned from'] : [])].join('; '),
       weight,
       events: shared.join(';'),
+      learnedFrom: link?.learnedFrom ?? false,
     });
   }
   return graph;

@@ -32,6 +32,7 @@ export const EXCHANGE_CSV_HEADER = [
   'weight',
   'events',
   'event_names',
+  'learned_from',
 ] as const;
 
 function edgeList(graph: ExchangeGraph): string {
@@ -46,6 +47,7 @@ function edgeList(graph: ExchangeGraph): string {
     attributes.weight,
     attributes.events,
     attributes.label,
+    attributes.learnedFrom,
   ]);
   return writeCsv(EXCHANGE_CSV_HEADER, rows);
 }

@@ -72,8 +72,12 @@ function checkNetwork(graph: UndirectedGraph): void {
   graph.forEachEdge((_edge, attributes, source, target) => {
     const weight = Number(attributes['weight']);
     expect(weight).toBe(expectedWeights.get(pairKey(source, target)));
-    const events = String(attributes['events']).split(';');
-    expect(events).toHaveLength(weight);
+    // The weight counts the events the pair attended and its LEARNED_FROM link (a peer link too).
+    const events = String(attributes['events'] ?? '')
+      .split(';')
+      .filter((event) => event !== '');
+    const learned = attributes['learnedFrom'] === true || attributes['learnedFrom'] === 'true';
+    expect(events.length + (learned ? 1 : 0)).toBe(weight);
     for (const event of events) {
       expect(attended.has(`${source} ${event}`)).toBe(true);
       expect(attended.has(`${target} ${event}`)).toBe(true);
@@ -120,18 +124,19 @@ describe('/export/exchange-network.*', () => {
       'weight',
       'events',
       'event_names',
+      'learned_from',
     ]);
     expect(rows).toHaveLength(projection.edges.length);
     const graph = new UndirectedGraph();
-    for (const [source = '', , , target = '', , , weight = '', events = ''] of rows) {
+    for (const [source = '', , , target = '', , , weight = '', events = '', , learnedFrom = ''] of rows) {
       graph.mergeNode(source);
       graph.mergeNode(target);
-      graph.addEdge(source, target, { weight: Number(weight), events });
+      graph.addEdge(source, target, { weight: Number(weight), events, learnedFrom });
     }
     for (const node of projection.nodes) graph.mergeNode(node.id, { type: node.label });
     graph.forEachNode((node) => graph.mergeNodeAttributes(node, { type: dump.nodes.find((record) => record.id === node)?.label }));
     checkNetwork(graph);
-    for (const row of rows) expect(row).toHaveLength(9);
+    for (const row of rows) expect(row).toHaveLength(10);
   });
 
   it('answers 400 naming an unknown query parameter', async () => {
