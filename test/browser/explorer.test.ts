@@ -160,7 +160,11 @@ async function fit(): Promise<void> {
 
 it('expands a node clicked on the canvas and shows its details', async () => {
   await fit();
+  // Point first, and click once sigma says the pointer is on the node: on a loaded machine a
+  // frame may not have been drawn yet where the node was measured.
   const position = await pagePosition('country:pk');
+  await page.mouse.move(position.x, position.y);
+  await page.waitForFunction(() => globalThis.__explorer!.view.hovered === 'country:pk');
   await page.mouse.click(position.x, position.y);
   await page.locator('#details .name', { hasText: 'Pakistan' }).waitFor();
   const expected = await neighboursInStore('country:pk');
