@@ -29,8 +29,8 @@ export interface ExchangeEdgeAttributes {
   weight: number;
   /** Their ids, `;`-separated. */
   events: string;
-  /** Whether a LEARNED_FROM relation joins the pair too (it counts 1 in the weight). */
-  learnedFrom: boolean;
+  /** `true` when a LEARNED_FROM relation joins the pair too (it counts 1 in the weight), else `false`. */
+  learnedFrom: 'true' | 'false';
   [property: string]: Scalar;
 }
 
@@ -86,7 +86,7 @@ export async function exchangeNetwork(store: GraphStore): Promise<ExchangeGraph>
       label: [...shared.map((id) => eventNames.get(id) ?? id), ...(link?.learnedFrom ? ['learned from'] : [])].join('; '),
       weight,
       events: shared.join(';'),
-      learnedFrom: link?.learnedFrom ?? false,
+      learnedFrom: link?.learnedFrom === true ? 'true' : 'false',
     });
   }
   return graph;

@@ -417,12 +417,16 @@ it('shows the peer network of a city, with the events that connect its peers', a
   }
   expect(new Set(hopColours.values()).size).toBe(hopColours.size);
 
-  // The README's picture: Mardan's peers when workshops count (the South Asia workshop).
+  // The README's picture: Mombasa's peers when workshops count too. (Mardan, the picture
+  // before, only had its initiative showcased at the South Asia workshop, which is not
+  // attending it, so it has no peers under the one peer-link definition.)
+  const withWorkshops = await server.store.peerNetwork({ cityId: 'city:mombasa', maxHops: 3, eventKinds: ['exchange', 'workshop'] });
   await page.check('#peer-workshops');
-  await page.fill('#peer-city-input', 'Mardan');
-  await page.locator('#peer-city-results button[data-id="city:mardan"]').click();
   await page.click('#peer-form button[type="submit"]');
-  await page.waitForFunction(() => globalThis.__explorer!.view.selected === 'city:mardan' && globalThis.__explorer!.graph.order > 5);
+  await page.waitForFunction(
+    (order) => globalThis.__explorer!.view.selected === 'city:mombasa' && globalThis.__explorer!.graph.order >= order,
+    withWorkshops.length + 1,
+  );
   await settled();
   await savePicture('peer-network.png');
   await page.uncheck('#peer-workshops');

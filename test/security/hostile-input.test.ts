@@ -3,9 +3,19 @@
  * loopback port: every request of the generated corpus (over a thousand) gets a 4xx, or a
  * 200 whose GraphQL errors all carry a client code; never a 5xx, an internal error or a stack
  * trace; the server stays up; the graph and the journal are exactly as before; and no
- * request stalls the event loop: its delay (perf_hooks.monitorEventLoopDelay, the server's
- * loop, which runs in this process) stays under 100 ms at the 99th percentile throughout.
+ * request stalls the event loop: no single callback on the server's loop (which runs in
+ * this process) does 100 ms of work or more, timed by async_hooks around each callback and
+ * measured in CPU time.
+ *
+ * Why a callback's own CPU time and not the loop delay's p99 (or a callback's wall time):
+ * with eight requests in flight the delay of a timer is the sum of every callback queued
+ * before it, and on a shared 2-core machine the scheduler stretches it several times over
+ * (a callback preempted mid-way takes 100 ms of wall time for 10 ms of work), so those
+ * measured the machine's load (p99 236 ms at load 9, 9 ms idle) more than any request. The
+ * delay and wall figures are printed with a failure; `npm run bench:bounded` reports the
+ * loop delay per phase on a quiet machine.
  */
+import { createHook } from 'node:async_hooks';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { StatsDocument } from '../operations.generated';
 import { EDITOR_KEY, execute, READER_KEY, startTestServer, type TestServer } from '../support/test-server';
@@ -18,8 +28,43 @@ const CONCURRENCY = 8;
  * an idle 2-core machine; the test's own bound (below) leaves room for a loaded one.
  */
 const REQUEST_TIMEOUT_MS = 15_000;
-/** Bound on the event loop's delay at the 99th percentile during the whole corpus, in ms. */
-const LOOP_DELAY_P99_MS = 100;
+/** Bound on the CPU time of the longest single callback on the event loop during the corpus, in ms. */
+const LONGEST_CALLBACK_MS = 100;
+
+/**
+ * Times every callback the loop runs (async_hooks before/after), keeping the longest by the
+ * CPU time the process spent in it (`process.cpuUsage`: user + system, every thread, so a
+ * worker busy meanwhile only makes it stricter) and, for the record, by the wall clock.
+ */
+function timeCallbacks(): { stop(): { longestCpuMs: number; longestWallMs: number; callbacks: number } } {
+  const started = new Map<number, { wall: bigint; cpu: NodeJS.CpuUsage }>();
+  let longestCpu = 0;
+  let longestWall = 0n;
+  let callbacks = 0;
+  const hook = createHook({
+    before(asyncId) {
+      started.set(asyncId, { wall: process.hrtime.bigint(), cpu: process.cpuUsage() });
+    },
+    after(asyncId) {
+      const start = started.get(asyncId);
+      if (start === undefined) return;
+      started.delete(asyncId);
+      callbacks += 1;
+      const cpu = process.cpuUsage(start.cpu);
+      longestCpu = Math.max(longestCpu, (cpu.user + cpu.system) / 1e3);
+      const wall = process.hrtime.bigint() - start.wall;
+      if (wall > longestWall) longestWall = wall;
+    },
+  });
+  hook.enable();
+  return {
+    stop() {
+      hook.disable();
+      return { longestCpuMs: longestCpu, longestWallMs: Number(longestWall) / 1e6, callbacks };
+    },
+  };
+}
+
 const STACK_LINE = /\n\s+at\s|\bat\s+\S+\s+\(.*:\d+:\d+\)|node_modules|\/src\//;
 
 interface Outcome {
@@ -71,6 +116,7 @@ it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, an
   const failures: string[] = [];
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  const timing = timeCallbacks();
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < corpus.length) {
@@ -84,6 +130,7 @@ it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, an
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const callbacks = timing.stop();
   loopDelay.disable();
 
   for (const outcome of outcomes) {
@@ -107,10 +154,13 @@ it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, an
   }
   expect(failures).toEqual([]);
   expect(outcomes).toHaveLength(corpus.length);
-  // The server's loop (shared with this client): timers late by more than the bound at p99
-  // mean requests held it. (An oversubscribed machine adds the scheduler's own delays.)
+  // The server's loop (shared with this client): no callback held it for the bound or more.
   const delay = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6, meanMs: loopDelay.mean / 1e6 };
-  expect(delay.p99Ms < LOOP_DELAY_P99_MS ? 'under the bound' : `event-loop delay ${JSON.stringify(delay)}`).toBe('under the bound');
+  const held = { ...callbacks, loopDelay: delay };
+  expect(callbacks.callbacks).toBeGreaterThan(corpus.length);
+  expect(callbacks.longestCpuMs < LONGEST_CALLBACK_MS ? 'under the bound' : `event loop held ${JSON.stringify(held)}`).toBe(
+    'under the bound',
+  );
 
   // Still up, and nothing changed: same stats, same graph, no journal entry.
   expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
