@@ -46,6 +46,7 @@ type Write =
 export class CurationService {
   private tail: Promise<unknown> = Promise.resolve();
   private lastReplay: ReplaySummary = { applied: 0, skipped: [] };
+  private changes = 0;
 
   constructor(private readonly options: CurationServiceOptions) {}
 
@@ -65,6 +66,8 @@ export class CurationService {
       try {
         await this.write(write);
       } catch (error) {
+        // A refused write may still have touched the store: what was computed before is out of date.
+        this.changes += 1;
         // The store refused (or timed out): take the entry back so the journal and the
         // graph agree, and report the store's error.
         try {
@@ -74,6 +77,7 @@ export class CurationService {
         }
         throw error;
       }
+      this.changes += 1;
       return { entry, after };
     });
   }
@@ -89,8 +93,17 @@ export class CurationService {
         sourceTexts: this.options.sourceTexts,
         logger: this.options.logger,
       });
+      this.changes += 1;
       return this.lastReplay;
     });
+  }
+
+  /**
+   * The graph's generation: moves on each time this service changes the graph (a change
+   * applied, a replay), so whatever was computed from the graph can tell it is out of date.
+   */
+  get generation(): number {
+    return this.changes;
   }
 
   /** The audit log, newest first. */
