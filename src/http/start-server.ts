@@ -6,7 +6,7 @@
  * curation journal belong to whoever opened them (`app/start-app.ts`).
  *
  * /graphql is hardened in this order: CORS allow-list, per-client rate limit, JSON-only POST
- * bodies up to BODY_LIMIT_BYTES, then Apollo (CSRF prevention, Armor limits, roles, error
+ * bodies up to BODY_LIMIT_BYTES, answers from the response cache, then Apollo (CSRF prevention, Armor limits, roles, error
  * masking). Every store call of a request is bounded by STORE_TIMEOUT_MS. Every answer that
  * is not GraphQL's and is an error is problem details (`handle-errors.ts`).
  */
@@ -17,6 +17,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import express from 'express';
 import { createApollo } from '../api/apollo';
 import { createContext, type ApiContext } from '../api/context';
+import { ResponseCache } from '../api/response-cache';
+import { responseCachePlugin } from '../api/response-cache-plugin';
 import { defaultSecurityConfig, type SecurityConfig } from '../config';
 import type { CurationService } from '../curation/CurationService';
 import type { Logger } from '../logger';
@@ -31,6 +33,7 @@ import { mountExplorer } from './mount-explorer';
 import { mountExports } from './mount-exports';
 import { mountHealth } from './mount-health';
 import { requireReadAccess } from './require-read-access';
+import { serveCachedResponses } from './serve-cached-responses';
 
 export interface ServerOptions {
   readonly store: GraphStore;
@@ -47,6 +50,12 @@ export interface ServerOptions {
   readonly security?: SecurityConfig;
   /** Takes curated changes; without it every mutation is refused. */
   readonly curation?: CurationService;
+  /**
+   * Bytes of read answers held in the response cache (RESPONSE_CACHE_MAX_BYTES).
+   * @default 0: an embedded server holds none (ETags and 304s still work); the service
+   * itself (`startApp`) passes its configuration.
+   */
+  readonly responseCacheMaxBytes?: number;
 }
 
 export interface RunningServer {
@@ -67,17 +76,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Only trusted proxies may set the client address that rate limiting keys on.
   app.set('trust proxy', security.trustProxy);
   const httpServer = http.createServer(app);
-  const apollo = createApollo({ logger, security, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  // Answers stay right until curation changes the graph; a read-only server's never change.
+  const responseCache = new ResponseCache({ maxBytes: options.responseCacheMaxBytes ?? 0, generation: () => curation?.generation ?? 0 });
+  const apollo = createApollo({
+    logger,
+    security,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), responseCachePlugin(responseCache)],
+  });
   await apollo.start();
 
   mountHealth(app, { store: requestStore, curation, logger });
   // One limiter for /graphql and the exports: a client shares one budget across both.
   const rateLimit = security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : [];
-  app.use(
-    '/graphql',
+  // /graphql is an app of its own only to turn off Express's automatic weak ETags there:
+  // the response cache gives the validators (strong, over the answer and the generation),
+  // and an answer it does not validate (mutations, errors) must carry none.
+  const graphql = express();
+  graphql.disable('x-powered-by');
+  graphql.set('etag', false);
+  app.use('/graphql', graphql);
+  graphql.use(
     createCors(security.corsOrigins),
     ...rateLimit,
     ...jsonBody(security.bodyLimitBytes),
+    serveCachedResponses(responseCache, authenticate),
     expressMiddleware<ApiContext>(apollo, {
       context: async ({ req }) =>
         createContext(requestStore, {

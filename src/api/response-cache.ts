@@ -1,0 +1,165 @@
+/**
+ * Public. The in-process cache of whole GraphQL answers to read queries. The graph changes
+ * only through curation, and the curation service's generation moves on with every change,
+ * so an answer stays right until the generation moves; then every answer is dropped at once.
+ *
+ * An answer is keyed by the normalised document (a hash of the printed AST, so spacing and
+ * comments do not split entries), the operation name, the variables as canonical JSON (keys
+ * sorted) and the caller's class (anonymous, reader, editor), so callers whose answers may
+ * differ never share one. Requests arrive as query text or an APQ hash; both are the SHA-256
+ * of the text (as Apollo computes `queryHash`), mapped to the normalised document once Apollo
+ * has parsed it. The response-cache plugin fills the cache; the HTTP edge answers from it.
+ */
+import { createHash } from 'node:crypto';
+import type { Principal } from '../security/authenticate';
+import { BoundedLru } from './bounded-lru';
+
+export interface CachedResponse {
+  /** The exact bytes Apollo answered (its JSON and trailing newline). */
+  readonly body: Buffer;
+  /** Strong validator over the body and the generation it was computed at. */
+  readonly etag: string;
+  readonly cacheControl: string;
+  /** The cache policy it was answered under, to answer it again under the same. */
+  readonly policy: { readonly maxAge: number; readonly scope: 'PUBLIC' | 'PRIVATE' };
+}
+
+/** What identifies an answer, as a request carries it. */
+export interface ResponseLookup {
+  /** SHA-256 (hex) of the query text, which is also its APQ hash. */
+  readonly queryHash: string;
+  readonly operationName: string | undefined;
+  readonly variables: unknown;
+  readonly caller: string;
+}
+
+export interface ResponseCacheOptions {
+  /** Bytes of answers held (bodies and keys); 0 holds none, ETags and 304s still work. */
+  readonly maxBytes: number;
+  /** The graph's generation (`CurationService.generation`); constant on a read-only server. */
+  readonly generation: () => number;
+}
+
+/** Rough per-entry bookkeeping (Map slot, record, Buffer header), so tiny entries still count. */
+const ENTRY_OVERHEAD_BYTES = 200;
+
+export class ResponseCache {
+  private readonly responses: BoundedLru<CachedResponse>;
+  /** Query hash → normalised document key. Independent of the graph: never invalidated. */
+  private readonly documents: BoundedLru<string>;
+  private heldGeneration: number;
+
+  constructor(private readonly options: ResponseCacheOptions) {
+    const weigh = (key: string, value: CachedResponse): number =>
+      2 * key.length + value.body.length + value.etag.length + value.cacheControl.length + ENTRY_OVERHEAD_BYTES;
+    this.responses = new BoundedLru(options.maxBytes, weigh);
+    // The aliases are tiny (two hashes); an eighth of the bound holds tens of thousands.
+    this.documents = new BoundedLru(
+      Math.floor(options.maxBytes / 8),
+      (key, value) => 2 * (key.length + value.length) + ENTRY_OVERHEAD_BYTES,
+    );
+    this.heldGeneration = options.generation();
+  }
+
+  get generation(): number {
+    return this.options.generation();
+  }
+
+  /** Answers held now (for tests and the operator). */
+  get entries(): number {
+    this.dropIfStale();
+    return this.responses.size;
+  }
+
+  /** The answer to a request as it arrives (text or hash), if its text was parsed before. */
+  lookup(request: ResponseLookup): CachedResponse | undefined {
+    const documentKey = this.documents.get(request.queryHash);
+    return documentKey === undefined ? undefined : this.find(documentKey, request);
+  }
+
+  /**
+   * The answer to a parsed document (another spelling of a held one), remembering that the
+   * request's text is that document so the next request is answered before parsing.
+   */
+  lookupDocument(documentKey: string, request: ResponseLookup): CachedResponse | undefined {
+    const response = this.find(documentKey, request);
+    if (response !== undefined) this.documents.set(request.queryHash, documentKey);
+    return response;
+  }
+
+  private find(documentKey: string, request: ResponseLookup): CachedResponse | undefined {
+    this.dropIfStale();
+    return this.responses.get(responseKey(documentKey, request));
+  }
+
+  /**
+   * Holds `body` as the answer to `request`, whose document normalises to `documentKey`, if
+   * the graph is still at `generation` (the one the answer was computed from).
+   */
+  store(request: ResponseLookup, documentKey: string, generation: number, response: CachedResponse): void {
+    this.dropIfStale();
+    if (generation !== this.heldGeneration) return;
+    this.documents.set(request.queryHash, documentKey);
+    this.responses.set(responseKey(documentKey, request), response);
+  }
+
+  private dropIfStale(): void {
+    const now = this.options.generation();
+    if (now === this.heldGeneration) return;
+    this.responses.clear();
+    this.heldGeneration = now;
+  }
+}
+
+function responseKey(documentKey: string, request: ResponseLookup): string {
+  return `${documentKey}\n${request.operationName ?? ''}\n${request.caller}\n${canonicalJson(request.variables ?? {})}`;
+}
+
+/** The class of caller an answer may depend on; undefined for a refused credential (never cached). */
+export function callerClass(principal: Principal): string | undefined {
+  switch (principal.kind) {
+    case 'anonymous':
+      return 'anonymous';
+    case 'key':
+      return principal.role;
+    case 'rejected':
+      return undefined;
+  }
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The normalised document's key: a hash of the printed AST. */
+export function documentKey(printed: string): string {
+  return sha256Hex(printed);
+}
+
+/** A strong ETag over the answer's bytes and the generation they were computed at. */
+export function entityTag(body: Buffer, generation: number): string {
+  return `"${createHash('sha256').update(`${generation}\n`).update(body).digest('base64url')}"`;
+}
+
+/** Whether an `If-None-Match` header names `etag` (weak comparison, as RFC 9110 has for it). */
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((each) => {
+    const tag = each.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+/** JSON with object keys sorted at every depth: equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((each) => canonicalJson(each)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const fields = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+    return `{${fields.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
