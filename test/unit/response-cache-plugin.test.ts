@@ -1,0 +1,109 @@
+/**
+ * The response-cache plugin in a real Apollo Server over a small schema whose fields say
+ * their own cache hints: what is held and what is not (an uncacheable field anywhere in
+ * the answer, a change landing while the answer is computed), and the LRU's bound.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { BoundedLru } from '../../src/api/bounded-lru';
+import { createContext, type ApiContext } from '../../src/api/context';
+import { ResponseCache, canonicalJson } from '../../src/api/response-cache';
+import { responseCachePlugin } from '../../src/api/response-cache-plugin';
+import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
+
+const typeDefs = `
+  enum CacheControlScope { PUBLIC PRIVATE }
+  directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
+  type Query {
+    stable: Int @cacheControl(maxAge: 60)
+    volatile: Int
+    dynamic: Int @cacheControl(maxAge: 60)
+    changing: Int @cacheControl(maxAge: 60)
+  }
+`;
+
+let generation = 0;
+let resolved = 0;
+const resolvers = {
+  Query: {
+    stable: () => ++resolved,
+    volatile: () => ++resolved,
+    // A resolver marking its answer uncacheable at run time.
+    dynamic: (
+      _parent: unknown,
+      _args: unknown,
+      _context: unknown,
+      info: { cacheControl: { setCacheHint(hint: { maxAge: number }): void } },
+    ) => {
+      info.cacheControl.setCacheHint({ maxAge: 0 });
+      return ++resolved;
+    },
+    // A curated change lands while this answer is computed.
+    changing: () => {
+      generation += 1;
+      return ++resolved;
+    },
+  },
+};
+
+const cache = new ResponseCache({ maxBytes: 1_000_000, generation: () => generation });
+const apollo = new ApolloServer<ApiContext>({
+  typeDefs,
+  resolvers,
+  plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0 }), responseCachePlugin(cache)],
+});
+const store = new MemoryGraphStore();
+
+beforeAll(() => apollo.start());
+afterAll(() => apollo.stop());
+
+async function run(query: string): Promise<void> {
+  await apollo.executeOperation({ query }, { contextValue: createContext(store) });
+}
+
+it('holds an answer whose every field is hinted cacheable', async () => {
+  const before = cache.entries;
+  await run('{ stable }');
+  expect(cache.entries).toBe(before + 1);
+});
+
+it.each([
+  ['a field without a hint', '{ stable volatile }'],
+  ['a resolver that marks itself uncacheable', '{ stable dynamic }'],
+  ['a curated change landing while it ran', '{ changing }'],
+])('never holds an answer with %s', async (_what, query) => {
+  await run(query);
+  const held = cache.entries;
+  const count = resolved;
+  await run(query);
+  expect(resolved).toBeGreaterThan(count);
+  expect(cache.entries).toBe(held);
+});
+
+it('drops every answer when the generation moves', async () => {
+  await run('{ stable }');
+  expect(cache.entries).toBeGreaterThan(0);
+  generation += 1;
+  expect(cache.entries).toBe(0);
+});
+
+describe('BoundedLru', () => {
+  it('keeps its weight within the bound, dropping the least recently used first', () => {
+    const lru = new BoundedLru<string>(10, (_key, value) => value.length);
+    lru.set('a', 'xxxx');
+    lru.set('b', 'xxxx');
+    expect(lru.get('a')).toBe('xxxx');
+    lru.set('c', 'xxxx');
+    expect(lru.get('b')).toBeUndefined();
+    expect(lru.get('a')).toBe('xxxx');
+    expect(lru.get('c')).toBe('xxxx');
+    expect(lru.weight).toBe(8);
+    lru.set('huge', 'x'.repeat(11));
+    expect(lru.get('huge')).toBeUndefined();
+    expect(lru.weight).toBeLessThanOrEqual(10);
+  });
+});
+
+it('canonical JSON sorts keys at every depth', () => {
+  expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+});
