@@ -2,6 +2,8 @@
  * Public. The in-process cache of whole GraphQL answers to read queries. The graph changes
  * only through curation, and the curation service's generation moves on with every change,
  * so an answer stays right until the generation moves; then every answer is dropped at once.
+ * An answer is also dropped at its max-age (the schema's hint), which bounds how late a
+ * change this process cannot see (another replica's, on a shared Neo4j) shows.
  *
  * An answer is keyed by the normalised document (a hash of the printed AST, so spacing and
  * comments do not split entries), the operation name, the variables as canonical JSON (keys
@@ -24,6 +26,13 @@ export interface CachedResponse {
   readonly policy: { readonly maxAge: number; readonly scope: 'PUBLIC' | 'PRIVATE' };
 }
 
+/** A held answer and when it expires: its max-age, so a change this process cannot see
+ * (another replica's curation on a shared Neo4j) shows within max-age, as at a CDN. */
+interface HeldResponse {
+  readonly response: CachedResponse;
+  readonly expiresAt: number;
+}
+
 /** What identifies an answer, as a request carries it. */
 export interface ResponseLookup {
   /** SHA-256 (hex) of the query text, which is also its APQ hash. */
@@ -44,14 +53,14 @@ export interface ResponseCacheOptions {
 const ENTRY_OVERHEAD_BYTES = 200;
 
 export class ResponseCache {
-  private readonly responses: BoundedLru<CachedResponse>;
+  private readonly responses: BoundedLru<HeldResponse>;
   /** Query hash → normalised document key. Independent of the graph: never invalidated. */
   private readonly documents: BoundedLru<string>;
   private heldGeneration: number;
 
   constructor(private readonly options: ResponseCacheOptions) {
-    const weigh = (key: string, value: CachedResponse): number =>
-      2 * key.length + value.body.length + value.etag.length + value.cacheControl.length + ENTRY_OVERHEAD_BYTES;
+    const weigh = (key: string, { response }: HeldResponse): number =>
+      2 * key.length + response.body.length + response.etag.length + response.cacheControl.length + ENTRY_OVERHEAD_BYTES;
     this.responses = new BoundedLru(options.maxBytes, weigh);
     // The aliases are tiny (two hashes); an eighth of the bound holds tens of thousands.
     this.documents = new BoundedLru(
@@ -89,7 +98,12 @@ export class ResponseCache {
 
   private find(documentKey: string, request: ResponseLookup): CachedResponse | undefined {
     this.dropIfStale();
-    return this.responses.get(responseKey(documentKey, request));
+    const key = responseKey(documentKey, request);
+    const held = this.responses.get(key);
+    if (held === undefined) return undefined;
+    if (Date.now() < held.expiresAt) return held.response;
+    this.responses.delete(key);
+    return undefined;
   }
 
   /**
@@ -100,7 +114,7 @@ export class ResponseCache {
     this.dropIfStale();
     if (generation !== this.heldGeneration) return;
     this.documents.set(request.queryHash, documentKey);
-    this.responses.set(responseKey(documentKey, request), response);
+    this.responses.set(responseKey(documentKey, request), { response, expiresAt: Date.now() + response.policy.maxAge * 1000 });
   }
 
   private dropIfStale(): void {

@@ -107,3 +107,25 @@ describe('BoundedLru', () => {
 it('canonical JSON sorts keys at every depth', () => {
   expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
 });
+
+it('drops an answer at its max-age (a change on another replica shows within it)', () => {
+  const held = new ResponseCache({ maxBytes: 10_000, generation: () => 0 });
+  const request = { queryHash: 'h', operationName: undefined, variables: {}, caller: 'anonymous' };
+  const response = {
+    body: Buffer.from('{}\n'),
+    etag: '"e"',
+    cacheControl: 'max-age=60, public',
+    policy: { maxAge: 60, scope: 'PUBLIC' as const },
+  };
+  const now = Date.now();
+  const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+  try {
+    held.store(request, 'doc', 0, response);
+    clock.mockReturnValue(now + 59_000);
+    expect(held.lookup(request)).toBe(response);
+    clock.mockReturnValue(now + 60_001);
+    expect(held.lookup(request)).toBeUndefined();
+  } finally {
+    clock.mockRestore();
+  }
+});
