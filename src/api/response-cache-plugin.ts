@@ -12,7 +12,7 @@
  * without one. Must come after Apollo's cache-control plugin (it reads its policy).
  */
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { print, type DocumentNode } from 'graphql';
+import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { ApiContext } from './context';
 import { callerClass, documentKey, entityTag, ifNoneMatchHits, type ResponseCache, type ResponseLookup } from './response-cache';
 
@@ -26,9 +26,12 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
       const keyOf = (document: DocumentNode): string => (normalised ??= documentKey(print(document)));
       return {
         async responseForOperation(requestContext) {
-          const { operation, document } = requestContext;
+          // Typed as always there, but Apollo calls this even when no operation was resolved
+          // (an unknown or missing operation name), to report that error itself.
+          const operation: OperationDefinitionNode | undefined = requestContext.operation;
+          const document: DocumentNode | undefined = requestContext.document;
           const lookup = lookupOf(requestContext);
-          if (operation.operation !== 'query' || lookup === undefined) return null;
+          if (operation?.operation !== 'query' || document === undefined || lookup === undefined) return null;
           const held = cache.lookupDocument(keyOf(document), lookup);
           if (held === undefined) return null;
           // Answered as first answered: the same policy for Cache-Control, the same data.

@@ -99,6 +99,7 @@ export class ResponseCache {
   private find(documentKey: string, request: ResponseLookup): CachedResponse | undefined {
     this.dropIfStale();
     const key = responseKey(documentKey, request);
+    if (key === undefined) return undefined;
     const held = this.responses.get(key);
     if (held === undefined) return undefined;
     if (Date.now() < held.expiresAt) return held.response;
@@ -113,8 +114,10 @@ export class ResponseCache {
   store(request: ResponseLookup, documentKey: string, generation: number, response: CachedResponse): void {
     this.dropIfStale();
     if (generation !== this.heldGeneration) return;
+    const key = responseKey(documentKey, request);
+    if (key === undefined) return;
     this.documents.set(request.queryHash, documentKey);
-    this.responses.set(responseKey(documentKey, request), { response, expiresAt: Date.now() + response.policy.maxAge * 1000 });
+    this.responses.set(key, { response, expiresAt: Date.now() + response.policy.maxAge * 1000 });
   }
 
   private dropIfStale(): void {
@@ -125,8 +128,10 @@ export class ResponseCache {
   }
 }
 
-function responseKey(documentKey: string, request: ResponseLookup): string {
-  return `${documentKey}\n${request.operationName ?? ''}\n${request.caller}\n${canonicalJson(request.variables ?? {})}`;
+/** The key of an answer; undefined when its variables are too deep to be worth one. */
+function responseKey(documentKey: string, request: ResponseLookup): string | undefined {
+  const variables = canonicalJson(request.variables ?? {});
+  return variables === undefined ? undefined : `${documentKey}\n${request.operationName ?? ''}\n${request.caller}\n${variables}`;
 }
 
 /** The class of caller an answer may depend on; undefined for a refused credential (never cached). */
@@ -164,15 +169,25 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   });
 }
 
-/** JSON with object keys sorted at every depth: equal values give equal text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((each) => canonicalJson(each)).join(',')}]`;
+/** Deepest variables given a key; deeper ones (no input of the schema nests so) are not cached. */
+const MAX_VARIABLES_DEPTH = 32;
+
+/** JSON with object keys sorted at every depth: equal values give equal text; undefined past MAX_VARIABLES_DEPTH. */
+export function canonicalJson(value: unknown, depth = 0): string | undefined {
+  if (depth > MAX_VARIABLES_DEPTH) return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map((each) => canonicalJson(each, depth + 1));
+    return items.some((each) => each === undefined) ? undefined : `[${items.join(',')}]`;
+  }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const fields = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+    const fields: string[] = [];
+    for (const key of Object.keys(record).sort()) {
+      if (record[key] === undefined) continue;
+      const text = canonicalJson(record[key], depth + 1);
+      if (text === undefined) return undefined;
+      fields.push(`${JSON.stringify(key)}:${text}`);
+    }
     return `{${fields.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -106,6 +106,8 @@ describe('BoundedLru', () => {
 
 it('canonical JSON sorts keys at every depth', () => {
   expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+  // Deeper than any input of the schema: no key, so never cached (and no deep recursion).
+  expect(canonicalJson(JSON.parse(`${'['.repeat(1000)}${']'.repeat(1000)}`))).toBeUndefined();
 });
 
 it('drops an answer at its max-age (a change on another replica shows within it)', () => {
