@@ -210,6 +210,11 @@ function targets(results: BenchResults): string[] {
       peers16 && floor16 ? `floor ÷ server = ${ratio(floor16.requestsPerSecond, peers16.requestsPerSecond)}` : '–',
       peers16 && floor16 ? floor16.requestsPerSecond <= 3 * peers16.requestsPerSecond : undefined,
     ],
+    ...results.responseCache.map((run): [string, string, boolean] => [
+      `HTTP repeated ${run.operation} (16), response cache: floor ÷ cached ≤ 1.5×`,
+      `${(run.floor / run.cached).toFixed(2)}× (cached ÷ uncached ${(run.cached / run.uncached).toFixed(2)}×)`,
+      run.floor <= 1.5 * run.cached,
+    ]),
   ];
   const behind: string[] = [];
   for (const { memory, kuzu } of results.store) {
