@@ -3,6 +3,7 @@
  * store beside Kuzu, with ratios and answer agreement), HTTP table (server beside the bare
  * floor), store round trips, and the targets with met / missed.
  */
+import { cacheTable, type CacheRun } from './http/run-cache';
 import type { HttpReport } from './http/run-http';
 import type { Machine } from './lib/machine';
 import type { Latency } from './lib/stats';
@@ -21,6 +22,8 @@ export interface BenchResults {
   /** The real server on bench:seed folders, and where its load time goes. */
   readonly service: readonly { readonly service: ServiceRun; readonly phases: LoadPhases }[];
   readonly http: HttpReport;
+  /** A repeated query: the server without and with its response cache, beside the floor. */
+  readonly responseCache: readonly CacheRun[];
   readonly roundTrips: readonly RoundTrip[];
   readonly totalSeconds: number;
 }
@@ -207,6 +210,11 @@ function targets(results: BenchResults): string[] {
       peers16 && floor16 ? `floor ÷ server = ${ratio(floor16.requestsPerSecond, peers16.requestsPerSecond)}` : '–',
       peers16 && floor16 ? floor16.requestsPerSecond <= 3 * peers16.requestsPerSecond : undefined,
     ],
+    ...results.responseCache.map((run): [string, string, boolean] => [
+      `HTTP repeated ${run.operation} (16), response cache: floor ÷ cached ≤ 1.5×`,
+      `${(run.floor / run.cached).toFixed(2)}× (cached ÷ uncached ${(run.cached / run.uncached).toFixed(2)}×)`,
+      run.floor <= 1.5 * run.cached,
+    ]),
   ];
   const behind: string[] = [];
   for (const { memory, kuzu } of results.store) {
@@ -247,6 +255,10 @@ export function renderReport(results: BenchResults): string {
     '### HTTP: the real server beside a bare node:http floor returning the same bytes',
     '',
     ...httpTable(results.http),
+    '',
+    '### HTTP response cache: a repeated query without and with the cache, beside the floor',
+    '',
+    ...cacheTable(results.responseCache),
     '',
     '### Store round trips per GraphQL operation',
     '',

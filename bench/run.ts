@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
+import { runCacheBench } from './http/run-cache';
 import { runHttpBench } from './http/run-http';
 import { runChild } from './lib/child';
 import { describeMachine } from './lib/machine';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   for (const relations of quick ? [100_000] : [100_000, 1_000_000]) service.push(await serviceRun(relations, samples));
   progress('HTTP');
   const http = await runHttpBench({ concurrencies: [1, 16, 64], durationSeconds: quick ? 2 : 5 });
+  progress('HTTP response cache');
+  const responseCache = await runCacheBench({ connections: 16, durationSeconds: quick ? 2 : 5 });
   progress('store round trips');
   const roundTrips = await runRoundTrips(10_000);
   const results: BenchResults = {
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
     store,
     service,
     http,
+    responseCache,
     roundTrips,
     totalSeconds: (performance.now() - started) / 1000,
   };

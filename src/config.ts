@@ -78,6 +78,8 @@ const envSchema = z.object({
   API_KEYS: z.string().default(''),
   /** Whether queries need no key (mutations always need an editor key). @default true */
   PUBLIC_QUERIES: z.stringbool().default(true),
+  /** Bytes of read answers the response cache holds (LRU, dropped at each curated change); 0 holds none. @default 33554432 (32 MiB) */
+  RESPONSE_CACHE_MAX_BYTES: nonNegativeInt.max(4_294_967_296).default(33_554_432),
   /** SQLite file of the curation journal (curated changes and the audit log). @default data/curation.sqlite */
   CURATION_DB: z.string().min(1).optional(),
 });
@@ -149,6 +151,8 @@ export interface AppConfig {
   readonly neo4j: Neo4jConfig | undefined;
   readonly security: SecurityConfig;
   readonly curation: CurationConfig;
+  /** Bytes of read answers held in process (README, "Caching"). */
+  readonly responseCacheMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -224,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicQueries: values.PUBLIC_QUERIES,
     },
     curation: { dbPath: values.CURATION_DB === undefined ? DEFAULT_CURATION_DB : path.resolve(values.CURATION_DB) },
+    responseCacheMaxBytes: values.RESPONSE_CACHE_MAX_BYTES,
   };
 }
 

@@ -30,12 +30,12 @@ export interface HttpReport {
   readonly runs: readonly HttpRun[];
 }
 
-interface Started {
+export interface Started {
   readonly child: ChildProcess;
   readonly ready: ServerReady;
 }
 
-function startServerChild(args: readonly string[]): Promise<Started> {
+export function startServerChild(args: readonly string[]): Promise<Started> {
   const script = path.join(__dirname, 'server-child.js');
   // NODE_ENV=production as a deployment runs it (graphql-js drops its development checks).
   const child = spawn(process.execPath, [script, ...args], {
@@ -64,7 +64,7 @@ function startServerChild(args: readonly string[]): Promise<Started> {
   });
 }
 
-function stop(started: Started): Promise<void> {
+export function stop(started: Started): Promise<void> {
   return new Promise((resolve) => {
     if (started.child.exitCode !== null) return resolve();
     started.child.removeAllListeners('exit');
@@ -73,7 +73,7 @@ function stop(started: Started): Promise<void> {
   });
 }
 
-async function load(url: string, body: string, connections: number, durationSeconds: number): Promise<autocannon.Result> {
+export async function load(url: string, body: string, connections: number, durationSeconds: number): Promise<autocannon.Result> {
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: durationSeconds });
 }
 

@@ -26,11 +26,18 @@ export interface ServerReady {
   readonly seedRelations?: number;
 }
 
-async function app(): Promise<void> {
+async function app(responseCacheMaxBytes: number): Promise<void> {
   const store = new MemoryGraphStore();
   const read = await timed(() => loadSeed());
   const merge = await timed(() => store.mergeGraph(read.result));
-  const server = await startServer({ store, logger: pino({ level: 'silent' }), port: 0, host: '127.0.0.1', production: true });
+  const server = await startServer({
+    store,
+    logger: pino({ level: 'silent' }),
+    port: 0,
+    host: '127.0.0.1',
+    production: true,
+    responseCacheMaxBytes,
+  });
   const ready: ServerReady = {
     port: server.port,
     seedReadMs: read.wallMs,
@@ -62,10 +69,10 @@ function floor(bodiesFile: string): void {
   server.listen(0, '127.0.0.1', () => reply({ port: (server.address() as AddressInfo).port } satisfies ServerReady));
 }
 
-const [mode, bodiesFile] = process.argv.slice(2);
-if (mode === 'floor' && bodiesFile) floor(bodiesFile);
+const [mode, argument] = process.argv.slice(2);
+if (mode === 'floor' && argument) floor(argument);
 else
-  app().catch((error: unknown) => {
+  app(Number(argument ?? 0)).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });

@@ -3,11 +3,11 @@
  * entry's size from `sizeOf`, 1 by default), so a cache can never grow without one: adding
  * past the bound evicts the entries used longest ago.
  */
-export interface LruOptions<V> {
+export interface LruOptions<K, V> {
   /** Largest total size held. */
   readonly maxSize: number;
-  /** The size of one entry. @default 1 (then `maxSize` is a number of entries) */
-  readonly sizeOf?: (value: V) => number;
+  /** The size of one entry (bytes, say, key included). @default 1 (then `maxSize` is a number of entries) */
+  readonly sizeOf?: (value: V, key: K) => number;
 }
 
 export class LruCache<K, V> {
@@ -15,7 +15,7 @@ export class LruCache<K, V> {
   private readonly entries = new Map<K, { readonly value: V; readonly size: number }>();
   private totalSize = 0;
 
-  constructor(private readonly options: LruOptions<V>) {}
+  constructor(private readonly options: LruOptions<K, V>) {}
 
   get size(): number {
     return this.entries.size;
@@ -41,7 +41,7 @@ export class LruCache<K, V> {
   /** Holds `value` under `key`; a value larger than the whole bound is not held at all. */
   set(key: K, value: V): void {
     this.delete(key);
-    const size = this.options.sizeOf?.(value) ?? 1;
+    const size = this.options.sizeOf?.(value, key) ?? 1;
     if (size > this.options.maxSize) return;
     this.entries.set(key, { value, size });
     this.totalSize += size;

@@ -1,10 +1,11 @@
 /**
  * Public. Builds the Apollo Server for the graph: schema from schema/*.graphql, typed
  * resolvers, one error formatter, no stack traces ever, GraphQL Armor's limits, the role
- * checks, CSRF prevention, and introspection and the Sandbox landing page as configured
- * (both off by default in production).
+ * checks, CSRF prevention, cache hints, automatic persisted queries, and introspection and
+ * the Sandbox landing page as configured (both off by default in production).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { SecurityConfig } from '../config';
@@ -15,6 +16,7 @@ import type { ApiContext } from './context';
 import { createArmor } from './create-armor';
 import { createDocumentStore, type DocumentStore } from './document-store';
 import { createFormatError } from './format-error';
+import { persistedQueryCache } from './persisted-query-cache';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
@@ -39,9 +41,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
     hideSchemaDetailsFromClientErrors: security.blockFieldSuggestions,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    // No client of this API uses automatic persisted queries; without them there is no
-    // cache that anonymous clients can fill.
-    persistedQueries: false,
+    // Automatic persisted queries, so a read can be a short GET a CDN caches; the texts
+    // sit in a bounded LRU of their own, so anonymous clients cannot grow it without bound.
+    persistedQueries: { cache: persistedQueryCache() },
     documentStore: options.documentStore ?? createDocumentStore(),
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
@@ -55,6 +57,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
       ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
       authorizationPlugin(),
       analyticsCostPlugin(security.analytics.maxCost),
+      // Cache-Control from the schema's @cacheControl hints; unhinted fields are uncacheable.
+      // Named here so that plugins given in `options` (the response cache) run after it.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
       ...(options.plugins ?? []),
     ],
   });

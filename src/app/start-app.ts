@@ -47,6 +47,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       host: config.host,
       production: config.env === 'production',
       security: config.security,
+      responseCacheMaxBytes: config.responseCacheMaxBytes,
       curation: graph.curation,
     });
   } catch (error) {

@@ -6,10 +6,10 @@
  * curation journal belong to whoever opened them (`app/start-app.ts`).
  *
  * /graphql is hardened in this order: CORS allow-list, per-client rate limit, JSON-only POST
- * bodies up to BODY_LIMIT_BYTES, then Apollo (CSRF prevention, Armor limits, roles, error
- * masking, the analytics cost limit). Every store call of a request is bounded by
- * STORE_TIMEOUT_MS; layouts and analytics run in worker threads, bounded by
- * ANALYTICS_TIMEOUT_MS each and ANALYTICS_REQUEST_BUDGET_MS per request. Every answer that
+ * bodies up to BODY_LIMIT_BYTES, answers from the response cache, then Apollo (CSRF
+ * prevention, Armor limits, roles, error masking, the analytics cost limit). Every store call
+ * of a request is bounded by STORE_TIMEOUT_MS; layouts and analytics run in worker threads,
+ * bounded by ANALYTICS_TIMEOUT_MS each and ANALYTICS_REQUEST_BUDGET_MS per request. Every answer that
  * is not GraphQL's and is an error is problem details (`handle-errors.ts`).
  */
 import http from 'node:http';
@@ -21,6 +21,8 @@ import { AnalyticsPool } from '../analytics/worker-pool';
 import { Analytics } from '../api/analytics';
 import { createApollo } from '../api/apollo';
 import { createContext, type ApiContext } from '../api/context';
+import { ResponseCache } from '../api/response-cache';
+import { responseCachePlugin } from '../api/response-cache-plugin';
 import { defaultSecurityConfig, type SecurityConfig } from '../config';
 import type { CurationService } from '../curation/CurationService';
 import type { Logger } from '../logger';
@@ -35,6 +37,7 @@ import { mountExplorer } from './mount-explorer';
 import { mountExports } from './mount-exports';
 import { mountHealth } from './mount-health';
 import { requireReadAccess } from './require-read-access';
+import { serveCachedResponses } from './serve-cached-responses';
 
 export interface ServerOptions {
   readonly store: GraphStore;
@@ -53,6 +56,12 @@ export interface ServerOptions {
   readonly curation?: CurationService;
   /** Worker threads for layouts and analytics. @default one less than the cores, 1 to 4 */
   readonly analyticsWorkers?: number;
+  /**
+   * Bytes of read answers held in the response cache (RESPONSE_CACHE_MAX_BYTES).
+   * @default 0: an embedded server holds none (ETags and 304s still work); the service
+   * itself (`startApp`) passes its configuration.
+   */
+  readonly responseCacheMaxBytes?: number;
 }
 
 export interface RunningServer {
@@ -77,23 +86,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const pool = new AnalyticsPool(options.analyticsWorkers === undefined ? {} : { size: options.analyticsWorkers });
   pool.warm();
-  const analytics = new Analytics({
-    store: requestStore,
-    pool,
-    limits: security.analytics,
-    generation: () => curation?.generation ?? 0,
+  const generation = (): number => curation?.generation ?? 0;
+  const analytics = new Analytics({ store: requestStore, pool, limits: security.analytics, generation });
+  // Answers stay right until curation changes the graph; a read-only server's never change.
+  const responseCache = new ResponseCache({ maxBytes: options.responseCacheMaxBytes ?? 0, generation });
+  const apollo = createApollo({
+    logger,
+    security,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), responseCachePlugin(responseCache)],
   });
-  const apollo = createApollo({ logger, security, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
 
   mountHealth(app, { store: requestStore, curation, logger });
   // One limiter for /graphql and the exports: a client shares one budget across both.
   const rateLimit = security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : [];
-  app.use(
-    '/graphql',
+  // /graphql is an app of its own only to turn off Express's automatic weak ETags there:
+  // the response cache gives the validators (strong, over the answer and the generation),
+  // and an answer it does not validate (mutations, errors) must carry none.
+  const graphql = express();
+  graphql.disable('x-powered-by');
+  graphql.set('etag', false);
+  app.use('/graphql', graphql);
+  graphql.use(
     createCors(security.corsOrigins),
     ...rateLimit,
     ...jsonBody(security.bodyLimitBytes),
+    serveCachedResponses(responseCache, authenticate),
     expressMiddleware<ApiContext>(apollo, {
       context: async ({ req }) =>
         createContext(requestStore, analytics, {

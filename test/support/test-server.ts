@@ -61,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     host: '127.0.0.1',
     production: config.env === 'production',
     security: config.security,
+    responseCacheMaxBytes: config.responseCacheMaxBytes,
     ...(graph ? { curation: graph.curation } : {}),
   });
   return {

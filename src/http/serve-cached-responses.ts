@@ -1,0 +1,105 @@
+/**
+ * Internal. Answers a read query from the response cache before Apollo sees it: GET (query
+ * text or an APQ hash in the URL, as a CDN can cache) or POST (after the JSON body parser).
+ * A hit is the held bytes with their `ETag` and `Cache-Control`, or `304 Not Modified` when
+ * `If-None-Match` names the ETag. Anything it cannot answer exactly as Apollo would goes on
+ * to Apollo: a miss, a refused credential, a GET without the CSRF-prevention header Apollo
+ * requires, or a client asking for another media type (HTML, graphql-response+json).
+ * It sits after CORS, the rate limit and the body parser: a hit counts like any request.
+ */
+import type { Request, RequestHandler } from 'express';
+import { callerClass, ifNoneMatchHits, sha256Hex, type ResponseCache, type ResponseLookup } from '../api/response-cache';
+import type { Authenticator } from '../security/authenticate';
+
+/** Apollo's rule (csrfPrevention: true): one of these headers, or a content type a form cannot send. */
+const CSRF_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
+const SIMPLE_CONTENT_TYPES = /^\s*(?:application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\s*(?:;|$)/i;
+
+interface GraphQLParams {
+  readonly query: unknown;
+  readonly operationName: unknown;
+  readonly variables: unknown;
+  readonly extensions: unknown;
+}
+
+export function serveCachedResponses(cache: ResponseCache, authenticate: Authenticator): RequestHandler {
+  return (request, response, next) => {
+    const lookup = lookupOf(request, authenticate);
+    const hit = lookup === undefined ? undefined : cache.lookup(lookup);
+    if (hit === undefined) {
+      next();
+      return;
+    }
+    response.setHeader('etag', hit.etag);
+    response.setHeader('cache-control', hit.cacheControl);
+    if (ifNoneMatchHits(request.headers['if-none-match'], hit.etag)) {
+      response.statusCode = 304;
+      response.end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length });
+    response.end(hit.body);
+  };
+}
+
+/** The cache key parts of a request, or undefined when it must go to Apollo. */
+function lookupOf(request: Request, authenticate: Authenticator): ResponseLookup | undefined {
+  if (!acceptsJson(request.headers.accept)) return undefined;
+  let params: GraphQLParams;
+  if (request.method === 'POST') {
+    const body: unknown = request.body;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+    params = body as GraphQLParams;
+  } else if (request.method === 'GET') {
+    if (!passesCsrfPrevention(request)) return undefined;
+    const { query, operationName } = request.query;
+    const variables = parseJsonParam(request.query.variables);
+    const extensions = parseJsonParam(request.query.extensions);
+    if (variables === INVALID || extensions === INVALID) return undefined;
+    params = { query, operationName, variables, extensions };
+  } else {
+    return undefined;
+  }
+  const queryHash = queryHashOf(params);
+  if (queryHash === undefined) return undefined;
+  if (params.operationName !== undefined && params.operationName !== null && typeof params.operationName !== 'string') return undefined;
+  const caller = callerClass(authenticate(request.headers.authorization));
+  if (caller === undefined) return undefined;
+  return { queryHash, operationName: params.operationName ?? undefined, variables: params.variables, caller };
+}
+
+/** The text's SHA-256 when the text is sent (never trust a hash sent beside it), else the APQ hash. */
+function queryHashOf(params: GraphQLParams): string | undefined {
+  if (typeof params.query === 'string') return sha256Hex(params.query);
+  if (params.query !== undefined) return undefined;
+  const persisted = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+}
+
+const INVALID = Symbol('invalid');
+
+function parseJsonParam(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return INVALID;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
+function passesCsrfPrevention(request: Request): boolean {
+  const contentType = request.headers['content-type'];
+  if (contentType !== undefined && !SIMPLE_CONTENT_TYPES.test(contentType)) return true;
+  return CSRF_HEADERS.some((header) => {
+    const value = request.headers[header];
+    return typeof value === 'string' && value !== '';
+  });
+}
+
+/** Held answers are application/json; HTML (the landing page) and graphql-response+json are Apollo's to answer. */
+function acceptsJson(accept: string | undefined): boolean {
+  if (accept === undefined || accept === '') return true;
+  if (/text\/html|application\/graphql-response\+json/i.test(accept)) return false;
+  return /application\/json|\*\/\*/i.test(accept);
+}
