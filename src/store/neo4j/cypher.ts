@@ -824,7 +824,8 @@ CALL (me) {
     WHERE ${attends('a')}
     RETURN o, false AS member
   }
-  WITH o, ${isMembership('o', 'collect(member)')} AS membership
+  WITH o, collect(member) AS myRoutes
+  WITH o, ${isMembership('o', 'myRoutes')} AS membership
   CALL (o) {
     MATCH (o)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(h:City)
     RETURN h, type(r) = 'MEMBER_OF' AS member
@@ -836,8 +837,8 @@ CALL (me) {
     WHERE ${attends('a')}
     RETURN h, false AS member
   }
-  WITH o, membership, h, ${isMembership('o', 'collect(member)')} AS holderMembership
-  WHERE holderMembership = membership
+  WITH o, membership, h, collect(member) AS holderRoutes
+  WHERE ${isMembership('o', 'holderRoutes')} = membership
   RETURN CASE WHEN membership THEN 'MEMBERSHIP' ELSE 'PARTNER' END AS reason, o.id AS value, collect(h.id) AS holders
   UNION ALL
   CALL (me) {
@@ -898,8 +899,9 @@ CALL (me) {
   WITH DISTINCT mine.kind AS kind
   WHERE kind IS NOT NULL
   CALL (kind) {
-    MATCH (h:City)-[:${CITY_PROGRAMMES()}]->(p:Programme)
+    MATCH (p:Programme)
     WHERE p.kind = kind
+    MATCH (p)<-[:${CITY_PROGRAMMES()}]-(h:City)
     RETURN DISTINCT h
   }
   RETURN 'PROGRAMME_KIND' AS reason, kind AS value, collect(h.id) AS holders
