@@ -110,7 +110,11 @@ describe('traversal rows to port results', () => {
       { reason: 'EVENT', value: 'event:e', holders: ['city:me', 'city:b', 'city:x', 'city:y'] },
       { reason: 'PARTNER', value: 'org:wb', holders: ['city:me', 'city:b'] },
       { reason: 'PROGRAMME_KIND', value: 'project', holders: ['city:a', 'city:me', 'city:z'] },
-      { reason: 'MEMBERSHIP', value: 'org:scn', holders: ['city:c', 'city:me', 'city:1', 'city:2', 'city:3', 'city:4', 'city:5', 'city:6', 'city:7'] },
+      {
+        reason: 'MEMBERSHIP',
+        value: 'org:scn',
+        holders: ['city:c', 'city:me', 'city:1', 'city:2', 'city:3', 'city:4', 'city:5', 'city:6', 'city:7'],
+      },
     ]);
     const round = (value: number): number => Math.round(value * 1000) / 1000;
     const partner = round(3 * Math.log(1 + 10 / 2));
@@ -157,9 +161,9 @@ describe('traversal rows to port results', () => {
 
   it('suggests nothing when there is no row (no such city, or it holds nothing), and refuses an unknown reason', () => {
     expect(suggestionsFromItems(undefined, 'city:me', 10)).toEqual([]);
-    expect(() => suggestionsFromItems(profileRow([{ reason: 'GOSSIP', value: 'x', holders: ['city:me', 'city:b'] }]), 'city:me', 10)).toThrow(
-      /unknown shared reason/u,
-    );
+    expect(() =>
+      suggestionsFromItems(profileRow([{ reason: 'GOSSIP', value: 'x', holders: ['city:me', 'city:b'] }]), 'city:me', 10),
+    ).toThrow(/unknown shared reason/u);
   });
 
   it('pairs EXCHANGE attendance rows into a projection: one weight per shared event and per learning relation', () => {
