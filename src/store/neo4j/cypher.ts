@@ -172,6 +172,26 @@ OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'arabic' } }`,
 );
 
 /**
+ * Range indexes for the two items of `SIMILAR_CITIES` found by a property rather than a
+ * relation from the asking city: the endorsements made for it (`ENDORSED.forCity`) and the
+ * programmes of one of its programme kinds (`Programme.kind`). Without them each is a scan.
+ */
+export const PROGRAMME_KIND_INDEX = 'cities_kg_programme_kind';
+export const ENDORSED_FOR_CITY_INDEX = 'cities_kg_endorsed_for_city';
+
+export const CREATE_PROGRAMME_KIND_INDEX = statement(
+  'schema.range.programme-kind',
+  `CREATE INDEX ${PROGRAMME_KIND_INDEX} IF NOT EXISTS FOR (n:Programme) ON (n.kind)`,
+  [],
+);
+
+export const CREATE_ENDORSED_FOR_CITY_INDEX = statement(
+  'schema.range.endorsed-for-city',
+  `CREATE INDEX ${ENDORSED_FOR_CITY_INDEX} IF NOT EXISTS FOR ()-[r:ENDORSED]-() ON (r.forCity)`,
+  [],
+);
+
+/**
  * The name, kind, state and schema of every index (and which constraint owns it): readiness
  * (every index the adapter needs ONLINE) and the check for a plain index that stops a
  * uniqueness constraint from being created (`schema-state.ts`).
@@ -802,11 +822,11 @@ const isMembership = (organisation: string, memberRoutes: string): string =>
  *
  * EXPLAIN: NodeUniqueIndexSeek (me), Apply over a Union of one branch per reason, each an
  * Expand(All) from me to its items then an Apply over Expand(All) back to the holders
- * (Distinct, EagerAggregation). Two branches scan a small class instead: ENDORSEMENT reads
- * the ENDORSED relations into declarations (NodeByLabelScan(Declaration), Expand(All),
- * Filter on forCity, then NodeUniqueIndexSeek (the holder city by forCity)), and
- * PROGRAMME_KIND reads the programmes of each kind (NodeByLabelScan(Programme), Filter on
- * kind), there being no index on either property. cityCount: NodeCountFromCountStore.
+ * (Distinct, EagerAggregation). Two branches start from a property index instead:
+ * ENDORSEMENT from DirectedRelationshipIndexSeek (cities_kg_endorsed_for_city, forCity =
+ * me.id), then Expand(All) to each declaration's endorsements and NodeUniqueIndexSeek of the
+ * city each names; PROGRAMME_KIND from NodeIndexSeek (cities_kg_programme_kind, per kind),
+ * then Expand(All) to the cities running them. cityCount: NodeCountFromCountStore.
  */
 export const SIMILAR_CITIES = statement(
   'similar-cities',
@@ -877,7 +897,7 @@ CALL (me) {
   }
   RETURN 'COMMITMENT' AS reason, k.id AS value, collect(h.id) AS holders
   UNION ALL
-  MATCH (d:Declaration)<-[mine:ENDORSED]-(:Person)
+  MATCH (:Person)-[mine:ENDORSED]->(d:Declaration)
   WHERE mine.forCity = me.id
   WITH DISTINCT d
   CALL (d) {
@@ -1094,6 +1114,8 @@ export function allStatements(): readonly CypherStatement[] {
     ...NODE_LABELS.map(uniqueIdConstraint),
     CREATE_STANDARD_NAME_INDEX,
     CREATE_ARABIC_NAME_INDEX,
+    CREATE_PROGRAMME_KIND_INDEX,
+    CREATE_ENDORSED_FOR_CITY_INDEX,
     AWAIT_INDEXES,
     INDEX_STATES,
     FIND_NODE_LABELS,
