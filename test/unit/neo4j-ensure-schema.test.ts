@@ -8,6 +8,8 @@ import { NODE_LABELS } from '../../src/domain/ontology';
 import {
   AWAIT_INDEXES,
   CREATE_ARABIC_NAME_INDEX,
+  CREATE_ENDORSED_FOR_CITY_INDEX,
+  CREATE_PROGRAMME_KIND_INDEX,
   CREATE_STANDARD_NAME_INDEX,
   INDEX_STATES,
   uniqueIdConstraint,
@@ -17,13 +19,15 @@ import { ensureSchema } from '../../src/store/neo4j/ensure-schema';
 import { RecordingSessions, recordingExecutor, silentLogger } from './neo4j-recording-sessions';
 
 describe('ensureSchema (recording transaction)', () => {
-  it('creates a constraint per label and both name indexes, then waits for them', async () => {
+  it('creates a constraint per label, both name indexes and the two similarCities range indexes, then waits for them', async () => {
     const sessions = new RecordingSessions();
     await ensureSchema(recordingExecutor(sessions), 10, silentLogger);
     expect(sessions.runs.map((run) => [run.mode, run.text])).toEqual([
       ...NODE_LABELS.map((label) => ['write', uniqueIdConstraint(label).text]),
       ['write', CREATE_STANDARD_NAME_INDEX.text],
       ['write', CREATE_ARABIC_NAME_INDEX.text],
+      ['write', CREATE_PROGRAMME_KIND_INDEX.text],
+      ['write', CREATE_ENDORSED_FOR_CITY_INDEX.text],
       ['read', INDEX_STATES.text],
       ['read', AWAIT_INDEXES.text],
     ]);
@@ -102,6 +106,14 @@ describe('the schema the adapter needs, read from SHOW INDEXES', () => {
     expect(notOnline(indexStatesFromRows(populating.filter((state) => state.name !== 'cities_kg_event_id')))).toEqual([
       'index cities_kg_event_id is missing',
       'index cities_kg_names_arabic is POPULATING (42.3%)',
+    ]);
+    // similarCities seeks these two: without them it scans, so the store is not ready either.
+    const withoutRangeIndexes = allOnline().filter(
+      (state) => state.name !== 'cities_kg_programme_kind' && state.name !== 'cities_kg_endorsed_for_city',
+    );
+    expect(notOnline(indexStatesFromRows(withoutRangeIndexes))).toEqual([
+      'index cities_kg_programme_kind is missing',
+      'index cities_kg_endorsed_for_city is missing',
     ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   findElementId,
   PEER_STEPS,
   project,
+  SIMILAR_CITIES,
   shortestPath,
   subgraphStep,
 } from '../../src/store/neo4j/cypher';
@@ -27,7 +28,7 @@ import {
   pathFromRow,
   projectionFromRows,
   subgraphFromRows,
-  suggestionsFromRows,
+  suggestionsFromItems,
 } from '../../src/store/neo4j/traversal-results';
 import { graphArbitrary } from '../backup/graph-arbitrary';
 import { RecordingSessions, recordingExecutor, type Answer } from './neo4j-recording-sessions';
@@ -100,41 +101,69 @@ describe('traversal rows to port results', () => {
     expect(result.truncated).toBe(true);
   });
 
-  it('scores suggestions like the memory store: base weight × ln(1 + cities / holders), leaving out excluded cities', () => {
-    const rows = [
+  // One SIMILAR_CITIES row: the asking city's items, each with every city holding it.
+  const profileRow = (items: readonly { reason: string; value: string; holders: readonly string[] }[], linkedIds: readonly string[] = []) =>
+    fromNeo4jRow({ cityCount: neo4j.int(10), linkedIds, items });
+
+  it('pairs the asking city items with their holders and scores like the memory store: base weight × ln(1 + cities / holders)', () => {
+    const row = profileRow([
+      { reason: 'EVENT', value: 'event:e', holders: ['city:me', 'city:b', 'city:x', 'city:y'] },
+      { reason: 'PARTNER', value: 'org:wb', holders: ['city:me', 'city:b'] },
+      { reason: 'PROGRAMME_KIND', value: 'project', holders: ['city:a', 'city:me', 'city:z'] },
       {
-        cityId: 'city:b',
-        cityCount: 10,
-        shared: [
-          { reason: 'EVENT', value: 'event:e', holders: 4 },
-          { reason: 'PARTNER', value: 'org:wb', holders: 2 },
-        ],
+        reason: 'MEMBERSHIP',
+        value: 'org:scn',
+        holders: ['city:c', 'city:me', 'city:1', 'city:2', 'city:3', 'city:4', 'city:5', 'city:6', 'city:7'],
       },
-      { cityId: 'city:a', cityCount: 10, shared: [{ reason: 'PROGRAMME_KIND', value: 'project', holders: 3 }] },
-      { cityId: 'city:c', cityCount: 10, shared: [{ reason: 'MEMBERSHIP', value: 'org:scn', holders: 9 }] },
-      { cityId: 'city:d', cityCount: 10, shared: [{ reason: 'PARTNER', value: 'org:wb', holders: 2 }] },
-    ].map((row) =>
-      fromNeo4jRow({
-        ...row,
-        cityCount: neo4j.int(row.cityCount),
-        shared: row.shared.map((item) => ({ ...item, holders: neo4j.int(item.holders) })),
-      }),
-    );
+    ]);
     const round = (value: number): number => Math.round(value * 1000) / 1000;
     const partner = round(3 * Math.log(1 + 10 / 2));
     const event = round(2 * Math.log(1 + 10 / 4));
-    expect(suggestionsFromRows(rows, 3, new Set(['city:d']))).toEqual([
-      {
-        cityId: 'city:b',
-        score: round(partner + event),
-        shared: [
-          { reason: 'PARTNER', value: 'org:wb', holders: 2, weight: partner },
-          { reason: 'EVENT', value: 'event:e', holders: 4, weight: event },
-        ],
-      },
-      { cityId: 'city:c', score: round(Math.log(1 + 10 / 9)), shared: [expect.objectContaining({ reason: 'MEMBERSHIP' })] },
-      { cityId: 'city:a', score: round(0.5 * Math.log(1 + 10 / 3)), shared: [expect.objectContaining({ reason: 'PROGRAMME_KIND' })] },
+    const suggestions = suggestionsFromItems(row, 'city:me', 100);
+    expect(suggestions[0]).toEqual({
+      cityId: 'city:b',
+      score: round(partner + event),
+      shared: [
+        { reason: 'PARTNER', value: 'org:wb', holders: 2, weight: partner },
+        { reason: 'EVENT', value: 'event:e', holders: 4, weight: event },
+      ],
+    });
+    // Holders count the asking city too; it is never its own suggestion.
+    expect(suggestions.map((suggestion) => suggestion.cityId)).not.toContain('city:me');
+    expect(suggestions.find((suggestion) => suggestion.cityId === 'city:a')).toEqual({
+      cityId: 'city:a',
+      score: round(0.5 * Math.log(1 + 10 / 3)),
+      shared: [{ reason: 'PROGRAMME_KIND', value: 'project', holders: 3, weight: round(0.5 * Math.log(1 + 10 / 3)) }],
+    });
+    expect(suggestions.find((suggestion) => suggestion.cityId === 'city:c')?.shared).toEqual([
+      { reason: 'MEMBERSHIP', value: 'org:scn', holders: 9, weight: round(Math.log(1 + 10 / 9)) },
     ]);
+    // Best first, then id; cut at first.
+    expect(suggestionsFromItems(row, 'city:me', 3).map((suggestion) => suggestion.cityId)).toEqual(['city:b', 'city:x', 'city:y']);
+  });
+
+  it('leaves out the linked cities the row names (parts, wholes, co-runners) and the peers the adapter excludes, without changing holder counts', () => {
+    const row = profileRow(
+      [
+        { reason: 'COUNTRY', value: 'country:pk', holders: ['city:me', 'city:part', 'city:peer', 'city:other'] },
+        { reason: 'ENDORSEMENT', value: 'decl:nyc', holders: ['city:me', 'city:corunner'] },
+      ],
+      ['city:part', 'city:corunner'],
+    );
+    expect(suggestionsFromItems(row, 'city:me', 100, new Set(['city:peer']))).toEqual([
+      {
+        cityId: 'city:other',
+        score: Math.round(2 * Math.log(1 + 10 / 4) * 1000) / 1000,
+        shared: [expect.objectContaining({ reason: 'COUNTRY', holders: 4 })],
+      },
+    ]);
+  });
+
+  it('suggests nothing when there is no row (no such city, or it holds nothing), and refuses an unknown reason', () => {
+    expect(suggestionsFromItems(undefined, 'city:me', 10)).toEqual([]);
+    expect(() =>
+      suggestionsFromItems(profileRow([{ reason: 'GOSSIP', value: 'x', holders: ['city:me', 'city:b'] }]), 'city:me', 10),
+    ).toThrow(/unknown shared reason/u);
   });
 
   it('pairs EXCHANGE attendance rows into a projection: one weight per shared event and per learning relation', () => {
@@ -265,6 +294,27 @@ describe('which statement each traversal runs (recording transaction)', () => {
       confidences: CONFIDENCE_LEVELS,
     });
     expect(sessions.runs[3]?.parameters['kept']).toEqual(['e-a', 'e-b']);
+  });
+
+  it('asks for the similar cities of one city in one statement, from its own items, leaving out its peers', async () => {
+    const { sessions, store } = storeAnswering((text) => {
+      if (text === PEER_STEPS.text) return [{ fromId: 'city:me', toId: 'city:peer', eventId: 'event:x', personIds: [] }];
+      if (text === SIMILAR_CITIES.text) {
+        return [
+          {
+            cityCount: neo4j.int(5),
+            linkedIds: [],
+            items: [{ reason: 'PARTNER', value: 'org:wb', holders: ['city:me', 'city:peer', 'city:b'] }],
+          },
+        ];
+      }
+      return [];
+    });
+    const suggestions = await store.similarCities({ cityId: 'city:me', first: 10 });
+    expect(suggestions.map((suggestion) => suggestion.cityId)).toEqual(['city:b']);
+    expect(suggestions[0]?.shared).toEqual([expect.objectContaining({ reason: 'PARTNER', value: 'org:wb', holders: 3 })]);
+    expect(sessions.runs.map((run) => run.text)).toEqual([PEER_STEPS.text, SIMILAR_CITIES.text]);
+    expect(sessions.runs[1]?.parameters).toEqual({ cityId: 'city:me', attendingRoles: expect.any(Array) });
   });
 
   it('answers trivial traversals without asking for a path search', async () => {

@@ -106,7 +106,7 @@ import {
   stringOf,
   reachedFromRows,
   subgraphFromRows,
-  suggestionsFromRows,
+  suggestionsFromItems,
 } from './traversal-results';
 
 export interface Neo4jGraphStoreOptions {
@@ -523,8 +523,11 @@ export class Neo4jGraphStore implements GraphStore {
         attendingRoles: ATTENDING_ROLES,
       }),
     );
-    const rows = await this.executor.read(SIMILAR_CITIES, { cityId: query.cityId, attendingRoles: ATTENDING_ROLES });
-    return suggestionsFromRows(rows, query.first, new Set(steps.map((step) => step.toId)));
+    // Starts from the city's own items (not every city's profile); the number of cities comes
+    // from the count store, so there is nothing to cache here (the API caches the answer per
+    // graph generation, api/analytics.ts).
+    const [row] = await this.executor.read(SIMILAR_CITIES, { cityId: query.cityId, attendingRoles: ATTENDING_ROLES });
+    return suggestionsFromItems(row, query.cityId, query.first, new Set(steps.map((step) => step.toId)));
   }
 
   /**

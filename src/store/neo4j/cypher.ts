@@ -172,6 +172,26 @@ OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'arabic' } }`,
 );
 
 /**
+ * Range indexes for the two items of `SIMILAR_CITIES` found by a property rather than a
+ * relation from the asking city: the endorsements made for it (`ENDORSED.forCity`) and the
+ * programmes of one of its programme kinds (`Programme.kind`). Without them each is a scan.
+ */
+export const PROGRAMME_KIND_INDEX = 'cities_kg_programme_kind';
+export const ENDORSED_FOR_CITY_INDEX = 'cities_kg_endorsed_for_city';
+
+export const CREATE_PROGRAMME_KIND_INDEX = statement(
+  'schema.range.programme-kind',
+  `CREATE INDEX ${PROGRAMME_KIND_INDEX} IF NOT EXISTS FOR (n:Programme) ON (n.kind)`,
+  [],
+);
+
+export const CREATE_ENDORSED_FOR_CITY_INDEX = statement(
+  'schema.range.endorsed-for-city',
+  `CREATE INDEX ${ENDORSED_FOR_CITY_INDEX} IF NOT EXISTS FOR ()-[r:ENDORSED]-() ON (r.forCity)`,
+  [],
+);
+
+/**
  * The name, kind, state and schema of every index (and which constraint owns it): readiness
  * (every index the adapter needs ONLINE) and the check for a plain index that stops a
  * uniqueness constraint from being created (`schema-state.ts`).
@@ -552,8 +572,22 @@ RETURN o.id AS partnerId, x.id AS fromId, viaId, relType, role`,
  * Programme pairs sharing partners, by rarity-weighted score (store/similarity.ts: each shared
  * partner weighs ln(1 + programmes with partners ÷ programmes it partners), rounded to 6
  * places), then Jaccard, shared count, ids. `ids`: only pairs among `$programmeIds` (a
- * separate statement, so the index on Programme(id) starts the match); partner counts are
- * computed once per programme of a pair and once per shared organisation.
+ * separate statement, so the index on Programme(id) starts the match).
+ *
+ * Each count is computed once, not once per pair: the pairs are grouped by each of their
+ * programmes (`UNWIND [a, b]`), so every programme's partners are counted once and the two
+ * counts of a pair come back as their sum (all the Jaccard union needs); then the pairs are
+ * grouped by each shared organisation, so every organisation's programmes (its rarity) are
+ * counted once.
+ *
+ * EXPLAIN (all): the total by NodeByLabelScan(Programme) + SemiApply (programmes with a
+ * partner), then NodeByLabelScan(Programme) → Expand(All) → Expand(All) →
+ * Filter(a.id < b.id), EagerAggregation (pairs), Unwind + EagerAggregation by programme,
+ * Apply over Expand(All) + EagerAggregation (partner count, once per programme), Unwind +
+ * EagerAggregation by pair, Unwind + EagerAggregation by organisation, Apply over
+ * Expand(All) + EagerAggregation (holders, once per organisation), Sort, EagerAggregation,
+ * Top($first). EXPLAIN (ids): the same with NodeUniqueIndexSeek(Programme, a.id IN
+ * $programmeIds) in place of the label scan, and a Filter on b.id.
  */
 export function sharedPartners(among: 'all' | 'ids'): CypherStatement {
   const types = PARTNER_TYPES_EXPRESSION();
@@ -575,25 +609,27 @@ CALL () {
 ${start}
 WITH programmeTotal, a, b, collect(DISTINCT o) AS sharedNodes
 WHERE size(sharedNodes) >= $minShared
-CALL (a) {
-  MATCH (a)-[:${types}]-(x:Organization)
-  RETURN count(DISTINCT x) AS partnersOfA
+UNWIND [a, b] AS programme
+WITH programmeTotal, programme, collect({a: a, b: b, shared: sharedNodes}) AS pairsOfProgramme
+CALL (programme) {
+  MATCH (programme)-[:${types}]-(x:Organization)
+  RETURN count(DISTINCT x) AS partnerCount
 }
-CALL (b) {
-  MATCH (b)-[:${types}]-(y:Organization)
-  RETURN count(DISTINCT y) AS partnersOfB
-}
+UNWIND pairsOfProgramme AS pair
+WITH programmeTotal, pair.a AS a, pair.b AS b, head(collect(pair.shared)) AS sharedNodes, sum(partnerCount) AS partnersOfBoth
 UNWIND sharedNodes AS o
+WITH programmeTotal, o, collect({a: a, b: b, partnersOfBoth: partnersOfBoth}) AS pairsOfPartner
 CALL (o) {
   MATCH (o)-[:${types}]-(q:Programme)
   RETURN count(DISTINCT q) AS holders
 }
-WITH a, b, partnersOfA, partnersOfB, o, holders, log(1.0 + toFloat(programmeTotal) / holders) AS weight
+UNWIND pairsOfPartner AS pair
+WITH pair, o, holders, log(1.0 + toFloat(programmeTotal) / holders) AS weight
 ORDER BY o.id ASC
-WITH a.id AS programmeA, b.id AS programmeB, partnersOfA, partnersOfB,
+WITH pair.a.id AS programmeA, pair.b.id AS programmeB, pair.partnersOfBoth AS partnersOfBoth,
      collect({id: o.id, weight: weight, holders: holders}) AS shared, sum(weight) AS rawScore
 WITH programmeA, programmeB, shared, round(rawScore, 6) AS score,
-     toFloat(size(shared)) / (partnersOfA + partnersOfB - size(shared)) AS jaccard
+     toFloat(size(shared)) / (partnersOfBoth - size(shared)) AS jaccard
 RETURN programmeA, programmeB, shared, score, jaccard
 ORDER BY score DESC, jaccard DESC, size(shared) DESC, programmeA ASC, programmeB ASC
 LIMIT $first`,
@@ -766,68 +802,138 @@ RETURN ${labelOf('n')} AS label, properties(n) AS props, rels`,
   ['kept', 'types', 'confidences'],
 );
 
+const CITY_PROGRAMMES = (): string => CITY_PROGRAMME_TYPES.map(checkedType).join('|');
+/** An organisation is a city's membership when it is a network or the city is its MEMBER_OF (store/similarity reasons). */
+const isMembership = (organisation: string, memberRoutes: string): string =>
+  `(coalesce(${organisation}.kind, '') = 'network' OR true IN ${memberRoutes})`;
+
 /**
- * For `$cityId`, every other city sharing an item of its profile (store/similarity.ts
- * reasons, as the memory store reads them), with how many cities hold each item and the
- * number of cities; its parts and wholes and the cities running one of its programmes left
- * out (peer links are left out by the adapter). Scored in the adapter.
+ * The items of `$cityId`'s profile (store/similarity.ts reasons, as the memory store's
+ * similar-cities.ts reads them), each with every city holding it (the asking city
+ * included): one row with `items` (`{reason, value, holders}`), the number of cities
+ * (`cityCount`) and the cities never suggested (`linkedIds`: its parts and wholes, the
+ * cities running one of its programmes; peer links are left out by the adapter). The
+ * adapter pairs and scores them (traversal-results.ts `suggestionsFromItems`).
+ *
+ * The work follows the asking city's neighbourhood, not the graph: it starts from the
+ * city's own items and, for each, walks back to the cities holding it by the same route
+ * (partner routes, attendance with roll-up, commitments directly or through programmes,
+ * endorsements for the city, country, programme kind).
+ *
+ * EXPLAIN: NodeUniqueIndexSeek (me), Apply over a Union of one branch per reason, each an
+ * Expand(All) from me to its items then an Apply over Expand(All) back to the holders
+ * (Distinct, EagerAggregation). Two branches start from a property index instead:
+ * ENDORSEMENT from DirectedRelationshipIndexSeek (cities_kg_endorsed_for_city, forCity =
+ * me.id), then Expand(All) to each declaration's endorsements and NodeUniqueIndexSeek of the
+ * city each names; PROGRAMME_KIND from NodeIndexSeek (cities_kg_programme_kind, per kind),
+ * then Expand(All) to the cities running them. cityCount: NodeCountFromCountStore.
  */
 export const SIMILAR_CITIES = statement(
   'similar-cities',
   `
 MATCH (me:City {id: $cityId})
-CALL () {
-  MATCH (each:City)
-  RETURN count(each) AS cityCount
-}
-MATCH (c:City)
-CALL (c) {
-  CALL (c) {
-    MATCH (c)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+CALL (me) {
+  CALL (me) {
+    MATCH (me)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
     RETURN o, type(r) = 'MEMBER_OF' AS member
     UNION
-    MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(:Programme)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+    MATCH (me)-[:${CITY_PROGRAMMES()}]->(:Programme)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
     RETURN o, false AS member
     UNION
-    MATCH (c)-[a:PARTICIPATED_IN]->(:Event)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+    MATCH (me)-[a:PARTICIPATED_IN]->(:Event)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
     WHERE ${attends('a')}
     RETURN o, false AS member
   }
-  WITH o, collect(member) AS routes
-  RETURN CASE WHEN o.kind = 'network' OR true IN routes THEN 'MEMBERSHIP' ELSE 'PARTNER' END AS reason, o.id AS value
-  UNION
-  MATCH (c)-[p:PARTICIPATED_IN]->(e:Event)
-  WHERE ${attends('p')}
-  RETURN 'EVENT' AS reason, e.id AS value
-  UNION
-  MATCH (c)<-[:${ROLL_UP_TYPES_EXPRESSION()}]-(:Person)-[p:PARTICIPATED_IN]->(e:Event)
-  WHERE ${attends('p')}
-  RETURN 'EVENT' AS reason, e.id AS value
-  UNION
-  MATCH (c)-[:ADVANCES]->(k:Commitment)
-  RETURN 'COMMITMENT' AS reason, k.id AS value
-  UNION
-  MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(:Programme)-[:ADVANCES]->(k:Commitment)
-  RETURN 'COMMITMENT' AS reason, k.id AS value
-  UNION
-  MATCH (:Person)-[e:ENDORSED]->(d:Declaration)
-  WHERE e.forCity = c.id
-  RETURN 'ENDORSEMENT' AS reason, d.id AS value
-  UNION
-  MATCH (c)-[:IN_COUNTRY]->(k:Country)
-  RETURN 'COUNTRY' AS reason, k.id AS value
-  UNION
-  MATCH (c)-[:${CITY_PROGRAMME_TYPES.map(checkedType).join('|')}]->(programme:Programme)
-  RETURN 'PROGRAMME_KIND' AS reason, programme.kind AS value
+  WITH o, collect(member) AS myRoutes
+  WITH o, ${isMembership('o', 'myRoutes')} AS membership
+  CALL (o) {
+    MATCH (o)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(h:City)
+    RETURN h, type(r) = 'MEMBER_OF' AS member
+    UNION
+    MATCH (o)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(:Programme)<-[:${CITY_PROGRAMMES()}]-(h:City)
+    RETURN h, false AS member
+    UNION
+    MATCH (o)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(:Event)<-[a:PARTICIPATED_IN]-(h:City)
+    WHERE ${attends('a')}
+    RETURN h, false AS member
+  }
+  WITH o, membership, h, collect(member) AS holderRoutes
+  WHERE ${isMembership('o', 'holderRoutes')} = membership
+  RETURN CASE WHEN membership THEN 'MEMBERSHIP' ELSE 'PARTNER' END AS reason, o.id AS value, collect(h.id) AS holders
+  UNION ALL
+  CALL (me) {
+    MATCH (me)-[p:PARTICIPATED_IN]->(e:Event)
+    WHERE ${attends('p')}
+    RETURN e
+    UNION
+    MATCH (me)<-[:${ROLL_UP_TYPES_EXPRESSION()}]-(:Person)-[p:PARTICIPATED_IN]->(e:Event)
+    WHERE ${attends('p')}
+    RETURN e
+  }
+  CALL (e) {
+    MATCH (e)<-[p:PARTICIPATED_IN]-(h:City)
+    WHERE ${attends('p')}
+    RETURN h
+    UNION
+    MATCH (e)<-[p:PARTICIPATED_IN]-(:Person)-[:${ROLL_UP_TYPES_EXPRESSION()}]->(h:City)
+    WHERE ${attends('p')}
+    RETURN h
+  }
+  RETURN 'EVENT' AS reason, e.id AS value, collect(h.id) AS holders
+  UNION ALL
+  CALL (me) {
+    MATCH (me)-[:ADVANCES]->(k:Commitment)
+    RETURN k
+    UNION
+    MATCH (me)-[:${CITY_PROGRAMMES()}]->(:Programme)-[:ADVANCES]->(k:Commitment)
+    RETURN k
+  }
+  CALL (k) {
+    MATCH (k)<-[:ADVANCES]-(h:City)
+    RETURN h
+    UNION
+    MATCH (k)<-[:ADVANCES]-(:Programme)<-[:${CITY_PROGRAMMES()}]-(h:City)
+    RETURN h
+  }
+  RETURN 'COMMITMENT' AS reason, k.id AS value, collect(h.id) AS holders
+  UNION ALL
+  MATCH (:Person)-[mine:ENDORSED]->(d:Declaration)
+  WHERE mine.forCity = me.id
+  WITH DISTINCT d
+  CALL (d) {
+    MATCH (d)<-[x:ENDORSED]-(:Person)
+    MATCH (h:City {id: x.forCity})
+    RETURN DISTINCT h
+  }
+  RETURN 'ENDORSEMENT' AS reason, d.id AS value, collect(h.id) AS holders
+  UNION ALL
+  MATCH (me)-[:IN_COUNTRY]->(k:Country)
+  WITH DISTINCT k
+  CALL (k) {
+    MATCH (k)<-[:IN_COUNTRY]-(h:City)
+    RETURN DISTINCT h
+  }
+  RETURN 'COUNTRY' AS reason, k.id AS value, collect(h.id) AS holders
+  UNION ALL
+  MATCH (me)-[:${CITY_PROGRAMMES()}]->(mine:Programme)
+  WITH DISTINCT mine.kind AS kind
+  WHERE kind IS NOT NULL
+  CALL (kind) {
+    MATCH (p:Programme)
+    WHERE p.kind = kind
+    MATCH (p)<-[:${CITY_PROGRAMMES()}]-(h:City)
+    RETURN DISTINCT h
+  }
+  RETURN 'PROGRAMME_KIND' AS reason, kind AS value, collect(h.id) AS holders
 }
-WITH me, cityCount, reason, value, collect(DISTINCT c) AS holders
-WHERE me IN holders
-UNWIND holders AS candidate
-WITH me, cityCount, candidate, reason, value, size(holders) AS holderCount
-WHERE candidate <> me
-  AND NOT EXISTS { MATCH (me)-[:PART_OF]-(candidate) }
-  AND NOT EXISTS { MATCH (me)-[:RUNS]->(:Programme)<-[:RUNS]-(candidate) }
-RETURN candidate.id AS cityId, cityCount, collect({reason: reason, value: value, holders: holderCount}) AS shared`,
+WITH me, collect({reason: reason, value: value, holders: holders}) AS items
+RETURN items,
+       COUNT { MATCH (c:City) } AS cityCount,
+       COLLECT {
+         MATCH (me)-[:PART_OF]-(x:City) RETURN x.id AS id
+         UNION
+         MATCH (me)-[:RUNS]->(:Programme)<-[:RUNS]-(x:City) RETURN x.id AS id
+       } AS linkedIds`,
   ['cityId', 'attendingRoles'],
 );
 
@@ -1008,6 +1114,8 @@ export function allStatements(): readonly CypherStatement[] {
     ...NODE_LABELS.map(uniqueIdConstraint),
     CREATE_STANDARD_NAME_INDEX,
     CREATE_ARABIC_NAME_INDEX,
+    CREATE_PROGRAMME_KIND_INDEX,
+    CREATE_ENDORSED_FOR_CITY_INDEX,
     AWAIT_INDEXES,
     INDEX_STATES,
     FIND_NODE_LABELS,

@@ -1,8 +1,9 @@
 /**
  * Internal. Creates the Neo4j schema the adapter relies on, idempotently (`IF NOT EXISTS`),
  * at every start: a UNIQUE constraint on `id` for every label (which is also the index every
- * id lookup seeks), and the two full-text name indexes (one analyser per index, so Latin and
- * Arabic names each get their own). Then waits for the indexes to come online: briefly, since
+ * id lookup seeks), the two full-text name indexes (one analyser per index, so Latin and
+ * Arabic names each get their own), and the two range indexes similarCities seeks
+ * (Programme.kind, ENDORSED.forCity). Then waits for the indexes to come online: briefly, since
  * an index built over a large existing graph may take longer than a transaction may last, and
  * until it is online search merely misses nodes, which is no reason to refuse to start.
  */
@@ -11,6 +12,8 @@ import { NODE_LABELS } from '../../domain/ontology';
 import {
   AWAIT_INDEXES,
   CREATE_ARABIC_NAME_INDEX,
+  CREATE_ENDORSED_FOR_CITY_INDEX,
+  CREATE_PROGRAMME_KIND_INDEX,
   CREATE_STANDARD_NAME_INDEX,
   INDEX_STATES,
   uniqueIdConstraint,
@@ -22,7 +25,13 @@ import type { Neo4jExecutor } from './Neo4jExecutor';
 import { blockingPlainIndexes, indexStatesFromRows } from './schema-state';
 
 export function schemaStatements(): readonly CypherStatement[] {
-  return [...NODE_LABELS.map(uniqueIdConstraint), CREATE_STANDARD_NAME_INDEX, CREATE_ARABIC_NAME_INDEX];
+  return [
+    ...NODE_LABELS.map(uniqueIdConstraint),
+    CREATE_STANDARD_NAME_INDEX,
+    CREATE_ARABIC_NAME_INDEX,
+    CREATE_PROGRAMME_KIND_INDEX,
+    CREATE_ENDORSED_FOR_CITY_INDEX,
+  ];
 }
 
 /** Another replica starting at the same moment may win the race to create a rule. */

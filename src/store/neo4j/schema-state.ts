@@ -1,6 +1,7 @@
 /**
  * Internal. Reads `SHOW INDEXES` rows (`INDEX_STATES`) against the schema the adapter needs:
- * a uniqueness constraint on `id` for every label and the two full-text name indexes. Pure.
+ * a uniqueness constraint on `id` for every label, the two full-text name indexes and the two
+ * range indexes of similarCities. Pure.
  *
  * - `notOnline`: readiness. Until an index is ONLINE, id lookups scan and search misses
  *   nodes, so `/readyz` answers 503 instead of letting requests wait on a population that
@@ -10,7 +11,7 @@
  *   silently not be unique; the adapter refuses to start and names the index to drop.
  */
 import { NODE_LABELS, type NodeLabel } from '../../domain/ontology';
-import { ARABIC_NAME_INDEX, STANDARD_NAME_INDEX, uniqueIdConstraintName } from './cypher';
+import { ARABIC_NAME_INDEX, ENDORSED_FOR_CITY_INDEX, PROGRAMME_KIND_INDEX, STANDARD_NAME_INDEX, uniqueIdConstraintName } from './cypher';
 import type { PlainRow, PlainValue } from './neo4j-values';
 
 export interface IndexState {
@@ -40,7 +41,13 @@ export function indexStatesFromRows(rows: readonly PlainRow[]): IndexState[] {
 
 /** Every index the adapter needs, by name. */
 export function requiredIndexNames(): readonly string[] {
-  return [...NODE_LABELS.map(uniqueIdConstraintName), STANDARD_NAME_INDEX, ARABIC_NAME_INDEX];
+  return [
+    ...NODE_LABELS.map(uniqueIdConstraintName),
+    STANDARD_NAME_INDEX,
+    ARABIC_NAME_INDEX,
+    PROGRAMME_KIND_INDEX,
+    ENDORSED_FOR_CITY_INDEX,
+  ];
 }
 
 /** What keeps the store from being ready: each needed index missing or not ONLINE, in words. */

@@ -7,7 +7,7 @@ import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
 import type { NodeLabel } from '../../domain/ontology';
 import type { CitySuggestionResult, PartnerOverlapResult, PathResult, ProjectedGraph, SharedReason, SubgraphResult } from '../GraphStore';
 import { exchangeProjection, type PeerAttendance, type PeerLearning, type PeerStep } from '../peer-links';
-import { rankSuggestions, REASONS } from '../similarity';
+import { rankSuggestions, REASONS, type SharedHolding } from '../similarity';
 import { checkedLabel, checkedType } from './cypher';
 import { isPlainMap, isStringList, type PlainMap, type PlainRow, type PlainValue } from './neo4j-values';
 import { nodeFromProperties } from './node-properties';
@@ -127,23 +127,38 @@ function reasonOf(value: PlainValue | undefined): SharedReason {
   return found;
 }
 
-/** Scores the SIMILAR_CITIES rows as the memory store does (store/similarity.ts), leaving out `excluded` cities. */
-export function suggestionsFromRows(
-  rows: readonly PlainRow[],
+/**
+ * Pairs and scores the SIMILAR_CITIES row as the memory store does (store/similarity.ts):
+ * every holder of one of the asking city's items is a candidate sharing that item, weighed
+ * by how many hold it; the asking city, its `linkedIds` and `excluded` (peers) are left out.
+ * No row: the city does not exist or holds nothing.
+ */
+export function suggestionsFromItems(
+  row: PlainRow | undefined,
+  cityId: string,
   first: number,
   excluded: ReadonlySet<string> = new Set(),
 ): CitySuggestionResult[] {
-  const cityCount = rows.length > 0 ? numberOf(rows[0]?.['cityCount'], 'cityCount') : 0;
-  const candidates = rows
-    .map((row) => ({
-      cityId: stringOf(row['cityId'], 'cityId'),
-      shared: listOf(row['shared'], 'shared').map((value) => {
-        const item = mapOf(value, 'shared item');
-        return { reason: reasonOf(item['reason']), value: stringOf(item['value'], 'value'), holders: numberOf(item['holders'], 'holders') };
-      }),
-    }))
-    .filter((candidate) => !excluded.has(candidate.cityId));
-  return rankSuggestions(cityCount, candidates, first);
+  if (row === undefined) return [];
+  const cityCount = numberOf(row['cityCount'], 'cityCount');
+  const linked = new Set(stringsOf(row['linkedIds'], 'linkedIds'));
+  const sharedBy = new Map<string, SharedHolding[]>();
+  for (const value of listOf(row['items'], 'items')) {
+    const item = mapOf(value, 'profile item');
+    const holders = stringsOf(item['holders'], 'holders');
+    const holding: SharedHolding = { reason: reasonOf(item['reason']), value: stringOf(item['value'], 'value'), holders: holders.length };
+    for (const holder of holders) {
+      if (holder === cityId || linked.has(holder) || excluded.has(holder)) continue;
+      const shared = sharedBy.get(holder);
+      if (shared) shared.push(holding);
+      else sharedBy.set(holder, [holding]);
+    }
+  }
+  return rankSuggestions(
+    cityCount,
+    [...sharedBy].map(([candidate, shared]) => ({ cityId: candidate, shared })),
+    first,
+  );
 }
 
 /** The EXCHANGE projection rows (attendances and learning relations), paired as the memory store does. */
