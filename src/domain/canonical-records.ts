@@ -130,7 +130,12 @@ const FIELD_CHECKS: Readonly<Record<string, Check>> = {
   since: partialDate,
   context: text,
   forCity: text,
-  through: arrayOf(text, 1),
+  // A new array, as zod gives: the validator compares `through` between files by reference
+  // (conflictingFacts), so the same input array named twice must still read as two.
+  through: (value) => {
+    const checked = arrayOf(text, 1)(value);
+    return Array.isArray(checked) ? [...checked] : checked;
+  },
   at: text,
 };
 

@@ -101,6 +101,7 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
   const relationEntries = new RelationEntries(endpoints);
   // Ids of nodes already reported as broken: their relations are not reported again.
   const rejectedIds = new Set<string>();
+  let fileNumber = 0;
   for (const graphFile of input.files) {
     if ('error' in graphFile) {
       report(graphFile.file, '(file)', 'UNREADABLE', graphFile.error);
@@ -112,7 +113,8 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
       continue;
     }
     readNodes(graphFile.file, document.nodes, nodeEntries, rejectedIds, report);
-    readRelations(graphFile.file, document.relations, relationEntries, report, options.seedRules ?? true);
+    readRelations(graphFile.file, fileNumber, document.relations, relationEntries, report, options.seedRules ?? true);
+    fileNumber += 1;
   }
 
   const nodes = mergeNodes(nodeEntries, report);
@@ -179,6 +181,12 @@ class RelationEntries {
   readonly types: number[] = [];
   /** Whether its type's rules were met already (the fast path checks them with the shape). */
   readonly rulesMet: boolean[] = [];
+  /** The number of the graph file it was read from. */
+  readonly fileNumbers: number[] = [];
+  /** The first entry of the same relation (itself if none came before): same relation, same number. */
+  readonly first: number[] = [];
+  /** The last entry of each relation read so far. */
+  private readonly lastOf = new RelationKeys(this);
   private lastFrom = '';
   private lastFromCode = -1;
   private lastTo = '';
@@ -190,7 +198,11 @@ class RelationEntries {
     return this.values.length;
   }
 
-  push(file: string, value: RelationInput, id: string, rulesMet: boolean): void {
+  /**
+   * Adds an entry, unless the same relation came before in the same file: then nothing is
+   * added and the answer is false.
+   */
+  push(file: string, fileNumber: number, value: RelationInput, id: string, rulesMet: boolean): boolean {
     // Relations come grouped (an event's participants together): an end like the last is not looked up again.
     if (value.from !== this.lastFrom) {
       this.lastFrom = value.from;
@@ -207,11 +219,16 @@ class RelationEntries {
     this.to.push(this.lastToCode);
     this.types.push(value.from.includes('->') || value.to.includes('->') ? -1 : (TYPE_NUMBER.get(value.type) ?? -1));
     this.rulesMet.push(rulesMet);
-  }
-
-  /** Drops the last entry pushed. */
-  pop(): void {
-    for (const list of [this.values, this.files, this.ids, this.from, this.to, this.types, this.rulesMet]) list.pop();
+    const number = this.values.length - 1;
+    const previous = this.lastOf.get(number);
+    if (previous >= 0 && this.fileNumbers[previous] === fileNumber) {
+      for (const list of [this.values, this.files, this.ids, this.from, this.to, this.types, this.rulesMet]) list.pop();
+      return false;
+    }
+    this.fileNumbers.push(fileNumber);
+    this.first.push(previous >= 0 ? (this.first[previous] ?? number) : number);
+    this.lastOf.set(number, number);
+    return true;
   }
 }
 
@@ -220,11 +237,8 @@ class RelationKeys {
   private readonly byTriple: TripleIndex;
   private readonly byId = new Map<string, number>();
 
-  constructor(
-    private readonly entries: RelationEntries,
-    expected: number,
-  ) {
-    this.byTriple = new TripleIndex(expected);
+  constructor(private readonly entries: RelationEntries) {
+    this.byTriple = new TripleIndex();
   }
 
   /** The number kept for the relation of entry `i`, or -1. */
@@ -312,13 +326,12 @@ function readNodes(
 
 function readRelations(
   file: string,
+  fileNumber: number,
   entries: readonly unknown[],
   out: RelationEntries,
   report: Reporter,
   requireConfidence: boolean,
 ): void {
-  // Relations of this file, by entry number.
-  const seen = new RelationKeys(out, entries.length);
   entries.forEach((entry, index) => {
     // The fast path: a relation zod would accept as it is, its type's rules met (canonical-records.ts).
     const canonical = canonicalRelation(entry);
@@ -345,14 +358,10 @@ function readRelations(
       relation = parsed.data;
     }
     const id = relationId(relation);
-    const number = out.length;
-    out.push(file, relation, id, canonical !== undefined);
-    if (seen.get(number) >= 0) {
-      out.pop();
+    if (!out.push(file, fileNumber, relation, id, canonical !== undefined)) {
       report(file, id, 'DUPLICATE_RELATION', `relation ${id} appears twice in this file; give it once with all its sources`);
       return;
     }
-    seen.set(number, number);
     // Reported, but the relation is still checked (as STATED) so every other problem shows too.
     if (requireConfidence && (entry as { confidence?: unknown }).confidence === undefined) {
       report(file, id, 'BAD_PROPERTY', `relation ${id}: needs "confidence" (STATED, INFERRED or DOUBTFUL)`);
@@ -528,8 +537,8 @@ function mergeRelations(
   const files: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  // Position in `records` by entry.
-  const merged = new RelationKeys(entries, entries.length);
+  // Position in `records` by the first entry of each relation (RelationEntries.first).
+  const positions = new Int32Array(entries.length).fill(-1);
   for (let i = 0; i < entries.length; i += 1) {
     const relation = entries.values[i];
     const file = entries.files[i];
@@ -550,11 +559,12 @@ function mergeRelations(
       report(file, id, 'WRONG_ENDPOINT_LABEL', `relation ${id}: ${relation.type} does not join a ${fromLabel} to a ${toLabel}`);
       continue;
     }
-    const at = merged.get(i);
+    const first = entries.first[i] ?? i;
+    const at = positions[first] ?? -1;
     const known = records[at];
     const knownFile = files[at];
     if (known === undefined || knownFile === undefined) {
-      merged.set(i, records.length);
+      positions[first] = records.length;
       records.push({ ...relation, id });
       files.push(file);
       from.push(fromCode);

@@ -236,7 +236,7 @@ describe('validateGraph with the fast path', () => {
           expect(JSON.stringify(fast.graph)).toBe(JSON.stringify(zodOnly.graph));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 });
