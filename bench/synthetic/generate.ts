@@ -256,6 +256,15 @@ export function generateGraph(relationCount: number, seed = 20261122): Synthetic
   }
   // Summits, forums, meetings and launches of every size fill the graph to the asked count.
   const fillKinds: readonly EventKind[] = ['summit', 'forum', 'meeting', 'launch'];
+  // The Zipf's tail leaves some organisations without a relation, which the seed rules
+  // refuse (ISOLATED_NODE): the fill's supporters are those first, in turn. The draw is
+  // made anyway, so the rest of the graph stays as it was.
+  const linkedOrgs = new Set(b.relations.flatMap((relation) => [relation.from, relation.to]).filter((id) => id.startsWith('org:')));
+  const unlinkedOrgs = ids.org.filter((id) => !linkedOrgs.has(id));
+  const supporter = (): string => {
+    const drawn = at(ids.org, orgZipf.sample(rng));
+    return unlinkedOrgs.pop() ?? drawn;
+  };
   while (b.relations.length < relationCount) {
     const event = newEvent(rng.pick(fillKinds));
     // Pareto-like sizes: most have a few dozen participants, a few have hundreds.
@@ -264,7 +273,7 @@ export function generateGraph(relationCount: number, seed = 20261122): Synthetic
       const roll = rng.next();
       if (roll < 0.55) participate(rng.pick(ids.city), event, 'participant');
       else if (roll < 0.85) participate(rng.pick(ids.person), event, rng.chance(0.1) ? 'speaker' : 'participant');
-      else if (roll < 0.95) participate(at(ids.org, orgZipf.sample(rng)), event, 'supporter');
+      else if (roll < 0.95) participate(supporter(), event, 'supporter');
       else participate(at(ids.country, countryZipf.sample(rng)), event, 'participant');
     }
   }

@@ -19,8 +19,10 @@ import {
   type RelationRecord,
   type SourceRef,
 } from './graph-document';
+import { canonicalNode, canonicalRelation } from './canonical-records';
 import { allowsLabelPair, ID_PATTERN, NODE_LABELS, RELATION_ENDPOINTS, RELATION_TYPES, type NodeLabel } from './ontology';
 import { badQuoteReason, normalizeWhitespace } from './text';
+import { TripleIndex } from './triple-index';
 
 export const PROBLEM_CODES = [
   'UNREADABLE',
@@ -95,32 +97,164 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
   };
 
   const nodeEntries: Located<NodeRecord>[] = [];
-  const relationEntries: Located<RelationInput>[] = [];
+  const endpoints = new EndpointCodes();
+  const relationEntries = new RelationEntries(endpoints);
   // Ids of nodes already reported as broken: their relations are not reported again.
   const rejectedIds = new Set<string>();
+  let fileNumber = 0;
   for (const graphFile of input.files) {
     if ('error' in graphFile) {
       report(graphFile.file, '(file)', 'UNREADABLE', graphFile.error);
       continue;
     }
-    const parsedFile = graphDocumentSchema.safeParse(graphFile.content);
-    if (!parsedFile.success) {
-      report(graphFile.file, '(file)', 'SHAPE', describeZodError(parsedFile.error));
+    const document = readDocument(graphFile.content);
+    if ('error' in document) {
+      report(graphFile.file, '(file)', 'SHAPE', describeZodError(document.error));
       continue;
     }
-    readNodes(graphFile.file, parsedFile.data.nodes, nodeEntries, rejectedIds, report);
-    readRelations(graphFile.file, parsedFile.data.relations, relationEntries, report, options.seedRules ?? true);
+    readNodes(graphFile.file, document.nodes, nodeEntries, rejectedIds, report);
+    readRelations(graphFile.file, fileNumber, document.relations, relationEntries, report, options.seedRules ?? true);
+    fileNumber += 1;
   }
 
   const nodes = mergeNodes(nodeEntries, report);
-  const relations = mergeRelations(relationEntries, nodes, rejectedIds, report);
+  const relations = mergeRelations(relationEntries, nodes, endpoints, rejectedIds, report);
   checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report, options.allowWebSources ?? false);
-  if (options.seedRules ?? true) checkSeedRules(nodes, relations, report);
+  if (options.seedRules ?? true) checkSeedRules(nodes, relations, endpoints, report);
 
   return {
-    graph: { nodes: [...nodes.values()].map((entry) => entry.value), relations },
+    graph: { nodes: Array.from(nodes.values(), (entry) => entry.value), relations: relations.records },
     problems,
   };
+}
+
+/** A file's lists as `graphDocumentSchema` reads them; a plain `{ nodes, relations }` object is read without zod's copies. */
+function readDocument(content: unknown): { readonly nodes: readonly unknown[]; readonly relations: readonly unknown[] } | { readonly error: z.ZodError } {
+  if (typeof content === 'object' && content !== null && Object.getPrototypeOf(content) === Object.prototype) {
+    const { $comment, nodes = [], relations = [] } = content as Record<string, unknown>;
+    const keysKnown = Object.keys(content).every((key) => key === '$comment' || key === 'nodes' || key === 'relations');
+    if (keysKnown && ($comment === undefined || typeof $comment === 'string') && Array.isArray(nodes) && Array.isArray(relations)) {
+      return { nodes: nodes as readonly unknown[], relations: relations as readonly unknown[] };
+    }
+  }
+  const parsed = graphDocumentSchema.safeParse(content);
+  return parsed.success ? parsed.data : { error: parsed.error };
+}
+
+/** Node ids as relations name them, as small integer codes (so relations are keyed by integers, not id strings). */
+class EndpointCodes {
+  private readonly byId = new Map<string, number>();
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  codeOf(id: string): number {
+    let code = this.byId.get(id);
+    if (code === undefined) {
+      code = this.byId.size;
+      this.byId.set(id, code);
+    }
+    return code;
+  }
+
+  /** The code of an id some relation names, or -1. */
+  existing(id: string): number {
+    return this.byId.get(id) ?? -1;
+  }
+}
+
+const TYPE_NUMBER = new Map<string, number>(RELATION_TYPES.map((type, i) => [type, i]));
+
+/**
+ * The relations read from the files, in order, as parallel lists: the record, where it was
+ * read, its id and its (from, type, to) as codes. One (from, type, to) is one id
+ * (`relationId`) unless an end holds "->" (never a valid id, but it must be reported as
+ * before): such relations are keyed by their id strings instead.
+ */
+class RelationEntries {
+  readonly values: RelationInput[] = [];
+  readonly files: string[] = [];
+  readonly ids: string[] = [];
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  readonly types: number[] = [];
+  /** Whether its type's rules were met already (the fast path checks them with the shape). */
+  readonly rulesMet: boolean[] = [];
+  /** The number of the graph file it was read from. */
+  readonly fileNumbers: number[] = [];
+  /** The first entry of the same relation (itself if none came before): same relation, same number. */
+  readonly first: number[] = [];
+  /** The last entry of each relation read so far. */
+  private readonly lastOf = new RelationKeys(this);
+  private lastFrom = '';
+  private lastFromCode = -1;
+  private lastTo = '';
+  private lastToCode = -1;
+
+  constructor(private readonly endpoints: EndpointCodes) {}
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  /**
+   * Adds an entry, unless the same relation came before in the same file: then nothing is
+   * added and the answer is false.
+   */
+  push(file: string, fileNumber: number, value: RelationInput, id: string, rulesMet: boolean): boolean {
+    // Relations come grouped (an event's participants together): an end like the last is not looked up again.
+    if (value.from !== this.lastFrom) {
+      this.lastFrom = value.from;
+      this.lastFromCode = this.endpoints.codeOf(value.from);
+    }
+    if (value.to !== this.lastTo) {
+      this.lastTo = value.to;
+      this.lastToCode = this.endpoints.codeOf(value.to);
+    }
+    this.values.push(value);
+    this.files.push(file);
+    this.ids.push(id);
+    this.from.push(this.lastFromCode);
+    this.to.push(this.lastToCode);
+    this.types.push(value.from.includes('->') || value.to.includes('->') ? -1 : (TYPE_NUMBER.get(value.type) ?? -1));
+    this.rulesMet.push(rulesMet);
+    const number = this.values.length - 1;
+    const previous = this.lastOf.get(number);
+    if (previous >= 0 && this.fileNumbers[previous] === fileNumber) {
+      for (const list of [this.values, this.files, this.ids, this.from, this.to, this.types, this.rulesMet]) list.pop();
+      return false;
+    }
+    this.fileNumbers.push(fileNumber);
+    this.first.push(previous >= 0 ? (this.first[previous] ?? number) : number);
+    this.lastOf.set(number, number);
+    return true;
+  }
+}
+
+/** Entries (of RelationEntries) by what identifies a relation, to a number. */
+class RelationKeys {
+  private readonly byTriple: TripleIndex;
+  private readonly byId = new Map<string, number>();
+
+  constructor(private readonly entries: RelationEntries) {
+    this.byTriple = new TripleIndex();
+  }
+
+  /** The number kept for the relation of entry `i`, or -1. */
+  get(i: number): number {
+    const { entries } = this;
+    const type = entries.types[i] ?? -1;
+    if (type < 0) return this.byId.get(entries.ids[i] ?? '') ?? -1;
+    return this.byTriple.get(entries.from[i] ?? 0, entries.to[i] ?? 0, type);
+  }
+
+  set(i: number, value: number): void {
+    const { entries } = this;
+    const type = entries.types[i] ?? -1;
+    if (type < 0) this.byId.set(entries.ids[i] ?? '', value);
+    else this.byTriple.set(entries.from[i] ?? 0, entries.to[i] ?? 0, type, value);
+  }
 }
 
 type Reporter = (file: string, entity: string, code: ProblemCode, message: string) => void;
@@ -145,27 +279,33 @@ function readNodes(
 ): void {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
-    const entity = entityName(entry, 'nodes', index);
+    // The fast path: a node zod would accept as it is (canonical-records.ts).
+    const canonical = canonicalNode(entry);
+    const entity = canonical ? canonical.id : entityName(entry, 'nodes', index);
     const report: Reporter = (...args) => {
       rejectedIds.add(entity);
       outerReport(...args);
     };
-    const label = (entry as { label?: unknown } | null)?.label;
-    if (typeof label !== 'string' || !(NODE_LABELS as readonly string[]).includes(label)) {
-      report(
-        file,
-        entity,
-        'UNKNOWN_LABEL',
-        `node ${entity}: unknown label ${JSON.stringify(label)}; expected one of ${NODE_LABELS.join(', ')}`,
-      );
-      return;
+    let node: NodeRecord;
+    if (canonical) node = canonical;
+    else {
+      const label = (entry as { label?: unknown } | null)?.label;
+      if (typeof label !== 'string' || !(NODE_LABELS as readonly string[]).includes(label)) {
+        report(
+          file,
+          entity,
+          'UNKNOWN_LABEL',
+          `node ${entity}: unknown label ${JSON.stringify(label)}; expected one of ${NODE_LABELS.join(', ')}`,
+        );
+        return;
+      }
+      const parsed = nodeRecordSchema.safeParse(entry);
+      if (!parsed.success) {
+        report(file, entity, 'SHAPE', `node ${entity}: ${describeZodError(parsed.error)}`);
+        return;
+      }
+      node = parsed.data;
     }
-    const parsed = nodeRecordSchema.safeParse(entry);
-    if (!parsed.success) {
-      report(file, entity, 'SHAPE', `node ${entity}: ${describeZodError(parsed.error)}`);
-      return;
-    }
-    const node = parsed.data;
     if (!ID_PATTERN[node.label].test(node.id)) {
       report(
         file,
@@ -186,40 +326,46 @@ function readNodes(
 
 function readRelations(
   file: string,
+  fileNumber: number,
   entries: readonly unknown[],
-  out: Located<RelationInput>[],
+  out: RelationEntries,
   report: Reporter,
   requireConfidence: boolean,
 ): void {
-  const seen = new Set<string>();
   entries.forEach((entry, index) => {
-    const entity = entityName(entry, 'relations', index);
-    const type = (entry as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string' || !(RELATION_TYPES as readonly string[]).includes(type)) {
-      report(
-        file,
-        entity,
-        'UNKNOWN_RELATION_TYPE',
-        `relation ${entity}: unknown type ${JSON.stringify(type)}; expected one of ${RELATION_TYPES.join(', ')}`,
-      );
-      return;
+    // The fast path: a relation zod would accept as it is, its type's rules met (canonical-records.ts).
+    const canonical = canonicalRelation(entry);
+    let relation: RelationInput;
+    if (canonical) relation = canonical;
+    else {
+      const type = (entry as { type?: unknown } | null)?.type;
+      if (typeof type !== 'string' || !(RELATION_TYPES as readonly string[]).includes(type)) {
+        const entity = entityName(entry, 'relations', index);
+        report(
+          file,
+          entity,
+          'UNKNOWN_RELATION_TYPE',
+          `relation ${entity}: unknown type ${JSON.stringify(type)}; expected one of ${RELATION_TYPES.join(', ')}`,
+        );
+        return;
+      }
+      const parsed = relationShapeSchema.safeParse(entry);
+      if (!parsed.success) {
+        const entity = entityName(entry, 'relations', index);
+        report(file, entity, 'SHAPE', `relation ${entity}: ${describeZodError(parsed.error)}`);
+        return;
+      }
+      relation = parsed.data;
     }
-    const parsed = relationShapeSchema.safeParse(entry);
-    if (!parsed.success) {
-      report(file, entity, 'SHAPE', `relation ${entity}: ${describeZodError(parsed.error)}`);
-      return;
-    }
-    const id = relationId(parsed.data);
-    if (seen.has(id)) {
+    const id = relationId(relation);
+    if (!out.push(file, fileNumber, relation, id, canonical !== undefined)) {
       report(file, id, 'DUPLICATE_RELATION', `relation ${id} appears twice in this file; give it once with all its sources`);
       return;
     }
-    seen.add(id);
     // Reported, but the relation is still checked (as STATED) so every other problem shows too.
     if (requireConfidence && (entry as { confidence?: unknown }).confidence === undefined) {
       report(file, id, 'BAD_PROPERTY', `relation ${id}: needs "confidence" (STATED, INFERRED or DOUBTFUL)`);
     }
-    out.push({ file, value: parsed.data });
   });
 }
 
@@ -313,12 +459,11 @@ function checkEndpoint(
   id: string,
   relation: RelationInput,
   end: 'from' | 'to',
-  nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  node: NodeRecord | undefined,
   rejectedIds: ReadonlySet<string>,
   report: Reporter,
 ): NodeLabel | undefined {
   const endpointId = relation[end];
-  const node = nodes.get(endpointId)?.value;
   if (!node && rejectedIds.has(endpointId)) return undefined;
   if (!node) {
     report(file, id, 'MISSING_ENDPOINT', `relation ${id}: ${end} node ${JSON.stringify(endpointId)} does not exist; add it or fix the id`);
@@ -376,56 +521,83 @@ function checkReferences(
   return ok;
 }
 
+/** The merged relations, with the codes (EndpointCodes) of their ends. */
+interface MergedRelations {
+  readonly records: RelationRecord[];
+  readonly from: number[];
+  readonly to: number[];
+}
+
 function mergeRelations(
-  entries: readonly Located<RelationInput>[],
+  entries: RelationEntries,
   nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  endpoints: EndpointCodes,
   rejectedIds: ReadonlySet<string>,
   report: Reporter,
-): RelationRecord[] {
-  const relations = new Map<string, Located<RelationRecord>>();
-  for (const entry of entries) {
-    const relation = entry.value;
-    const id = relationId(relation);
-    const fromLabel = checkEndpoint(entry.file, id, relation, 'from', nodes, rejectedIds, report);
-    const toLabel = checkEndpoint(entry.file, id, relation, 'to', nodes, rejectedIds, report);
-    const propsOk = checkRelationProperties(entry.file, id, relation, report);
-    if (!checkReferences(entry.file, id, relation, nodes, report)) continue;
+): MergedRelations {
+  // The node each endpoint code names, if any: the ends are found by integer, not by id.
+  const nodeAt: (NodeRecord | undefined)[] = new Array<NodeRecord | undefined>(endpoints.size).fill(undefined);
+  for (const [id, entry] of nodes) {
+    const code = endpoints.existing(id);
+    if (code >= 0) nodeAt[code] = entry.value;
+  }
+  const records: RelationRecord[] = [];
+  const files: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  // Position in `records` by the first entry of each relation (RelationEntries.first).
+  const positions = new Int32Array(entries.length).fill(-1);
+  for (let i = 0; i < entries.length; i += 1) {
+    const relation = entries.values[i];
+    const file = entries.files[i];
+    const id = entries.ids[i];
+    const fromCode = entries.from[i] ?? -1;
+    const toCode = entries.to[i] ?? -1;
+    if (relation === undefined || file === undefined || id === undefined) continue;
+    const fromLabel = checkEndpoint(file, id, relation, 'from', nodeAt[fromCode], rejectedIds, report);
+    const toLabel = checkEndpoint(file, id, relation, 'to', nodeAt[toCode], rejectedIds, report);
+    const propsOk = entries.rulesMet[i] === true || checkRelationProperties(file, id, relation, report);
+    if (!checkReferences(file, id, relation, nodes, report)) continue;
     if (fromLabel === undefined || toLabel === undefined || !propsOk) continue;
     if (relation.through !== undefined && fromLabel !== 'City') {
-      report(entry.file, id, 'BAD_PROPERTY', `relation ${id}: only a city's example names a programme or organisation ("through")`);
+      report(file, id, 'BAD_PROPERTY', `relation ${id}: only a city's example names a programme or organisation ("through")`);
       continue;
     }
     if (!allowsLabelPair(relation.type, fromLabel, toLabel)) {
-      report(entry.file, id, 'WRONG_ENDPOINT_LABEL', `relation ${id}: ${relation.type} does not join a ${fromLabel} to a ${toLabel}`);
+      report(file, id, 'WRONG_ENDPOINT_LABEL', `relation ${id}: ${relation.type} does not join a ${fromLabel} to a ${toLabel}`);
       continue;
     }
-    const known = relations.get(id);
-    if (!known) {
-      relations.set(id, { file: entry.file, value: { ...relation, id } });
+    const first = entries.first[i] ?? i;
+    const at = positions[first] ?? -1;
+    const known = records[at];
+    const knownFile = files[at];
+    if (known === undefined || knownFile === undefined) {
+      positions[first] = records.length;
+      records.push({ ...relation, id });
+      files.push(file);
+      from.push(fromCode);
+      to.push(toCode);
       continue;
     }
-    const conflicts = conflictingFacts(known.value, { ...relation, id });
+    const conflicts = conflictingFacts(known, { ...relation, id });
     if (conflicts.length > 0) {
-      report(entry.file, id, 'CONFLICT', `relation ${id}: ${conflicts.join(', ')} differ from ${known.file}; make the files agree`);
+      report(file, id, 'CONFLICT', `relation ${id}: ${conflicts.join(', ')} differ from ${knownFile}; make the files agree`);
       continue;
     }
-    relations.set(id, {
-      file: known.file,
-      value: dropUndefined({
-        ...known.value,
-        ...relation,
-        id,
-        sources: mergeSources(known.value.sources, relation.sources),
-        note: joinNotes(known.value.note, relation.note),
-      }),
+    records[at] = dropUndefined({
+      ...known,
+      ...relation,
+      id,
+      sources: mergeSources(known.sources, relation.sources),
+      note: joinNotes(known.note, relation.note),
     });
   }
-  return [...relations.values()].map((entry) => entry.value);
+  return { records, from, to };
 }
 
 function checkProvenance(
   nodeEntries: readonly Located<NodeRecord>[],
-  relationEntries: readonly Located<RelationInput>[],
+  relationEntries: RelationEntries,
   nodes: ReadonlyMap<string, Located<NodeRecord>>,
   sourceTexts: ReadonlyMap<string, string>,
   report: Reporter,
@@ -445,15 +617,37 @@ function checkProvenance(
     normalizedTexts.set(node.id, normalizeWhitespace(text));
   }
 
+  // Quotes repeat (one quote backs many facts): each is judged once, and found in each document once.
+  const quoteProblems = new Map<string, string>();
+  const badQuote = (quote: string): string => {
+    let reason = quoteProblems.get(quote);
+    if (reason === undefined) {
+      reason = badQuoteReason(quote) ?? '';
+      quoteProblems.set(quote, reason);
+    }
+    return reason;
+  };
+  const foundIn = new Map<string, Map<string, boolean>>();
+  const isVerbatim = (doc: string, text: string, quote: string): boolean => {
+    let found = foundIn.get(doc);
+    if (!found) foundIn.set(doc, (found = new Map()));
+    let verbatim = found.get(quote);
+    if (verbatim === undefined) {
+      verbatim = text.includes(normalizeWhitespace(quote));
+      found.set(quote, verbatim);
+    }
+    return verbatim;
+  };
+
   const check = (file: string, entity: string, sources: readonly SourceRef[]): void => {
     if (sources.length === 0) {
       report(file, entity, 'MISSING_PROVENANCE', `${entity}: no sources; cite at least one {doc, quote}`);
       return;
     }
     for (const source of sources) {
-      const badQuote = badQuoteReason(source.quote);
-      if (badQuote) {
-        report(file, entity, 'BAD_QUOTE', `${entity}: quote ${badQuote}: ${JSON.stringify(source.quote.slice(0, 80))}`);
+      const quoteProblem = badQuote(source.quote);
+      if (quoteProblem) {
+        report(file, entity, 'BAD_QUOTE', `${entity}: quote ${quoteProblem}: ${JSON.stringify(source.quote.slice(0, 80))}`);
         continue;
       }
       if (!isDocumentSource(source)) {
@@ -476,7 +670,7 @@ function checkProvenance(
           'UNKNOWN_DOCUMENT',
           `${entity}: cites ${JSON.stringify(source.doc)}, which is not a Document node with a source file`,
         );
-      } else if (!text.includes(normalizeWhitespace(source.quote))) {
+      } else if (!isVerbatim(source.doc, text, source.quote)) {
         report(
           file,
           entity,
@@ -487,35 +681,44 @@ function checkProvenance(
     }
   };
   for (const { file, value } of nodeEntries) check(file, value.id, value.sources);
-  for (const { file, value } of relationEntries) check(file, relationId(value), value.sources);
+  relationEntries.values.forEach((value, i) => check(relationEntries.files[i] ?? '', relationEntries.ids[i] ?? '', value.sources));
 }
 
 /**
  * Seed rules over the whole graph: nothing stands alone, every city is placed somewhere,
  * and a commitment example's `through` programme or organisation advances that commitment too.
  */
-function checkSeedRules(nodes: ReadonlyMap<string, Located<NodeRecord>>, relations: readonly RelationRecord[], report: Reporter): void {
-  const linked = new Set<string>();
-  const placed = new Set<string>();
-  for (const relation of relations) {
-    linked.add(relation.from);
-    linked.add(relation.to);
-    if (relation.type === 'IN_COUNTRY' || relation.type === 'PART_OF') placed.add(relation.from);
-  }
+function checkSeedRules(
+  nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  relations: MergedRelations,
+  endpoints: EndpointCodes,
+  report: Reporter,
+): void {
+  // By endpoint code (EndpointCodes): 1 if some relation has the node at an end.
+  const linked = new Uint8Array(endpoints.size);
+  const placed = new Uint8Array(endpoints.size);
+  relations.records.forEach((relation, i) => {
+    const from = relations.from[i] ?? 0;
+    linked[from] = 1;
+    linked[relations.to[i] ?? 0] = 1;
+    if (relation.type === 'IN_COUNTRY' || relation.type === 'PART_OF') placed[from] = 1;
+  });
   for (const { file, value: node } of nodes.values()) {
     if (node.label === 'Document') continue;
-    if (!linked.has(node.id)) {
+    const code = endpoints.existing(node.id);
+    if (code < 0 || linked[code] !== 1) {
       report(file, node.id, 'ISOLATED_NODE', `node ${node.id}: has no relation; link it to what its sources say it belongs to`);
-    } else if (node.label === 'City' && !placed.has(node.id)) {
+    } else if (node.label === 'City' && placed[code] !== 1) {
       report(file, node.id, 'UNPLACED_CITY', `city ${node.id}: has neither IN_COUNTRY nor PART_OF; say which country or city it is in`);
     }
   }
-  const ids = new Set(relations.map((relation) => relation.id));
-  for (const relation of relations) {
+  // Only an ADVANCES relation has an id of the form `x-ADVANCES->y` (node ids hold no "->").
+  const advances = new Set(relations.records.filter((relation) => relation.type === 'ADVANCES').map((relation) => relation.id));
+  for (const relation of relations.records) {
     if (relation.type !== 'ADVANCES' || relation.through === undefined) continue;
     for (const named of relation.through) {
       const partner = relationId({ type: 'ADVANCES', from: named, to: relation.to });
-      if (ids.has(partner)) continue;
+      if (advances.has(partner)) continue;
       const file = nodes.get(relation.from)?.file ?? '(graph)';
       report(
         file,
