@@ -95,12 +95,6 @@ export default tseslint.config(
   },
   ...layerConfigs,
   {
-    // Temporary: the browser tests are being rewritten with the explorer (issue 14); the
-    // override goes with that rewrite.
-    files: ['test/browser/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
-  },
-  {
     // The explorer page runs in the browser, its build script in Node.
     files: ['web/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium, type ChromiumBinary } from './chromium';
 
 interface Coordinates {
@@ -60,8 +60,26 @@ export interface PageDom {
 }
 
 declare global {
-  // Set by the page; only ever read inside page.evaluate callbacks, which run in the browser.
-  var __explorer: PageExplorer | undefined;
+  // Set by web/src/main.ts as the last step of loading the page. Typed as always there because
+  // it is only read inside page.evaluate callbacks after `explorerReady` has waited for it.
+  var __explorer: PageExplorer;
+}
+
+/** Waits until the page has loaded and set `window.__explorer`: call it after every `goto`. */
+export async function explorerReady(page: Page): Promise<void> {
+  // The declaration above says "always set"; this is the one place that checks it is.
+  await page.waitForFunction(() => (globalThis as { __explorer?: PageExplorer }).__explorer !== undefined);
+}
+
+/** `value`, or a clear error naming what was missing (instead of a non-null assertion). */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`missing: ${what}`);
+  return value;
+}
+
+/** Where the graph canvas is on the page (playwright returns null while it is not displayed). */
+export async function graphBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  return must(await page.locator('#graph').boundingBox(), 'the #graph canvas on the page (not displayed?)');
 }
 
 /**

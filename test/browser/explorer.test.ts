@@ -16,7 +16,7 @@ import { ARROWED_TYPES, RELATION_COLOURS, RELATION_LABELS } from '../../web/src/
 import type { RelationType } from '../../src/domain/ontology';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchChromium, type Browser, type PageDom } from './explorer-page';
+import { explorerReady, graphBox, launchChromium, must, type Browser, type PageDom } from './explorer-page';
 import { countColour, decodePng } from './png';
 
 jest.setTimeout(90_000);
@@ -35,7 +35,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${server.origin}/explorer/`);
-  await page.waitForFunction(() => globalThis.__explorer !== undefined);
+  await explorerReady(page);
 });
 
 afterAll(async () => {
@@ -55,23 +55,23 @@ async function neighboursInStore(id: string): Promise<string[]> {
 /** Waits until the force layout has stopped and the camera has finished moving. */
 async function settled(): Promise<void> {
   await page.waitForFunction(() => {
-    const explorer = globalThis.__explorer!;
+    const explorer = globalThis.__explorer;
     return !explorer.layout.running && !explorer.renderer.getCamera().isAnimated();
   });
 }
 
 async function drawnNeighbours(id: string): Promise<string[]> {
-  return page.evaluate((node) => globalThis.__explorer!.graph.neighbors(node).sort(), id);
+  return page.evaluate((node) => globalThis.__explorer.graph.neighbors(node).sort(), id);
 }
 
 /** Where a drawn node is on the page, for real mouse events on the WebGL canvas. */
 async function pagePosition(id: string): Promise<{ x: number; y: number }> {
-  const box = await page.locator('#graph').boundingBox();
+  const box = await graphBox(page);
   const point = await page.evaluate((node) => {
-    const { graph, renderer } = globalThis.__explorer!;
+    const { graph, renderer } = globalThis.__explorer;
     return renderer.graphToViewport(graph.getNodeAttributes(node));
   }, id);
-  return { x: box!.x + point.x, y: box!.y + point.y };
+  return { x: box.x + point.x, y: box.y + point.y };
 }
 
 it('finds Karachi by its Arabic name, expands it, shows its Arabic name and sources, and zooms onto it', async () => {
@@ -80,14 +80,14 @@ it('finds Karachi by its Arabic name, expands it, shows its Arabic name and sour
   await hit.waitFor();
   await hit.click();
 
-  await page.waitForFunction(() => globalThis.__explorer!.graph.hasNode('country:pk'));
+  await page.waitForFunction(() => globalThis.__explorer.graph.hasNode('country:pk'));
   await settled();
   const expected = await neighboursInStore('city:karachi');
   expect(expected).toEqual(expect.arrayContaining(['country:pk', 'person:murtaza-wahab']));
   expect(await drawnNeighbours('city:karachi')).toEqual(expected);
 
   // Details: English and right-to-left Arabic names, every source quote with its document title.
-  const [karachi] = await server.store.getNodes(['city:karachi']);
+  const karachi = must((await server.store.getNodes(['city:karachi']))[0], 'city:karachi in the store');
   const details = page.locator('#details');
   await expect(details.locator('.name').textContent()).resolves.toBe('Karachi');
   const arabicName = details.locator('.name-ar');
@@ -95,25 +95,27 @@ it('finds Karachi by its Arabic name, expands it, shows its Arabic name and sour
   await expect(arabicName.getAttribute('dir')).resolves.toBe('rtl');
   await expect(arabicName.getAttribute('lang')).resolves.toBe('ar');
   const quotes = details.locator('.source blockquote');
-  await expect(quotes.count()).resolves.toBe(karachi!.sources.length);
-  const firstSource = karachi!.sources[0]!;
-  const [document] = await server.store.getNodes([citedBy(firstSource)]);
+  await expect(quotes.count()).resolves.toBe(karachi.sources.length);
+  const firstSource = must(karachi.sources[0], "a source of Karachi's");
+  const document = must((await server.store.getNodes([citedBy(firstSource)]))[0], `the document that ${citedBy(firstSource)} names`);
   await expect(quotes.first().textContent()).resolves.toBe(firstSource.quote);
   await expect(quotes.first().getAttribute('dir')).resolves.toBe('rtl');
-  await expect(details.locator('.source cite').first().textContent()).resolves.toBe(document!.label === 'Document' ? document!.title : '');
+  await expect(details.locator('.source cite').first().textContent()).resolves.toBe(document.label === 'Document' ? document.title : '');
 
   // The camera is centred on the match, zoomed so that its neighbours are all on screen.
   const focus = await page.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
+    const { graph, renderer } = globalThis.__explorer;
+    const node = renderer.getNodeDisplayData('city:karachi');
+    if (node === undefined) throw new Error('sigma draws no city:karachi');
     return {
       camera: renderer.getCamera().getState(),
-      node: renderer.getNodeDisplayData('city:karachi')!,
+      node,
       neighbours: graph.neighbors('city:karachi').map((node) => renderer.graphToViewport(graph.getNodeAttributes(node))),
     };
   });
   expect(Math.abs(focus.camera.x - focus.node.x)).toBeLessThan(0.01);
   expect(Math.abs(focus.camera.y - focus.node.y)).toBeLessThan(0.01);
-  const { width, height } = (await page.locator('#graph').boundingBox())!;
+  const { width, height } = await graphBox(page);
   for (const { x, y } of focus.neighbours) {
     expect(x).toBeGreaterThanOrEqual(0);
     expect(x).toBeLessThanOrEqual(width);
@@ -164,11 +166,11 @@ it('expands a node clicked on the canvas and shows its details', async () => {
   // frame may not have been drawn yet where the node was measured.
   const position = await pagePosition('country:pk');
   await page.mouse.move(position.x, position.y);
-  await page.waitForFunction(() => globalThis.__explorer!.view.hovered === 'country:pk');
+  await page.waitForFunction(() => globalThis.__explorer.view.hovered === 'country:pk');
   await page.mouse.click(position.x, position.y);
   await page.locator('#details .name', { hasText: 'Pakistan' }).waitFor();
   const expected = await neighboursInStore('country:pk');
-  await page.waitForFunction((count) => globalThis.__explorer!.graph.neighbors('country:pk').length === count, expected.length);
+  await page.waitForFunction((count) => globalThis.__explorer.graph.neighbors('country:pk').length === count, expected.length);
   await settled();
   expect(await drawnNeighbours('country:pk')).toEqual(expected);
 });
@@ -177,30 +179,34 @@ it('highlights the neighbours of a hovered node and fades the rest', async () =>
   await fit();
   const position = await pagePosition('city:karachi');
   await page.mouse.move(position.x, position.y);
-  await page.waitForFunction(() => globalThis.__explorer!.view.hovered === 'city:karachi');
+  await page.waitForFunction(() => globalThis.__explorer.view.hovered === 'city:karachi');
   const karachiNeighbours = new Set(await neighboursInStore('city:karachi'));
   const colours = await page.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
-    return graph
-      .nodes()
-      .map((node) => ({ node, shown: renderer.getNodeDisplayData(node)!.color, own: graph.getNodeAttributes(node).color }));
+    const { graph, renderer } = globalThis.__explorer;
+    return graph.nodes().map((node) => {
+      const display = renderer.getNodeDisplayData(node);
+      if (display === undefined) throw new Error(`sigma draws no ${node}`);
+      return { node, shown: display.color, own: graph.getNodeAttributes(node).color };
+    });
   });
   const faded = colours.filter(({ node }) => node !== 'city:karachi' && !karachiNeighbours.has(node));
   expect(faded.length).toBeGreaterThan(0); // Pakistan's expansion drew nodes Karachi is not linked to
   for (const { shown, own } of faded) expect(shown).not.toBe(own);
   for (const { node, shown, own } of colours) if (karachiNeighbours.has(node)) expect(shown).toBe(own);
   await page.mouse.move(5, 5);
-  await page.waitForFunction(() => globalThis.__explorer!.view.hovered === undefined);
+  await page.waitForFunction(() => globalThis.__explorer.view.hovered === undefined);
 });
 
 it('filters by relation type and keeps the legend counts true', async () => {
   const box = page.locator('#filters input[data-relation-type="PART_OF"]');
   await box.uncheck();
   const hidden = await page.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
-    return graph
-      .edges()
-      .map((edge) => ({ type: graph.getEdgeAttributes(edge).relationType, hidden: renderer.getEdgeDisplayData(edge)!.hidden }));
+    const { graph, renderer } = globalThis.__explorer;
+    return graph.edges().map((edge) => {
+      const display = renderer.getEdgeDisplayData(edge);
+      if (display === undefined) throw new Error(`sigma draws no edge ${edge}`);
+      return { type: graph.getEdgeAttributes(edge).relationType, hidden: display.hidden };
+    });
   });
   expect(hidden.some(({ type }) => type === 'PART_OF')).toBe(true);
   for (const { type, hidden: isHidden } of hidden) expect(isHidden).toBe(type === 'PART_OF');
@@ -208,7 +214,7 @@ it('filters by relation type and keeps the legend counts true', async () => {
 
   const cities = await page.evaluate(() => {
     let count = 0;
-    globalThis.__explorer!.graph.forEachNode((_node, { nodeType }) => (count += nodeType === 'City' ? 1 : 0));
+    globalThis.__explorer.graph.forEachNode((_node, { nodeType }) => (count += nodeType === 'City' ? 1 : 0));
     return count;
   });
   await expect(page.locator('#legend li', { hasText: 'City' }).textContent()).resolves.toBe(`City ${cities}`);
@@ -216,8 +222,12 @@ it('filters by relation type and keeps the legend counts true', async () => {
 
 it('item 1: colours edges by relation type, arrows only where direction matters, human labels in the filter, the type on hover', async () => {
   const edges = await page.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
-    return graph.edges().map((edge) => ({ type: graph.getEdgeAttributes(edge).relationType, display: renderer.getEdgeDisplayData(edge)! }));
+    const { graph, renderer } = globalThis.__explorer;
+    return graph.edges().map((edge) => {
+      const display = renderer.getEdgeDisplayData(edge);
+      if (display === undefined) throw new Error(`sigma draws no edge ${edge}`);
+      return { type: graph.getEdgeAttributes(edge).relationType, display };
+    });
   });
   expect(new Set(edges.map(({ type }) => type)).size).toBeGreaterThan(2);
   for (const { type, display } of edges) {
@@ -234,9 +244,9 @@ it('item 1: colours edges by relation type, arrows only where direction matters,
   // Hover the middle of the edge whose middle lies farthest from every node (so no node
   // disc takes the hover): the tooltip names that edge's type and ends.
   await fit();
-  const box = (await page.locator('#graph').boundingBox())!;
+  const box = await graphBox(page);
   const target = await page.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
+    const { graph, renderer } = globalThis.__explorer;
     const points = graph.nodes().map((node) => renderer.graphToViewport(graph.getNodeAttributes(node)));
     let best = { edge: '', x: 0, y: 0, clearance: -1 };
     for (const edge of graph.edges()) {
@@ -251,20 +261,21 @@ it('item 1: colours edges by relation type, arrows only where direction matters,
   expect(target.clearance).toBeGreaterThan(10);
   // sigma picks edges from a downsized buffer where a thin edge can fall between pixels, so
   // the pointer walks along the edge (as a user's would) until sigma reports it hovered.
-  const ends = await page.evaluate((edge) => {
-    const { graph, renderer } = globalThis.__explorer!;
-    return [graph.source(edge), graph.target(edge)].map((node) => renderer.graphToViewport(graph.getNodeAttributes(node)));
+  const { a, b } = await page.evaluate((edge) => {
+    const { graph, renderer } = globalThis.__explorer;
+    const at = (node: string) => renderer.graphToViewport(graph.getNodeAttributes(node));
+    return { a: at(graph.source(edge)), b: at(graph.target(edge)) };
   }, target.edge);
-  const [a, b] = [ends[0]!, ends[1]!];
   for (let step = 0; step <= 40; step += 1) {
     const t = 0.3 + (0.4 * step) / 40;
     await page.mouse.move(box.x + a.x + (b.x - a.x) * t, box.y + a.y + (b.y - a.y) * t);
-    if (await page.evaluate(() => globalThis.__explorer!.view.hoveredEdge !== undefined)) break;
+    if (await page.evaluate(() => globalThis.__explorer.view.hoveredEdge !== undefined)) break;
   }
-  await page.waitForFunction(() => globalThis.__explorer!.view.hoveredEdge !== undefined);
+  await page.waitForFunction(() => globalThis.__explorer.view.hoveredEdge !== undefined);
   const expected = await page.evaluate(() => {
-    const { graph, view } = globalThis.__explorer!;
-    const edge = view.hoveredEdge!;
+    const { graph, view } = globalThis.__explorer;
+    const edge = view.hoveredEdge;
+    if (edge === undefined) throw new Error('no edge hovered any more');
     return {
       type: graph.getEdgeAttributes(edge).relationType,
       source: graph.getNodeAttributes(graph.source(edge)).label,
@@ -275,24 +286,24 @@ it('item 1: colours edges by relation type, arrows only where direction matters,
     `${expected.source} — ${RELATION_LABELS[expected.type as RelationType]} → ${expected.target}`,
   );
   await page.mouse.move(5, 5);
-  await page.waitForFunction(() => globalThis.__explorer!.view.hoveredEdge === undefined);
+  await page.waitForFunction(() => globalThis.__explorer.view.hoveredEdge === undefined);
   await expect(page.locator('#edge-tip').isHidden()).resolves.toBe(true);
 });
 
 it('items 2 and 3: labels in English, Arabic or both; Arabic right to left before the node; no label cut at the canvas edge', async () => {
-  const shown = () => page.evaluate(() => globalThis.__explorer!.renderer.getNodeDisplayData('city:karachi')?.label);
+  const shown = () => page.evaluate(() => globalThis.__explorer.renderer.getNodeDisplayData('city:karachi')?.label);
   await page.selectOption('#label-language', 'ar');
-  await page.waitForFunction(() => globalThis.__explorer!.view.language === 'ar');
+  await page.waitForFunction(() => globalThis.__explorer.view.language === 'ar');
   await expect(shown()).resolves.toBe('كراتشي');
   await page.selectOption('#label-language', 'both');
-  await page.waitForFunction(() => globalThis.__explorer!.view.language === 'both');
+  await page.waitForFunction(() => globalThis.__explorer.view.language === 'both');
   await expect(shown()).resolves.toBe('Karachi · كراتشي');
   await page.selectOption('#label-language', 'en');
-  await page.waitForFunction(() => globalThis.__explorer!.view.language === 'en');
+  await page.waitForFunction(() => globalThis.__explorer.view.language === 'en');
   await expect(shown()).resolves.toBe('Karachi');
 
   const placements = await page.evaluate(() => {
-    const { placeLabel } = globalThis.__explorer!;
+    const { placeLabel } = globalThis.__explorer;
     return {
       arabic: placeLabel('كراتشي', 500, 6, 40, 1000),
       english: placeLabel('Karachi', 500, 6, 40, 1000),
@@ -310,9 +321,10 @@ it('items 2 and 3: labels in English, Arabic or both; Arabic right to left befor
   expect(placements.tooLongForEitherSide).toEqual({ x: 691, align: 'right', direction: 'ltr', room: 691 });
   // No label drawn on the canvas runs past its edge: each fits the room its placement gives it.
   const overflow = await page.evaluate(() => {
-    const { graph, renderer, placeLabel, fitLabel } = globalThis.__explorer!;
+    const { graph, renderer, placeLabel, fitLabel } = globalThis.__explorer;
     const dom = globalThis as unknown as PageDom;
-    const context = dom.document.createElement('canvas').getContext('2d')!;
+    const context = dom.document.createElement('canvas').getContext('2d');
+    if (context === null) throw new Error('no 2d canvas context to measure labels with');
     context.font = '14px "Noto Naskh Arabic", system-ui, sans-serif';
     const width = renderer.getDimensions().width;
     return graph.nodes().flatMap((node) => {
@@ -349,21 +361,21 @@ it('item 5: the details panel lists the relations by type with role/title/date, 
   await expect(leadItem.locator('.relation-quotes summary').textContent()).resolves.toBe(`quotes (${leads?.sources.length})`);
   await page.locator('#details .relation-group[data-relation-type="IN_COUNTRY"] button.other[data-id="country:pk"]').click();
   await page.locator('#details .name', { hasText: 'Pakistan' }).waitFor();
-  await page.waitForFunction(() => globalThis.__explorer!.view.selected === 'country:pk');
+  await page.waitForFunction(() => globalThis.__explorer.view.selected === 'country:pk');
   await settled();
 });
 
 it('item 4: a click on empty canvas deselects and keeps the drawing; Clear empties it', async () => {
   await fit();
-  const before = await page.evaluate(() => globalThis.__explorer!.graph.order);
+  const before = await page.evaluate(() => globalThis.__explorer.graph.order);
   expect(before).toBeGreaterThan(0);
-  const box = (await page.locator('#graph').boundingBox())!;
+  const box = await graphBox(page);
   await page.mouse.click(box.x + 4, box.y + box.height - 4);
-  await page.waitForFunction(() => globalThis.__explorer!.view.selected === undefined);
+  await page.waitForFunction(() => globalThis.__explorer.view.selected === undefined);
   await page.locator('#details .hint').waitFor();
-  await expect(page.evaluate(() => globalThis.__explorer!.graph.order)).resolves.toBe(before);
+  await expect(page.evaluate(() => globalThis.__explorer.graph.order)).resolves.toBe(before);
   await page.click('#clear-graph');
-  await expect(page.evaluate(() => globalThis.__explorer!.graph.order)).resolves.toBe(0);
+  await expect(page.evaluate(() => globalThis.__explorer.graph.order)).resolves.toBe(0);
 });
 
 it('draws the graph with WebGL (the screenshot holds node colours) and saves the screenshot', async () => {
@@ -395,17 +407,23 @@ it('shows the peer network of a city, with the events that connect its peers', a
   await page.fill('#peer-city-input', 'Mombasa');
   await page.locator('#peer-city-results button[data-id="city:mombasa"]').click();
   await page.click('#peer-form button[type="submit"]');
-  await page.waitForFunction((count) => globalThis.__explorer!.graph.order >= count, 1 + peers.length);
+  await page.waitForFunction((count) => globalThis.__explorer.graph.order >= count, 1 + peers.length);
   await settled();
-  const drawn = await page.evaluate(() => globalThis.__explorer!.graph.nodes().sort());
+  const drawn = await page.evaluate(() => globalThis.__explorer.graph.nodes().sort());
   const expected = new Set(['city:mombasa', ...peers.flatMap((peer) => [peer.node.id, ...peer.via.map((event) => event.id)])]);
   expect(drawn).toEqual([...expected].sort());
   for (const peer of peers) expect(await drawnNeighbours(peer.node.id)).toEqual(expect.arrayContaining(peer.via.map((event) => event.id)));
 
   // Item 8: each peer is coloured by its hop, and the legend says which colour is which hop.
   const shown = await page.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
-    return Object.fromEntries(graph.nodes().map((node) => [node, renderer.getNodeDisplayData(node)!.color]));
+    const { graph, renderer } = globalThis.__explorer;
+    return Object.fromEntries(
+      graph.nodes().map((node) => {
+        const display = renderer.getNodeDisplayData(node);
+        if (display === undefined) throw new Error(`sigma draws no ${node}`);
+        return [node, display.color];
+      }),
+    );
   });
   const hopColours = new Map<number, string>();
   for (const peer of [{ hops: 0, node: { id: 'city:mombasa' } }, ...peers]) {
@@ -424,7 +442,7 @@ it('shows the peer network of a city, with the events that connect its peers', a
   await page.check('#peer-workshops');
   await page.click('#peer-form button[type="submit"]');
   await page.waitForFunction(
-    (order) => globalThis.__explorer!.view.selected === 'city:mombasa' && globalThis.__explorer!.graph.order >= order,
+    (order) => globalThis.__explorer.view.selected === 'city:mombasa' && globalThis.__explorer.graph.order >= order,
     withWorkshops.length + 1,
   );
   await settled();
@@ -443,9 +461,9 @@ it('shows a shortest path between two nodes, and nothing else', async () => {
   await page.locator('#path-to-results button[data-id="city:mombasa"]').click();
   await page.click('#path-form button[type="submit"]');
   await page.waitForFunction(
-    () => globalThis.__explorer!.graph.hasNode('city:mombasa') && globalThis.__explorer!.graph.hasNode('city:karachi'),
+    () => globalThis.__explorer.graph.hasNode('city:mombasa') && globalThis.__explorer.graph.hasNode('city:karachi'),
   );
-  const drawn = await page.evaluate(() => ({ order: globalThis.__explorer!.graph.order, size: globalThis.__explorer!.graph.size }));
+  const drawn = await page.evaluate(() => ({ order: globalThis.__explorer.graph.order, size: globalThis.__explorer.graph.size }));
   expect(drawn.size).toBe(drawn.order - 1);
   expect(drawn.order).toBeGreaterThan(2);
   await expect(page.locator('#status').textContent()).resolves.toMatch(/^Path of \d+ relations: Karachi → .* → Mombasa/);
@@ -455,7 +473,7 @@ it('shows a shortest path between two nodes, and nothing else', async () => {
   await page.selectOption('#path-hops', '2');
   await page.click('#path-form button[type="submit"]');
   await page.locator('#status', { hasText: 'No path within 2 hops.' }).waitFor();
-  await expect(page.evaluate(() => globalThis.__explorer!.graph.order)).resolves.toBe(0);
+  await expect(page.evaluate(() => globalThis.__explorer.graph.order)).resolves.toBe(0);
   await page.selectOption('#path-hops', '6');
 });
 
@@ -464,10 +482,10 @@ it('loads the whole graph from the JSON export and draws it', async () => {
   await page.uncheck('#hub-preset');
   await page.click('#whole-graph');
   const counts = await server.store.counts();
-  await page.waitForFunction((nodes) => globalThis.__explorer!.graph.order === nodes, counts.nodes);
+  await page.waitForFunction((nodes) => globalThis.__explorer.graph.order === nodes, counts.nodes);
   await settled();
-  await expect(page.evaluate(() => globalThis.__explorer!.graph.size)).resolves.toBe(counts.relations);
-  await expect(page.evaluate(() => globalThis.__explorer!.layout.iterations)).resolves.toBeGreaterThan(0);
+  await expect(page.evaluate(() => globalThis.__explorer.graph.size)).resolves.toBe(counts.relations);
+  await expect(page.evaluate(() => globalThis.__explorer.layout.iterations)).resolves.toBeGreaterThan(0);
   await expect(page.locator('#layout-status').textContent()).resolves.toMatch(/^Layout settled after \d+ iterations\.$/);
 });
 
@@ -483,14 +501,16 @@ it('item 10: a year range shows only the events in it and what links through the
   expect(events.some((event) => !inRange(event))).toBe(true);
   const hiddenEvents = () =>
     page.evaluate(() => {
-      const { graph, renderer } = globalThis.__explorer!;
-      return graph
-        .nodes()
-        .filter((node) => graph.getNodeAttributes(node).nodeType === 'Event' && renderer.getNodeDisplayData(node)!.hidden);
+      const { graph, renderer } = globalThis.__explorer;
+      return graph.nodes().filter((node) => {
+        const display = renderer.getNodeDisplayData(node);
+        if (display === undefined) throw new Error(`sigma draws no ${node}`);
+        return graph.getNodeAttributes(node).nodeType === 'Event' && display.hidden;
+      });
     });
   await page.fill('#year-from', '2023');
   await page.fill('#year-to', '2023');
-  await page.waitForFunction(() => globalThis.__explorer!.view.years !== undefined);
+  await page.waitForFunction(() => globalThis.__explorer.view.years !== undefined);
   await expect(hiddenEvents()).resolves.toEqual(
     events
       .filter((event) => !inRange(event))
@@ -499,15 +519,21 @@ it('item 10: a year range shows only the events in it and what links through the
   );
   // Every drawn relation of a hidden event is hidden with it.
   const leaks = await page.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
+    const { graph, renderer } = globalThis.__explorer;
+    const hidden = (display: { hidden: boolean } | undefined, what: string): boolean => {
+      if (display === undefined) throw new Error(`sigma draws no ${what}`);
+      return display.hidden;
+    };
     return graph.edges().filter((edge) => {
       const ends = [graph.source(edge), graph.target(edge)];
-      return !renderer.getEdgeDisplayData(edge)!.hidden && ends.some((node) => renderer.getNodeDisplayData(node)!.hidden);
+      return (
+        !hidden(renderer.getEdgeDisplayData(edge), `edge ${edge}`) && ends.some((node) => hidden(renderer.getNodeDisplayData(node), node))
+      );
     });
   });
   expect(leaks).toEqual([]);
   await page.fill('#year-from', '');
-  await page.waitForFunction(() => globalThis.__explorer!.view.years === undefined);
+  await page.waitForFunction(() => globalThis.__explorer.view.years === undefined);
   await expect(hiddenEvents()).resolves.toEqual([]);
 });
 
@@ -516,11 +542,11 @@ it('item 7: the whole-graph preset at 1280×800 hides the hubs, keeps isolated n
   await small.setViewportSize({ width: 1280, height: 800 });
   small.on('pageerror', (error) => pageErrors.push(error.message));
   await small.goto(`${server.origin}/explorer/`);
-  await small.waitForFunction(() => globalThis.__explorer !== undefined);
+  await explorerReady(small);
   await expect(small.isChecked('#hub-preset')).resolves.toBe(true);
   await small.click('#whole-graph');
-  await small.waitForFunction(() => globalThis.__explorer!.graph.order > 0);
-  await small.waitForFunction(() => !globalThis.__explorer!.layout.running && !globalThis.__explorer!.renderer.getCamera().isAnimated());
+  await small.waitForFunction(() => globalThis.__explorer.graph.order > 0);
+  await small.waitForFunction(() => !globalThis.__explorer.layout.running && !globalThis.__explorer.renderer.getCamera().isAnimated());
 
   const dump = await server.store.dumpGraph();
   const hubs = dump.nodes.filter(
@@ -530,7 +556,7 @@ it('item 7: the whole-graph preset at 1280×800 hides the hubs, keeps isolated n
     expect.arrayContaining(['decl:nyc-mayors-declaration', 'org:strong-cities-network', 'country:pk']),
   );
   const drawn = await small.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
+    const { graph, renderer } = globalThis.__explorer;
     return graph.nodes().map((node) => ({
       node,
       degree: graph.degree(node),
@@ -548,7 +574,7 @@ it('item 7: the whole-graph preset at 1280×800 hides the hubs, keeps isolated n
   const connected = drawn.filter(({ degree }) => degree > 0);
   expect(isolated.length).toBeGreaterThan(0);
   const lowestConnected = Math.max(...connected.map(({ position }) => position.y));
-  const { width, height } = (await small.locator('#graph').boundingBox())!;
+  const { width, height } = await graphBox(small);
   for (const { position } of [...isolated, ...connected]) {
     expect(position.x).toBeGreaterThanOrEqual(0);
     expect(position.x).toBeLessThanOrEqual(width);
@@ -556,24 +582,26 @@ it('item 7: the whole-graph preset at 1280×800 hides the hubs, keeps isolated n
     expect(position.y).toBeLessThanOrEqual(height);
   }
   for (const { position } of isolated) expect(position.y).toBeGreaterThan(lowestConnected);
-  // Size grows with degree.
-  const byDegree = [...drawn].sort((a, b) => a.degree - b.degree);
-  for (let i = 1; i < byDegree.length; i += 1) expect(byDegree[i]!.size).toBeGreaterThanOrEqual(byDegree[i - 1]!.size);
+  // Size grows with degree: listed by degree, the sizes are already in ascending order.
+  const sizesByDegree = [...drawn].sort((a, b) => a.degree - b.degree).map(({ size }) => size);
+  expect(sizesByDegree).toEqual([...sizesByDegree].sort((a, b) => a - b));
 
   // Legible: some labels are drawn, and no two drawn labels overlap.
   const boxes = await small.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
+    const { graph, renderer } = globalThis.__explorer;
     const dom = globalThis as unknown as PageDom;
-    const context = dom.document.createElement('canvas').getContext('2d')!;
+    const context = dom.document.createElement('canvas').getContext('2d');
+    if (context === null) throw new Error('no 2d canvas context to measure labels with');
     context.font = '14px "Noto Naskh Arabic", system-ui, sans-serif';
     const labelled = [...(renderer as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels];
     const { width: canvasWidth } = renderer.getDimensions();
     return labelled.map((node) => {
-      const display = renderer.getNodeDisplayData(node)!;
+      const display = renderer.getNodeDisplayData(node);
+      if (display === undefined) throw new Error(`sigma draws no ${node}`);
       const { x, y } = renderer.graphToViewport(graph.getNodeAttributes(node));
       const label = display.label ?? '';
-      const place = globalThis.__explorer!.placeLabel(label, x, 6, context.measureText(label).width, canvasWidth);
-      const shown = globalThis.__explorer!.fitLabel(label, place.room, (text) => context.measureText(text).width);
+      const place = globalThis.__explorer.placeLabel(label, x, 6, context.measureText(label).width, canvasWidth);
+      const shown = globalThis.__explorer.fitLabel(label, place.room, (text) => context.measureText(text).width);
       const w = context.measureText(shown).width;
       const left = place.align === 'left' ? place.x : place.x - w;
       return { node, left, right: left + w, top: y - 10, bottom: y + 4 };
@@ -586,10 +614,12 @@ it('item 7: the whole-graph preset at 1280×800 hides the hubs, keeps isolated n
   await small.selectOption('#node-colour', 'community');
   await small.locator('#legend li[data-community="0"]').waitFor();
   const colours = await small.evaluate(() => {
-    const { graph, renderer } = globalThis.__explorer!;
-    return graph
-      .nodes()
-      .map((node) => ({ node, colour: renderer.getNodeDisplayData(node)!.color, own: graph.getNodeAttributes(node).color }));
+    const { graph, renderer } = globalThis.__explorer;
+    return graph.nodes().map((node) => {
+      const display = renderer.getNodeDisplayData(node);
+      if (display === undefined) throw new Error(`sigma draws no ${node}`);
+      return { node, colour: display.color, own: graph.getNodeAttributes(node).color };
+    });
   });
   expect(colours.some(({ colour, own }) => colour !== own)).toBe(true);
   expect(new Set(colours.map(({ colour }) => colour)).size).toBeGreaterThan(3);
@@ -605,10 +635,10 @@ it('item 7: the whole-graph preset at 1280×800 hides the hubs, keeps isolated n
 
 it('item 6: shows the layout progress while it runs, never the "settled" of the run before', async () => {
   await expect(page.locator('#layout-status').textContent()).resolves.toMatch(/settled/);
-  await page.evaluate(() => globalThis.__explorer!.explorer.clear());
+  await page.evaluate(() => globalThis.__explorer.explorer.clear());
   await page.click('#whole-graph');
   // From the first frame of the new run the line is about this run.
-  await page.waitForFunction(() => globalThis.__explorer!.layout.running);
+  await page.waitForFunction(() => globalThis.__explorer.layout.running);
   await expect(page.locator('#layout-status').textContent()).resolves.toMatch(/^Layout running: iteration \d+, movement \d+\.\d\d%\.$/);
   await page.locator('#layout-status', { hasText: /iteration [1-9]/ }).waitFor();
   await settled();
