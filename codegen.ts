@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           RelationConnection: '../api/relation-page#RelationPageRequest',
           Source: '../domain/graph-document#SourceRef',
           CommitmentExample: '../domain/commitment-examples#CommitmentExampleRecord',
+          Community: './community-parent#CommunityParent',
         },
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

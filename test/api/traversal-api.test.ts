@@ -7,6 +7,7 @@ import {
   CentralityDocument,
   CommonPartnersDocument,
   CommunitiesDocument,
+  CommunityBindingsDocument,
   PeerNetworkDocument,
   SharedPartnersDocument,
   ShortestPathDocument,
@@ -260,5 +261,32 @@ describe('analytics', () => {
     expect(together?.members.map((member) => member.id)).toContain('city:kristiansand');
     const second = await execute(server, CommunitiesDocument, { projection: 'EXCHANGE' });
     expect(second.data?.communities).toEqual(communities);
+  });
+
+  it('says what binds a community: the Fragility Forum session its cities attended together', async () => {
+    // Doc 001: Blantyre, Mombasa and Saida spoke at the World Bank Fragility Forum 2022
+    // session on city-led action (a MEETING); counted as peer events, they form one community.
+    const answer = await execute(server, CommunityBindingsDocument, { projection: 'EXCHANGE', eventKinds: ['MEETING'], first: 10 });
+    expect(answer.errors).toBeUndefined();
+    const communities = answer.data?.communities ?? [];
+    const forum = communities.find((community) => community.members.some((member) => member.id === 'city:saida'));
+    const memberIds = new Set(forum?.members.map((member) => member.id));
+    expect([...memberIds]).toEqual(expect.arrayContaining(['city:blantyre', 'city:mombasa', 'city:saida']));
+    const session = forum?.bindings.find((binding) => binding.node.id === 'event:fragility-forum-2022-city-led-action-session');
+    expect(session?.memberIds).toEqual(expect.arrayContaining(['city:blantyre', 'city:mombasa', 'city:saida']));
+    // Every binding is outside the community, joined to two or more members, most members first.
+    for (const community of communities) {
+      const inside = new Set(community.members.map((member) => member.id));
+      const counts = community.bindings.map((binding) => binding.memberCount);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      for (const binding of community.bindings) {
+        expect(inside.has(binding.node.id)).toBe(false);
+        expect(binding.memberCount).toBeGreaterThanOrEqual(2);
+        expect(binding.memberIds.every((id) => inside.has(id))).toBe(true);
+        const relations = await server.store.getRelations({ nodeIds: [binding.node.id], direction: 'BOTH' });
+        const joined = new Set(relations.flatMap((relation) => [relation.from, relation.to]).filter((id) => inside.has(id)));
+        expect([...joined].sort()).toEqual(binding.memberIds);
+      }
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { Resolvers } from '../resolvers-types.generated';
 import { City, Commitment, Country, Declaration, Document, Event, Organization, Person, Programme } from './node-types';
 import { auditLog } from './audit-log';
 import { CommitmentExample } from './commitment-example';
+import { Community } from './community-bindings';
 import { Mutation } from './mutation';
 import { Query } from './query';
 import { Relation, Source } from './relation';
@@ -29,6 +30,7 @@ export const resolvers: Resolvers = {
   Event,
   Document,
   CommitmentExample,
+  Community,
   Relation,
   RelationConnection,
   Source,
