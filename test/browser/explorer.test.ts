@@ -407,6 +407,9 @@ it('shows the peer network of a city, with the events that connect its peers', a
   await page.fill('#peer-city-input', 'Mombasa');
   await page.locator('#peer-city-results button[data-id="city:mombasa"]').click();
   await page.click('#peer-form button[type="submit"]');
+  // The page says how many peers it drew once the nodes, the connecting events and the
+  // participations among them are all in (the edges arrive after the nodes).
+  await page.locator('#status', { hasText: `Mombasa County: ${peers.length} peers through` }).waitFor();
   await page.waitForFunction((count) => globalThis.__explorer.graph.order >= count, 1 + peers.length);
   await settled();
   const drawn = await page.evaluate(() => globalThis.__explorer.graph.nodes().sort());
@@ -441,6 +444,7 @@ it('shows the peer network of a city, with the events that connect its peers', a
   const withWorkshops = await server.store.peerNetwork({ cityId: 'city:mombasa', maxHops: 3, eventKinds: ['exchange', 'workshop'] });
   await page.check('#peer-workshops');
   await page.click('#peer-form button[type="submit"]');
+  await page.locator('#status', { hasText: `Mombasa County: ${withWorkshops.length} peers through` }).waitFor();
   await page.waitForFunction(
     (order) => globalThis.__explorer.view.selected === 'city:mombasa' && globalThis.__explorer.graph.order >= order,
     withWorkshops.length + 1,
