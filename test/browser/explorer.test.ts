@@ -359,6 +359,21 @@ it('item 5: the details panel lists the relations by type with role/title/date, 
   const leadItem = page.locator(`#details .relation[data-relation-id="${leads?.id}"]`);
   await expect(leadItem.locator('.facts').textContent()).resolves.toContain(leads?.title ?? '');
   await expect(leadItem.locator('.relation-quotes summary').textContent()).resolves.toBe(`quotes (${leads?.sources.length})`);
+  // Each relation says how sure it is, and its quotes name their document.
+  for (const relation of relations) {
+    const item = page.locator(`#details .relation[data-relation-id="${relation.id}"]`);
+    await expect(item.locator('.confidence').textContent()).resolves.toBe(relation.confidence.toLowerCase());
+  }
+  const inferred = relations.find((relation) => relation.confidence === 'INFERRED');
+  expect(inferred?.note).toBeTruthy();
+  const inferredItem = page.locator(`#details .relation[data-relation-id="${inferred?.id}"]`);
+  await expect(inferredItem.locator('.confidence').getAttribute('title')).resolves.toBe(inferred?.note ?? '');
+  const [leadSource] = leads?.sources ?? [];
+  const [leadDocument] = leadSource && 'doc' in leadSource ? await server.store.getNodes([leadSource.doc]) : [];
+  expect(leadDocument?.label).toBe('Document');
+  await expect(leadItem.locator('.relation-quotes cite').first().textContent()).resolves.toBe(
+    leadDocument?.label === 'Document' ? leadDocument.title : '',
+  );
   await page.locator('#details .relation-group[data-relation-type="IN_COUNTRY"] button.other[data-id="country:pk"]').click();
   await page.locator('#details .name', { hasText: 'Pakistan' }).waitFor();
   await page.waitForFunction(() => globalThis.__explorer.view.selected === 'country:pk');

@@ -53,8 +53,14 @@ export type RelationDetails = RelationFacts & {
   readonly outgoing: boolean;
   /** The node at the relation's other end. */
   readonly other: NodeSummary;
-  readonly quotes: readonly string[];
+  readonly quotes: readonly RelationQuote[];
 };
+
+/** A quote of a relation, with the title of its document (none for a web source). */
+export interface RelationQuote {
+  readonly text: string;
+  readonly documentTitle: string | null;
+}
 
 export type NodeDetails = NonNullable<DetailsQuery['node']> & {
   readonly relations: readonly RelationDetails[];
@@ -126,7 +132,12 @@ export async function nodeDetails(id: string): Promise<NodeDetails | null> {
   ]);
   if (!node) return null;
   const relations = facts.node?.relations.edges.map((edge) => edge.node) ?? [];
-  const quotesOf = new Map(quotes.node?.relations.edges.map((edge) => [edge.node.id, edge.node.sources.map((source) => source.quote)]));
+  const quotesOf = new Map(
+    quotes.node?.relations.edges.map((edge) => [
+      edge.node.id,
+      edge.node.sources.map((source): RelationQuote => ({ text: source.quote, documentTitle: source.document?.title ?? null })),
+    ]),
+  );
   const ends = relations.map((relation) => ({ relation, ends: relationEnds(relation.id, relation.type) }));
   const otherIds = [...new Set(ends.flatMap(({ ends: pair }) => (pair ? [pair.from === id ? pair.to : pair.from] : [])))];
   const others = new Map<string, NodeSummary>();

@@ -1,11 +1,12 @@
 /**
  * The details panel: a node's English and Arabic names (the Arabic right-to-left), its
  * type, note and aliases, its relations grouped by type (each with its role, title and date,
- * the node at the other end as a link that selects it, and the relation's quotes), and every
+ * its confidence, the node at the other end as a link that selects it, and the relation's
+ * quotes with their documents' titles), and every
  * source quote of the node with the title of its document.
  */
 import { RELATION_TYPES, type RelationType } from '../../src/domain/ontology';
-import type { NodeDetails, NodeSummary, RelationDetails } from './api';
+import type { NodeDetails, NodeSummary, RelationDetails, RelationQuote } from './api';
 import { arabic, h } from './dom';
 import { RELATION_COLOURS, RELATION_LABELS } from './relation-labels';
 
@@ -34,6 +35,18 @@ function qualifiers(relation: RelationDetails): string {
   return parts.filter((part): part is string => typeof part === 'string' && part.length > 0).join(' · ');
 }
 
+/** A relation's quote, with its document's title when it cites one. */
+function relationQuote(source: RelationQuote): HTMLElement[] {
+  return [quote(source.text), ...(source.documentTitle ? [h('cite', { text: source.documentTitle })] : [])];
+}
+
+/** How sure the graph is of the relation; the note (why inferred, why doubted) on hover. */
+function confidence(relation: RelationDetails): HTMLElement {
+  const element = h('span', { className: `confidence ${relation.confidence.toLowerCase()}`, text: relation.confidence.toLowerCase() });
+  if (relation.note) element.title = relation.note;
+  return element;
+}
+
 function relationItem(relation: RelationDetails, actions: DetailsActions): HTMLElement {
   const facts = qualifiers(relation);
   return h(
@@ -48,12 +61,13 @@ function relationItem(relation: RelationDetails, actions: DetailsActions): HTMLE
     }),
     h('span', { className: 'other-type', text: relation.other.type.toLowerCase() }),
     facts ? h('span', { className: 'facts', text: facts }) : null,
+    confidence(relation),
     relation.quotes.length > 0
       ? h(
           'details',
           { className: 'relation-quotes' },
           h('summary', { text: `quotes (${relation.quotes.length})` }),
-          ...relation.quotes.map(quote),
+          ...relation.quotes.flatMap(relationQuote),
         )
       : null,
   );
