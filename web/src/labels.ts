@@ -2,10 +2,12 @@
  * Node labels on the canvas: which name they show (English, Arabic or both), and where they
  * go. sigma's own label drawer writes left to right after the node and lets a long label run
  * off the canvas; this one writes an Arabic label right to left, ending just before the node,
- * and moves any label that would be cut at the canvas edge to the other side.
+ * and moves any label that would be cut at the canvas edge to the other side; its size
+ * follows the node's drawn size (degree and zoom).
  */
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
+import { labelSizeFor } from './label-size';
 import type { LabelLanguage } from './view';
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -59,7 +61,7 @@ export function drawLabel(
   settings: Pick<Settings, 'labelSize' | 'labelWeight' | 'labelFont' | 'labelColor'>,
 ): void {
   if (!data.label) return;
-  const size = settings.labelSize;
+  const size = labelSizeFor(data.size, settings.labelSize);
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   context.fillStyle = settings.labelColor.color ?? '#000';
   const width = context.measureText(data.label).width;
