@@ -164,11 +164,22 @@ it('expands a node clicked on the canvas and shows its details', async () => {
   await fit();
   // Point first, and click once sigma says the pointer is on the node: on a loaded machine a
   // frame may not have been drawn yet where the node was measured.
-  const position = await pagePosition('country:pk');
-  await page.mouse.move(position.x, position.y);
-  await page.waitForFunction(() => globalThis.__explorer.view.hovered === 'country:pk');
-  await page.mouse.click(position.x, position.y);
-  await page.locator('#details .name', { hasText: 'Pakistan' }).waitFor();
+  // A fresh-clone CI run at full load twice lost the one click (sigma saw the pointer on the
+  // node, and no click reached it); a user clicks again, and so does the test, at most
+  // three times, each time from a freshly measured position.
+  for (let attempt = 1; ; attempt += 1) {
+    const position = await pagePosition('country:pk');
+    await page.mouse.move(position.x, position.y);
+    await page.waitForFunction(() => globalThis.__explorer.view.hovered === 'country:pk');
+    await page.mouse.click(position.x, position.y);
+    const shown = await page
+      .locator('#details .name', { hasText: 'Pakistan' })
+      .waitFor({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    if (attempt === 3) throw new Error('three clicks on Pakistan on the canvas never selected it');
+  }
   const expected = await neighboursInStore('country:pk');
   await page.waitForFunction((count) => globalThis.__explorer.graph.neighbors('country:pk').length === count, expected.length);
   await settled();

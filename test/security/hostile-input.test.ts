@@ -4,19 +4,19 @@
  * 200 whose GraphQL errors all carry a client code; never a 5xx, an internal error or a stack
  * trace; the server stays up; the graph and the journal are exactly as before; and no
  * request stalls the event loop: no single callback on the server's loop (which runs in
- * this process) does 200 ms of work or more (see LONGEST_CALLBACK_MS), timed by async_hooks
- * around each callback and measured in CPU time.
+ * this process) holds it for 200 ms or more of its own (see LONGEST_CALLBACK_MS), timed by
+ * async_hooks around each callback, less the garbage collector's pauses.
  *
- * Why a callback's own CPU time and not the loop delay's p99 (or a callback's wall time):
+ * Why a callback's own time and not the loop delay's p99:
  * with eight requests in flight the delay of a timer is the sum of every callback queued
  * before it, and on a shared 2-core machine the scheduler stretches it several times over
- * (a callback preempted mid-way takes 100 ms of wall time for 10 ms of work), so those
+ * (a callback preempted mid-way takes 100 ms of wall time for 10 ms of work), so it
  * measured the machine's load (p99 236 ms at load 9, 9 ms idle) more than any request. The
- * delay and wall figures are printed with a failure; `npm run bench:bounded` reports the
- * loop delay per phase on a quiet machine.
+ * delay figures are printed with a failure; `npm run bench:bounded` reports the loop delay
+ * per phase on a quiet machine.
  */
 import { createHook } from 'node:async_hooks';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { StatsDocument } from '../operations.generated';
 import { EDITOR_KEY, execute, READER_KEY, startTestServer, type TestServer } from '../support/test-server';
 import { hostileCorpus, type HostileRequest } from './hostile-corpus';
@@ -29,45 +29,68 @@ const CONCURRENCY = 8;
  */
 const REQUEST_TIMEOUT_MS = 15_000;
 /**
- * Bound on the CPU time of the longest single callback on the event loop during the corpus,
- * in ms. Twice the issue's 100 ms: `process.cpuUsage` counts every thread, so a callback
- * during which V8's parallel collector marks is charged its helpers too, and CPU caches
- * shared with other test processes stretch the rest (47 ms seen alone, 101 ms in the full
- * suite at load 9). The defects it guards against took 400–1,300 ms of one callback; the
- * 100 ms figure itself is the loop-delay p99 `npm run bench:bounded` prints per phase.
+ * Bound on the longest single callback on the event loop during the corpus, in ms of its own
+ * time: its wall time less the garbage-collection pauses that fell inside it. A collection
+ * is the test process's heap (jest keeps every test file's modules), not a request's work: a
+ * fresh-clone run saw one 485 ms pause. Twice the issue's 100 ms, because a shared 2-core
+ * test machine preempts the process mid-callback (167 ms seen at load 9; 30–50 ms alone).
+ * The defects it guards against held the loop 400–1,300 ms in one callback; the 100 ms figure
+ * itself is the loop-delay p99 that `npm run bench:bounded` prints per phase.
  */
 const LONGEST_CALLBACK_MS = 200;
 
+interface CallbackTimes {
+  /** The longest callback's wall time less the collector's pauses inside it. */
+  readonly longestOwnMs: number;
+  readonly longestWallMs: number;
+  readonly gcPausesMs: number;
+  readonly callbacks: number;
+}
+
 /**
- * Times every callback the loop runs (async_hooks before/after), keeping the longest by the
- * CPU time the process spent in it (`process.cpuUsage`: user + system, every thread, so a
- * worker busy meanwhile only makes it stricter) and, for the record, by the wall clock.
+ * Times every callback the loop runs (async_hooks before/after, `performance.now()`), and
+ * every garbage-collection pause (a `gc` PerformanceObserver); `stop` charges each long
+ * callback only the time the collector did not take.
  */
-function timeCallbacks(): { stop(): { longestCpuMs: number; longestWallMs: number; callbacks: number } } {
-  const started = new Map<number, { wall: bigint; cpu: NodeJS.CpuUsage }>();
-  let longestCpu = 0;
-  let longestWall = 0n;
+function timeCallbacks(): { stop(): Promise<CallbackTimes> } {
+  const started = new Map<number, number>();
+  const long: { start: number; end: number }[] = [];
+  const pauses: { start: number; end: number }[] = [];
   let callbacks = 0;
+  const collector = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  });
+  collector.observe({ entryTypes: ['gc'] });
   const hook = createHook({
     before(asyncId) {
-      started.set(asyncId, { wall: process.hrtime.bigint(), cpu: process.cpuUsage() });
+      started.set(asyncId, performance.now());
     },
     after(asyncId) {
       const start = started.get(asyncId);
       if (start === undefined) return;
       started.delete(asyncId);
       callbacks += 1;
-      const cpu = process.cpuUsage(start.cpu);
-      longestCpu = Math.max(longestCpu, (cpu.user + cpu.system) / 1e3);
-      const wall = process.hrtime.bigint() - start.wall;
-      if (wall > longestWall) longestWall = wall;
+      const end = performance.now();
+      if (end - start > 20) long.push({ start, end });
     },
   });
   hook.enable();
   return {
-    stop() {
+    async stop() {
       hook.disable();
-      return { longestCpuMs: longestCpu, longestWallMs: Number(longestWall) / 1e6, callbacks };
+      // The observer is told of the last pauses on a later turn of the loop.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      collector.disconnect();
+      const paused = (span: { start: number; end: number }): number =>
+        pauses.reduce((sum, pause) => sum + Math.max(0, Math.min(span.end, pause.end) - Math.max(span.start, pause.start)), 0);
+      const own = long.map((span) => span.end - span.start - paused(span));
+      const wall = long.map((span) => span.end - span.start);
+      return {
+        longestOwnMs: Math.max(0, ...own),
+        longestWallMs: Math.max(0, ...wall),
+        gcPausesMs: pauses.reduce((sum, pause) => sum + pause.end - pause.start, 0),
+        callbacks,
+      };
     },
   };
 }
@@ -137,7 +160,7 @@ it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, an
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const callbacks = timing.stop();
+  const callbacks = await timing.stop();
   loopDelay.disable();
 
   for (const outcome of outcomes) {
@@ -165,7 +188,7 @@ it('answers a corpus of over 1,000 hostile requests with 4xx or coded errors, an
   const delay = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6, meanMs: loopDelay.mean / 1e6 };
   const held = { ...callbacks, loopDelay: delay };
   expect(callbacks.callbacks).toBeGreaterThan(corpus.length);
-  expect(callbacks.longestCpuMs < LONGEST_CALLBACK_MS ? 'under the bound' : `event loop held ${JSON.stringify(held)}`).toBe(
+  expect(callbacks.longestOwnMs < LONGEST_CALLBACK_MS ? 'under the bound' : `event loop held ${JSON.stringify(held)}`).toBe(
     'under the bound',
   );
 
