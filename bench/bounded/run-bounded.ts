@@ -23,6 +23,7 @@ import { openGraph } from '../../src/app/open-graph';
 import { loadConfig } from '../../src/config';
 import { startServer } from '../../src/http/start-server';
 import { hostileCorpus } from '../../test/security/hostile-corpus';
+import { sendCorpus } from './send-corpus';
 import { percentile } from '../lib/stats';
 
 const EDITOR_KEY = 'bench-editor-key-0123456789';
@@ -168,22 +169,8 @@ async function main(): Promise<void> {
   figures.push(
     await measure('corpus', async () => {
       const corpus = hostileCorpus({ editor: EDITOR_KEY, reader: READER_KEY });
-      let next = 0;
       const started = performance.now();
-      const sender = async (): Promise<void> => {
-        while (next < corpus.length) {
-          const request = corpus[next];
-          next += 1;
-          if (request === undefined) return;
-          const response = await fetch(`${origin}${request.path ?? '/graphql'}`, {
-            method: request.method,
-            headers: request.headers,
-            ...(request.body === undefined ? {} : { body: request.body }),
-          });
-          await response.arrayBuffer();
-        }
-      };
-      await Promise.all(Array.from({ length: 8 }, sender));
+      await sendCorpus(origin, corpus);
       return `${corpus.length} hostile requests in ${round((performance.now() - started) / 1000)} s`;
     }),
   );

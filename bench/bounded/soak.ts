@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { hostileCorpus } from '../../test/security/hostile-corpus';
+import { sendCorpus } from './send-corpus';
 
 const EDITOR_KEY = 'soak-editor-key-0123456789ab';
 const READER_KEY = 'soak-reader-key-0123456789ab';
@@ -67,21 +68,7 @@ async function main(): Promise<void> {
   const corpus = hostileCorpus({ editor: EDITOR_KEY, reader: READER_KEY });
   let changes = 0;
   for (let round = 1; round <= rounds; round += 1) {
-    let next = 0;
-    const sender = async (): Promise<void> => {
-      while (next < corpus.length) {
-        const request = corpus[next];
-        next += 1;
-        if (request === undefined) return;
-        const response = await fetch(`${origin}${request.path ?? '/graphql'}`, {
-          method: request.method,
-          headers: request.headers,
-          ...(request.body === undefined ? {} : { body: request.body }),
-        });
-        await response.arrayBuffer();
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, sender));
+    await sendCorpus(origin, corpus);
     for (let i = 0; i < mutations; i += 1) {
       changes += 1;
       const response = await fetch(url, {
