@@ -8,6 +8,19 @@ const SOURCE = 'يقودها حاليًا عمدة المدينة مرتضى و�
 const sourceTexts = new Map([['000.txt', SOURCE]]);
 const cite = (quote = 'عمدة المدينة مرتضى وهاب') => [{ doc: 'doc:000', quote }];
 
+/** A commitment and a programme, for the relation rules that need them. */
+const commitment = {
+  id: 'commitment:1',
+  label: 'Commitment',
+  number: 1,
+  text: 'Speak',
+  textAr: 'تحدث',
+  name: 'C1',
+  nameAr: 'الالتزام',
+  sources: cite(),
+};
+const programme = { id: 'prog:x', label: 'Programme', kind: 'programme', name: 'X', nameAr: 'س', sources: cite() };
+
 const documentNode = {
   id: 'doc:000',
   label: 'Document',
@@ -171,7 +184,6 @@ describe('validateGraph', () => {
     expectOnly({ ...base, relations: [{ ...leads, confidence: 'INFERRED' }] }, 'BAD_PROPERTY', id);
     expect(problemsOf({ ...base, relations: [{ ...leads, confidence: 'INFERRED', note: 'the profile says "currently"' }] })).toEqual([]);
     expectOnly({ ...base, relations: [{ ...leads, confidence: 'CERTAIN' }] }, 'SHAPE', id);
-    const programme = { id: 'prog:x', label: 'Programme', kind: 'programme', name: 'X', nameAr: 'س', sources: cite() };
     const takesPart = { type: 'TAKES_PART_IN', from: 'city:karachi', to: 'prog:x', confidence: 'STATED', sources: cite() };
     const nodes = [...base.nodes, programme];
     expectOnly({ nodes, relations: [takesPart] }, 'BAD_PROPERTY', 'city:karachi-TAKES_PART_IN->prog:x');
@@ -189,17 +201,6 @@ describe('validateGraph', () => {
   });
 
   it('checks the nodes that through, at and forCity name', () => {
-    const commitment = {
-      id: 'commitment:1',
-      label: 'Commitment',
-      number: 1,
-      text: 'Speak',
-      textAr: 'تحدث',
-      name: 'C1',
-      nameAr: 'الالتزام',
-      sources: cite(),
-    };
-    const programme = { id: 'prog:x', label: 'Programme', kind: 'programme', name: 'X', nameAr: 'س', sources: cite() };
     const nodes = [...base.nodes, commitment, programme];
     const advances = (from: string, extra = {}) => ({
       type: 'ADVANCES',
@@ -276,17 +277,6 @@ describe('validateGraph', () => {
     });
 
     it("needs a city example's programme to advance the same commitment", () => {
-      const commitment = {
-        id: 'commitment:1',
-        label: 'Commitment',
-        number: 1,
-        text: 'Speak',
-        textAr: 'تحدث',
-        name: 'C1',
-        nameAr: 'الالتزام',
-        sources: cite(),
-      };
-      const programme = { id: 'prog:x', label: 'Programme', kind: 'programme', name: 'X', nameAr: 'س', sources: cite() };
       const example = {
         type: 'ADVANCES',
         from: 'city:karachi',
