@@ -1,13 +1,14 @@
 /**
  * Public. The cost model of analytics: how much work each call does, counted in the steps of
  * its algorithm over the graph it runs on, and what that work takes at the measured rate of
- * each algorithm (nanoseconds per step, from `npm run bench:analytics` on the reference
- * machine: 2 cores, Node 20). The API adds up an operation's calls before running any and
+ * each algorithm (nanoseconds per step, measured on the reference machine, 2 cores, Node 20;
+ * `npm run bench:analytics` prints the store walks' rates at 10k to 1M relations). The API adds up an operation's calls before running any and
  * refuses the operation when the total passes MAX_ANALYTICS_COST (README, Limits).
  *
  * Steps: ForceAtlas2 compares every pair of nodes and pulls every edge, once per iteration;
  * Brandes' betweenness walks the whole graph from every node (V·(V+E)); PageRank sweeps the
- * graph once per iteration; Louvain, degree, a circle and the store's walks are linear.
+ * graph once per iteration; Louvain, degree, a circle and the store's walks are linear, but
+ * sharedPartners over every programme also compares every pair of programmes.
  */
 import { FORCEATLAS2_ITERATIONS, type LayoutKind } from './layout';
 import type { CentralityMetric } from './centrality';
@@ -23,8 +24,11 @@ export type AnalyticsCall =
   | { readonly kind: 'subgraph'; readonly size: GraphSize; readonly layout: LayoutKind }
   | { readonly kind: 'centrality'; readonly metric: CentralityMetric; readonly size: GraphSize }
   | { readonly kind: 'communities'; readonly size: GraphSize }
-  /** Partner overlaps of every programme pair (a store walk over the graph). */
-  | { readonly kind: 'sharedPartners'; readonly size: GraphSize }
+  /**
+   * Partner overlaps of every programme pair: a walk over the graph for the partners, then
+   * every pair of the `programmes` compared (quadratic: 4,000 programmes are 8M pairs).
+   */
+  | { readonly kind: 'sharedPartners'; readonly size: GraphSize; readonly programmes: number }
   /** Peer suggestions for one city (a store walk over the graph). */
   | { readonly kind: 'similarCities'; readonly size: GraphSize };
 
@@ -38,6 +42,7 @@ export const NS_PER_STEP = {
   louvain: 40_000,
   subgraphWalk: 8_000,
   sharedPartners: 300,
+  programmePair: 1_200,
   similarCities: 6_000,
 } as const;
 
@@ -71,7 +76,10 @@ export function stepsOf(call: AnalyticsCall): readonly { readonly algorithm: Alg
     case 'communities':
       return [{ algorithm: 'louvain', steps: linear }];
     case 'sharedPartners':
-      return [{ algorithm: 'sharedPartners', steps: linear }];
+      return [
+        { algorithm: 'sharedPartners', steps: linear },
+        { algorithm: 'programmePair', steps: (call.programmes * (call.programmes - 1)) / 2 },
+      ];
     case 'similarCities':
       return [{ algorithm: 'similarCities', steps: linear }];
   }

@@ -56,13 +56,17 @@ async function callOf(name: string, args: Record<string, unknown>, analytics: Re
       return {
         kind: 'centrality',
         metric: args.metric as 'DEGREE' | 'BETWEENNESS' | 'PAGERANK',
-        size: await analytics.projectionSize(args.projection as Projection),
+        size: await analytics.projectionSizeBound(args.projection as Projection),
       };
     case 'communities':
-      return { kind: 'communities', size: await analytics.projectionSize(args.projection as Projection) };
-    case 'sharedPartners':
-      // Among given programmes the walk is bounded by their partners; over all of them, by the graph.
-      return args.programmeIds ? undefined : { kind: 'sharedPartners', size: await analytics.graphSize() };
+      return { kind: 'communities', size: await analytics.projectionSizeBound(args.projection as Projection) };
+    case 'sharedPartners': {
+      // Among given programmes the walk is bounded by their partners; over all of them, by the
+      // graph and the pairs of programmes.
+      if (args.programmeIds) return undefined;
+      const counts = await analytics.counts();
+      return { kind: 'sharedPartners', size: await analytics.graphSize(), programmes: counts.byLabel.Programme };
+    }
     case 'similarCities':
       return { kind: 'similarCities', size: await analytics.graphSize() };
     default:

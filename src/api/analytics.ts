@@ -14,10 +14,11 @@ import type { LayoutKind } from '../analytics/layout';
 import type { AnalyticsResults, AnalyticsTask } from '../analytics/tasks';
 import { AnalyticsBusyError, AnalyticsTimeoutError, type AnalyticsPool } from '../analytics/worker-pool';
 import type { AnalyticsLimits } from '../config';
-import { peerEventKinds, type EventKind, type NodeLabel } from '../domain/ontology';
+import { PARTNER_RELATION_TYPES, peerEventKinds, type EventKind, type NodeLabel } from '../domain/ontology';
 import { ErrorCode, ServiceError } from '../errors';
 import type {
   CitySuggestionResult,
+  GraphCounts,
   GraphStore,
   PartnerOverlapResult,
   ProjectedGraph,
@@ -76,12 +77,30 @@ export class RequestAnalytics {
     return this.shared.cache.get(key, compute);
   }
 
+  /** The graph's counts, by label and type. */
+  counts(): Promise<GraphCounts> {
+    return this.cached('counts', () => this.store.counts());
+  }
+
   /** Nodes and relations of the whole graph. */
-  graphSize(): Promise<GraphSize> {
-    return this.cached('size', async () => {
-      const counts = await this.store.counts();
-      return { nodes: counts.nodes, edges: counts.relations };
-    });
+  async graphSize(): Promise<GraphSize> {
+    const counts = await this.counts();
+    return { nodes: counts.nodes, edges: counts.relations };
+  }
+
+  /**
+   * How big a projection is, for the cost limit, without building it when the counts bound it
+   * well: a whole-graph (ALL) or PARTNERSHIP projection has at most the graph's nodes and
+   * one edge per (partner) relation, so at a million relations it is refused from the counts
+   * instead of after seconds of building. EXCHANGE edges follow from events, not counts: that
+   * projection is built (from the peer facts the peer network reads too) and measured.
+   */
+  async projectionSizeBound(kind: Projection, eventKinds?: readonly EventKind[]): Promise<GraphSize> {
+    if (kind === 'EXCHANGE') return this.projectionSize(kind, eventKinds);
+    const counts = await this.counts();
+    if (kind === 'ALL') return { nodes: counts.nodes, edges: counts.relations };
+    const edges = PARTNER_RELATION_TYPES.reduce((sum, type) => sum + counts.byType[type], 0);
+    return { nodes: Math.min(counts.nodes, 2 * edges), edges };
   }
 
   /** A projection; EXCHANGE links peers through events of `eventKinds` (default: the ontology's peer kinds). */

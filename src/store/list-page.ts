@@ -51,19 +51,21 @@ export function decodeListCursor(order: ListOrder, cursor: string): Position {
 }
 
 /** One page of rows already filtered: sorted, cut after the cursor, with the total. */
-export function pageOf(
+export function pageOf<Row extends Position>(
   order: ListOrder,
-  rows: readonly { readonly node: NodeRecord; readonly key: SortKey }[],
+  rows: readonly Row[],
   first: number,
   after: string | null | undefined,
+  recordOf: (row: Row) => NodeRecord,
 ): NodePage {
-  const sorted = [...rows].sort((a, b) => comparePositions(order, { key: a.key, id: a.node.id }, { key: b.key, id: b.node.id }));
+  const sorted = [...rows].sort((a, b) => comparePositions(order, a, b));
   const start = after ? decodeListCursor(order, after) : undefined;
-  const rest = start ? sorted.filter((row) => comparePositions(order, { key: row.key, id: row.node.id }, start) > 0) : sorted;
+  const rest = start ? sorted.filter((row) => comparePositions(order, row, start) > 0) : sorted;
   const page = rest.slice(0, first);
-  const cursors = page.map((row) => encodeListCursor(order, { key: row.key, id: row.node.id }));
+  const cursors = page.map((row) => encodeListCursor(order, row));
   return {
-    nodes: page.map((row) => row.node),
+    // Only the page's records are read: a store may hold the rest as rows, not objects.
+    nodes: page.map(recordOf),
     totalCount: rows.length,
     endCursor: cursors[cursors.length - 1] ?? null,
     hasNextPage: rest.length > first,

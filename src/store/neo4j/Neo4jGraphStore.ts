@@ -389,12 +389,10 @@ export class Neo4jGraphStore implements GraphStore {
     const entries = listOf(row?.['page'], 'page').map((value) => {
       if (!isPlainMap(value)) throw new TypeError('Neo4j list row has no map');
       const key = value['key'];
-      return {
-        node: nodeFromProperties(label, value['props'] ?? null),
-        key: typeof key === 'number' || typeof key === 'string' ? key : '',
-      };
+      const node = nodeFromProperties(label, value['props'] ?? null);
+      return { node, id: node.id, key: typeof key === 'number' || typeof key === 'string' ? key : '' };
     });
-    const page = pageOf(order, entries, query.first, undefined);
+    const page = pageOf(order, entries, query.first, undefined, (entry) => entry.node);
     return { ...page, totalCount: numberOf(row?.['total'], 'total') };
   }
 

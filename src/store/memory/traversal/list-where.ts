@@ -9,7 +9,8 @@ import { LIST_FILTERS, REACH, type FilterPath } from '../../list-filters';
 import { pageOf, type SortKey } from '../../list-page';
 import { checkPageSize } from '../../page-bounds';
 import { LABEL_CODE, typeCodes, typeMask } from '../codes';
-import { uint8At } from '../columns';
+import { int32At, uint8At } from '../columns';
+import type { GraphIndex } from '../graph-index';
 import { forEachRelation, type KnowledgeGraph } from '../knowledge-graph';
 
 /** Nodes of `label` from which one of the paths leads to `anchor`. */
@@ -61,7 +62,27 @@ function neighboursOf(
   return found;
 }
 
-function reachOf(graph: KnowledgeGraph, organization: number): Omit<OrganizationReach, 'id'> {
+type Reach = Omit<OrganizationReach, 'id'>;
+
+/** Reach per organisation, per read index: ordering by reach walks every organisation once per graph, not once per page. */
+const reachByIndex = new WeakMap<GraphIndex, Map<number, Reach>>();
+
+function reachOf(graph: KnowledgeGraph, organization: number): Reach {
+  const index = graph.index();
+  let known = reachByIndex.get(index);
+  if (!known) {
+    known = new Map();
+    reachByIndex.set(index, known);
+  }
+  let reach = known.get(organization);
+  if (!reach) {
+    reach = walkReach(graph, organization);
+    known.set(organization, reach);
+  }
+  return reach;
+}
+
+function walkReach(graph: KnowledgeGraph, organization: number): Reach {
   const programmes = new Set(neighboursOf(graph, organization, 'OUT', REACH.programmeTypes, 'Programme'));
   const cities = new Set([
     ...neighboursOf(graph, organization, 'IN', ['MEMBER_OF'], 'City'),
@@ -84,7 +105,14 @@ export function organizationReach(graph: KnowledgeGraph, ids: readonly string[])
   });
 }
 
+interface ListRow {
+  readonly node: number;
+  readonly id: string;
+  readonly key: SortKey;
+}
+
 export function listNodesWhere(graph: KnowledgeGraph, query: FilteredListQuery): NodePage {
+  const recordOfRow = (row: ListRow): NodeRecord => graph.nodes.record(row.node);
   checkPageSize(`list ${query.label}`, query.first);
   const order = query.orderBy ?? 'ID';
   const filters: Readonly<Record<string, readonly FilterPath[]>> = LIST_FILTERS[query.label];
@@ -92,23 +120,32 @@ export function listNodesWhere(graph: KnowledgeGraph, query: FilteredListQuery):
   for (const [name, anchorId] of Object.entries(query.filters ?? {})) {
     const paths = filters[name];
     const anchor = graph.indexOf(anchorId);
-    if (!paths || anchor === undefined) return pageOf(order, [], query.first, query.after);
+    if (!paths || anchor === undefined) return pageOf(order, [], query.first, query.after, recordOfRow);
     const kept = keptBy(graph, query.label, paths, anchor);
-    candidates = [...candidates].filter((node) => kept.has(node));
+    // Walk the smaller side: a filter keeps a few of a label's hundred thousand nodes.
+    const current = candidates;
+    candidates = current instanceof Int32Array ? [...kept] : [...current].filter((node) => kept.has(node));
   }
-  const rows: { node: NodeRecord; key: SortKey }[] = [];
+  const nodes = graph.nodes;
+  // Kinds compare as string codes, without decoding a record; a kind no node has matches nothing.
+  const kindCode = query.kind === undefined ? undefined : graph.strings.codeOf(query.kind);
+  if (kindCode === -1) return pageOf(order, [], query.first, query.after, recordOfRow);
+  const dated = query.from !== undefined || query.to !== undefined;
+  const rows: ListRow[] = [];
   for (const node of candidates) {
-    const record = graph.nodes.record(node);
-    if (query.kind !== undefined && !('kind' in record && record.kind === query.kind)) continue;
-    if (record.label === 'Event' && !overlaps(record.startDate, query.from, query.to)) continue;
-    if (record.label !== 'Event' && (query.from !== undefined || query.to !== undefined)) continue;
-    let key: SortKey = record.id;
-    if (order === 'NAME') key = record.name;
+    if (kindCode !== undefined && int32At(nodes.kinds, node) !== kindCode) continue;
+    if (dated) {
+      const record = nodes.record(node);
+      if (record.label !== 'Event' || !overlaps(record.startDate, query.from, query.to)) continue;
+    }
+    const id = nodes.idOf(node);
+    let key: SortKey = id;
+    if (order === 'NAME') key = nodes.record(node).name;
     else if (order !== 'ID') {
       const reach = reachOf(graph, node);
       key = order === 'PROGRAMMES' ? reach.programmeCount : order === 'CITIES' ? reach.cityCount : reach.countryCount;
     }
-    rows.push({ node: record, key });
+    rows.push({ node, id, key });
   }
-  return pageOf(order, rows, query.first, query.after);
+  return pageOf(order, rows, query.first, query.after, recordOfRow);
 }

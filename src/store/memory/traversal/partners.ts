@@ -15,6 +15,7 @@ import type { CommonPartnerResult, CommonPartnersQuery, PartnerOverlapResult, Pa
 import { commonPartnersOf } from '../../partner-routes';
 import { LABEL_CODE, typeCodes, typeMask } from '../codes';
 import { itemAt, uint8At } from '../columns';
+import type { GraphIndex } from '../graph-index';
 import { compareIds, forEachRelation, inIdOrder, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
 
 /** Relation types that make an organisation a partner of what it touches. */
@@ -77,6 +78,33 @@ export function commonPartners(graph: KnowledgeGraph, query: CommonPartnersQuery
   );
 }
 
+interface PartnerRarity {
+  /** How many programmes each partner partners. */
+  readonly holders: ReadonlyMap<number, number>;
+  /** Programmes with any partner. */
+  readonly programmeTotal: number;
+}
+
+/** Per read index: a graph-wide walk, so asking for a few programmes does not repeat it (40k programmes at 1M). */
+const rarityByIndex = new WeakMap<GraphIndex, PartnerRarity>();
+
+/** Rarity: how many programmes each partner partners, among the programmes with any partner. */
+function partnerRarity(graph: KnowledgeGraph): PartnerRarity {
+  const index = graph.index();
+  const known = rarityByIndex.get(index);
+  if (known) return known;
+  const holders = new Map<number, number>();
+  let programmeTotal = 0;
+  for (const programme of index.byLabel.Programme) {
+    const partners = partnerIndices(graph, programme);
+    if (partners.size > 0) programmeTotal += 1;
+    for (const partner of partners) holders.set(partner, (holders.get(partner) ?? 0) + 1);
+  }
+  const rarity = { holders, programmeTotal };
+  rarityByIndex.set(index, rarity);
+  return rarity;
+}
+
 export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery): PartnerOverlapResult[] {
   const index = graph.index();
   const labels = graph.nodes.labels;
@@ -90,14 +118,7 @@ export function sharedPartners(graph: KnowledgeGraph, query: SharedPartnersQuery
     }
     programmes = inIdOrder(index, [...asked]);
   } else programmes = index.byLabel.Programme;
-  // Rarity: how many programmes each partner partners, among the programmes with any partner.
-  const holders = new Map<number, number>();
-  let programmeTotal = 0;
-  for (const programme of index.byLabel.Programme) {
-    const partners = partnerIndices(graph, programme);
-    if (partners.size > 0) programmeTotal += 1;
-    for (const partner of partners) holders.set(partner, (holders.get(partner) ?? 0) + 1);
-  }
+  const { holders, programmeTotal } = partnerRarity(graph);
   const withPartners = Array.from(programmes, (programme) => ({ programme, partners: partnerIndices(graph, programme) }));
   const ids = graph.nodes;
   const overlaps: PartnerOverlapResult[] = [];
