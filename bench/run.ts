@@ -1,18 +1,22 @@
 /**
  * `npm run bench [-- --quick] [-- --readme]`: the store benchmark (memory store and Kuzu,
- * one fresh process per engine and size), the HTTP benchmark (server and bare floor) and
- * the store round trips, printed as one markdown report. `--readme` also writes the report
+ * one fresh process per engine and size), the service at scale, the HTTP benchmark (server
+ * and bare floor), the response cache, the store round trips, the analyst questions at scale
+ * and the Neo4j seeder's statements, printed as one markdown report opening with a summary
+ * table of every figure with its ratio and target. `--readme` also writes the report
  * into bench/README.md between its markers.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
+import { runAnalyticsBench } from './analytics/run-analytics';
 import { runCacheBench } from './http/run-cache';
 import { runHttpBench } from './http/run-http';
 import { runChild } from './lib/child';
 import { describeMachine } from './lib/machine';
 import { renderReport, type BenchResults } from './report';
+import type { SeedStatements } from './neo4j/seed-statements';
 import { runRoundTrips } from './roundtrips/run-roundtrips';
 import type { LoadPhases } from './service/load-phases';
 import { runService, writeBenchSeed } from './service/run-service';
@@ -76,6 +80,14 @@ async function main(): Promise<void> {
   const responseCache = await runCacheBench({ connections: 16, durationSeconds: quick ? 2 : 5 });
   progress('store round trips');
   const roundTrips = await runRoundTrips(10_000);
+  const analytics = await runAnalyticsBench(quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000], quick ? 11 : 21);
+  const seedRelations = quick ? 100_000 : 1_000_000;
+  progress(`Neo4j seeder statements at ${seedRelations.toLocaleString('en')} relations`);
+  const neo4jSeed = await runChild<SeedStatements>({
+    script: 'neo4j/seed-statements.js',
+    args: ['--relations', String(seedRelations), '--json'],
+    timeoutMs: 15 * 60_000,
+  });
   const results: BenchResults = {
     mode: quick ? 'quick' : 'full',
     machine,
@@ -89,6 +101,8 @@ async function main(): Promise<void> {
     http,
     responseCache,
     roundTrips,
+    analytics,
+    neo4jSeed,
     totalSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);

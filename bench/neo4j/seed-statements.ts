@@ -5,12 +5,26 @@
  * of its parameters as JSON (a lower bound of the Bolt bytes: PackStream is close to JSON
  * for these maps of strings). Figures of round trips and payloads, not of Neo4j's speed.
  *
- *   npx tsc -p bench/tsconfig.json && node dist/bench-build/bench/neo4j/seed-statements.js [--relations 1000000] [--batch 500] [--no-bytes]
+ *   npx tsc -p bench/tsconfig.json && node dist/bench-build/bench/neo4j/seed-statements.js [--relations 1000000] [--batch 500] [--no-bytes] [--json]
+ *
+ * `--json` prints one JSON line (SeedStatements) instead of the table, for `npm run bench`.
  */
 import type { Logger } from '../../src/logger';
 import { Neo4jExecutor, type CypherSession, type CypherSessionSource, type CypherTransaction } from '../../src/store/neo4j/Neo4jExecutor';
 import { Neo4jGraphStore } from '../../src/store/neo4j/Neo4jGraphStore';
+import { reply } from '../lib/child';
 import { generateGraph } from '../synthetic/generate';
+
+export interface SeedStatements {
+  readonly relations: number;
+  readonly nodes: number;
+  readonly batchSize: number;
+  readonly families: readonly ({ readonly family: string } & Tally)[];
+  readonly transactions: number;
+  readonly parameterBytes: number;
+  readonly maxStatementBytes: number;
+  readonly adapterSeconds: number;
+}
 
 interface Tally {
   statements: number;
@@ -98,6 +112,21 @@ async function main(): Promise<void> {
   const summary = await store.mergeGraph(graph);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
+  if (process.argv.includes('--json')) {
+    const families = [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(([family, tally]) => ({ family, ...tally }));
+    const result: SeedStatements = {
+      relations: graph.relations.length,
+      nodes: graph.nodes.length,
+      batchSize,
+      families,
+      transactions: families.reduce((sum, each) => sum + each.statements, 0),
+      parameterBytes: families.reduce((sum, each) => sum + each.bytes, 0),
+      maxStatementBytes: Math.max(0, ...families.map((each) => each.maxBytes)),
+      adapterSeconds: seconds,
+    };
+    reply(result);
+    return;
+  }
   const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
   process.stdout.write(
     `Neo4j seed statements for ${graph.nodes.length.toLocaleString('en')} nodes and ${graph.relations.length.toLocaleString('en')} relations, NEO4J_BATCH_SIZE=${batchSize}\n`,

@@ -42,7 +42,7 @@ export const NS_PER_STEP = {
   louvain: 40_000,
   subgraphWalk: 8_000,
   sharedPartners: 300,
-  programmePair: 1_200,
+  programmePair: 2_000,
   similarCities: 6_000,
 } as const;
 
