@@ -17,7 +17,7 @@ import type { AnalyticsLimits } from '../config';
 import { peerEventKinds, type EventKind, type NodeLabel } from '../domain/ontology';
 import { ErrorCode, ServiceError } from '../errors';
 import type {
-  CitySuggestionResult,
+  CitySuggestionsResult,
   GraphStore,
   PartnerOverlapResult,
   ProjectedGraph,
@@ -133,7 +133,7 @@ export class RequestAnalytics {
     return this.cached(`sharedPartners:${query.minShared}:${query.first}`, () => this.store.sharedPartners(query));
   }
 
-  similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
+  similarCities(query: { readonly cityId: string; readonly first: number }): Promise<CitySuggestionsResult | null> {
     return this.cached(`similarCities:${query.cityId}:${query.first}`, () => this.store.similarCities(query));
   }
 

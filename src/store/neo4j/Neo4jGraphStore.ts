@@ -19,7 +19,7 @@ import {
   InvalidArgumentError,
   NotFoundError,
   StoreUnavailableError,
-  type CitySuggestionResult,
+  type CitySuggestionsResult,
   type CommonPartnerResult,
   type CommonPartnersQuery,
   type FilteredListQuery,
@@ -513,8 +513,7 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
-  async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
-    if (query.first < 1) return [];
+  async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<CitySuggestionsResult | null> {
     // Peers already linked (ontology.ts peer link, default kinds) are not suggested.
     const steps = peerStepsFromRows(
       await this.executor.read(PEER_STEPS, {
