@@ -217,10 +217,12 @@ describe('suggestedPeers', () => {
     const listed = await execute(server, SimilarCitiesDocument, { cityId: 'city:mombasa', first: 5 });
     const response = await execute(server, SuggestedPeersDocument, { cityId: 'city:mombasa', first: 5 });
     const answer = response.data?.suggestedPeers;
-    expect(answer?.items).toEqual(listed.data?.similarCities.map(({ shared, ...suggestion }) => ({
-      ...suggestion,
-      shared: shared.map(({ node: _node, ...item }) => item),
-    })));
+    expect(answer?.items).toEqual(
+      listed.data?.similarCities.map(({ shared, ...suggestion }) => ({
+        ...suggestion,
+        shared: shared.map(({ node: _node, ...item }) => item),
+      })),
+    );
     expect(answer?.items).toHaveLength(5);
     // doc:001: Kristiansand, met in the exchange, is the one candidate left out.
     expect(answer).toMatchObject({ city: { id: 'city:mombasa' }, excludedCount: 1, emptyReason: null });
@@ -264,7 +266,12 @@ describe('suggestedPeers', () => {
 
     it('says NO_SIGNALS for Karachi East, only a part of Karachi', async () => {
       const response = await execute(fixture, SuggestedPeersDocument, { cityId: 'city:karachi-east' });
-      expect(response.data?.suggestedPeers).toEqual({ city: { id: 'city:karachi-east' }, ...none, itemCount: 0, emptyReason: 'NO_SIGNALS' });
+      expect(response.data?.suggestedPeers).toEqual({
+        city: { id: 'city:karachi-east' },
+        ...none,
+        itemCount: 0,
+        emptyReason: 'NO_SIGNALS',
+      });
     });
 
     it('says NOTHING_SHARED for Mombasa, the one Kenyan city, holding nothing else', async () => {

@@ -139,7 +139,11 @@ describe('traversal rows to port results', () => {
       { reason: 'MEMBERSHIP', value: 'org:scn', holders: 9, weight: round(Math.log(1 + 10 / 9)) },
     ]);
     // Best first, then id; cut at first.
-    expect(suggestionsFromItems(row, 'city:me', 3)?.suggestions.map((suggestion) => suggestion.cityId)).toEqual(['city:b', 'city:x', 'city:y']);
+    expect(suggestionsFromItems(row, 'city:me', 3)?.suggestions.map((suggestion) => suggestion.cityId)).toEqual([
+      'city:b',
+      'city:x',
+      'city:y',
+    ]);
   });
 
   it('leaves out the linked cities the row names (parts, wholes, co-runners) and the peers the adapter excludes, without changing holder counts', () => {

@@ -75,7 +75,11 @@ function askedEventKinds(args: {
 }
 
 /** A city's suggested peers, loaded for the schema (similarCities is its `items`). */
-async function suggestedPeersOf(context: ApiContext, cityId: string, askedFirst: number | null | undefined): Promise<ResolversTypes['CitySuggestions']> {
+async function suggestedPeersOf(
+  context: ApiContext,
+  cityId: string,
+  askedFirst: number | null | undefined,
+): Promise<ResolversTypes['CitySuggestions']> {
   const first = checkFirst(askedFirst, 10);
   const city = await requireNode(context, cityId, 'cityId', 'City');
   const result = await context.analytics.similarCities({ cityId: city.id, first });
