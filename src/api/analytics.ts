@@ -14,7 +14,7 @@ import type { LayoutKind } from '../analytics/layout';
 import type { AnalyticsResults, AnalyticsTask } from '../analytics/tasks';
 import { AnalyticsBusyError, AnalyticsTimeoutError, type AnalyticsPool } from '../analytics/worker-pool';
 import type { AnalyticsLimits } from '../config';
-import { peerEventKinds, type EventKind, type NodeLabel } from '../domain/ontology';
+import { projectionEventKinds, type EventKind, type NodeLabel } from '../domain/ontology';
 import { ErrorCode, ServiceError } from '../errors';
 import type {
   CitySuggestionsResult,
@@ -35,12 +35,6 @@ export interface AnalyticsOptions {
   readonly limits: AnalyticsLimits;
   /** The graph's generation (the curation service's; constant on a read-only server). */
   readonly generation: () => number;
-}
-
-/** The event kinds a projection is built with, in one order (a cache key): only EXCHANGE links through events. */
-function projectionKinds(kind: Projection, eventKinds: readonly EventKind[] | undefined): readonly EventKind[] {
-  if (kind !== 'EXCHANGE') return [];
-  return [...new Set(eventKinds ?? peerEventKinds({}))].sort();
 }
 
 /** One per server: the pool and the cache every request shares. */
@@ -86,7 +80,7 @@ export class RequestAnalytics {
 
   /** A projection; EXCHANGE links peers through events of `eventKinds` (default: the ontology's peer kinds). */
   projection(kind: Projection, eventKinds?: readonly EventKind[]): Promise<ProjectedGraph> {
-    const kinds = projectionKinds(kind, eventKinds);
+    const kinds = projectionEventKinds(kind, eventKinds);
     return this.cached(`projection:${kind}:${kinds.join(',')}`, () => this.store.project(kind, { eventKinds: kinds }));
   }
 
@@ -103,7 +97,7 @@ export class RequestAnalytics {
     first: number,
     eventKinds?: readonly EventKind[],
   ): Promise<readonly CentralityScore[]> {
-    const kinds = projectionKinds(kind, eventKinds);
+    const kinds = projectionEventKinds(kind, eventKinds);
     const ranking = await this.cached(`centrality:${kind}:${kinds.join(',')}:${metric}:${label}`, async () =>
       this.run({ kind: 'centrality', projection: await this.projection(kind, kinds), metric, label, first: Number.MAX_SAFE_INTEGER }),
     );
@@ -111,7 +105,7 @@ export class RequestAnalytics {
   }
 
   communities(kind: Projection, eventKinds?: readonly EventKind[]): Promise<readonly CommunityResult[]> {
-    const kinds = projectionKinds(kind, eventKinds);
+    const kinds = projectionEventKinds(kind, eventKinds);
     return this.cached(`communities:${kind}:${kinds.join(',')}`, async () =>
       this.run({ kind: 'communities', projection: await this.projection(kind, kinds) }),
     );

@@ -4,7 +4,7 @@
  * Every behaviour here is pinned by the contract suite in `test/contract/`.
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../domain/graph-document';
-import type { Confidence, EventKind, NodeLabel, RelationType } from '../domain/ontology';
+import type { Confidence, EventKind, NodeLabel, Projection, RelationType } from '../domain/ontology';
 import type { ListedLabel, ListOrder } from './list-filters';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -250,7 +250,8 @@ export interface CitySuggestionsResult {
   readonly emptyReason: SuggestionsEmptyReason | null;
 }
 
-export type Projection = 'EXCHANGE' | 'PARTNERSHIP' | 'ALL';
+/** Defined with the peer link in the ontology; re-exported for the store's callers. */
+export type { Projection };
 
 export interface ProjectionOptions {
   /** EXCHANGE only: the event kinds whose co-attendance links peers. */

@@ -11,6 +11,7 @@ import {
   NODE_LABELS,
   RELATION_TYPES,
   labelOfId,
+  projectionEventKinds,
   type NodeLabel,
   type RelationType,
 } from '../../domain/ontology';
@@ -537,7 +538,7 @@ export class Neo4jGraphStore implements GraphStore {
    * writes or restarts.
    */
   project(projection: Projection, options: ProjectionOptions = {}): Promise<ProjectedGraph> {
-    const eventKinds = projection === 'EXCHANGE' ? [...new Set(options.eventKinds ?? DEFAULT_PEER_EVENT_KINDS)].sort() : [];
+    const eventKinds = projectionEventKinds(projection, options.eventKinds);
     const key = `${projection}:${eventKinds.join(',')}`;
     let cached = this.projections.get(key);
     if (cached === undefined) {

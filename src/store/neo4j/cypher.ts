@@ -19,6 +19,7 @@ import {
   PEER_LABELS,
   PEER_LEARNING_RELATION_TYPE,
   PROGRAMME_PARTNER_TYPES,
+  PROJECTIONS,
   ROLL_UP_RELATION_TYPES,
   RELATION_ENDPOINTS,
   RELATION_TYPES,
@@ -1109,7 +1110,6 @@ RETURN count(*) AS deleted`,
 
 const DIRECTIONS = ['OUT', 'IN', 'BOTH'] as const;
 const HOP_BOUNDS = Array.from({ length: MAX_HOPS }, (_, index) => index + 1);
-const PROJECTIONS = ['EXCHANGE', 'PARTNERSHIP', 'ALL'] as const;
 
 /** Every concrete statement the adapter can issue (what the lint test checks). */
 export function allStatements(): readonly CypherStatement[] {
