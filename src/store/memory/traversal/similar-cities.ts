@@ -4,7 +4,8 @@
  * declarations endorsed for it, its country, its programme kinds) is read once per read
  * index; a suggestion is scored from the items the asking city shares with a candidate, by
  * rarity (store/similarity.ts). Left out: the city itself, its parts and wholes (PART_OF),
- * cities it is peer-linked with (default kinds) and cities running one of its programmes.
+ * cities it is peer-linked with (default kinds) and cities running one of its programmes —
+ * counted as excluded when they share an item, so an empty answer can say why.
  */
 import { DEFAULT_PEER_EVENT_KINDS } from '../../../domain/ontology';
 import type { CitySuggestionsResult, SharedReason } from '../../GraphStore';
