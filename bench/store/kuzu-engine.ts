@@ -5,9 +5,15 @@
  * `* SHORTEST 1..k` (a bare `*1..k` enumerates every walk). Kuzu holds ids, labels, kinds
  * and the typed relations only, not the records' other properties nor their provenance.
  *
- * Kuzu 0.11 ignores node predicates in a SHORTEST pattern's filter (`(r, n | WHERE n…)`:
- * checked on a five-node graph), but honours relationship predicates; so each
- * PARTICIPATED_IN row carries `peer`: a City or Country taking part in an exchange event.
+ * Peers follow the one peer-link definition of ontology.ts (default event kinds): Kuzu 0.11
+ * ignores node predicates in a SHORTEST pattern's filter (`(r, n | WHERE n…)`: checked on a
+ * five-node graph), and a roll-up or a learning link is a walk of another length than a
+ * co-attendance, so `prepare` writes one more relationship table, ATTENDS, that the BFS
+ * walks alone: a peer (City, Country) → an event of the peer kinds it attended in a role but
+ * `showcased`; a city → such an event a person who LEADS it or WORKS_FOR it attended
+ * (roll-up); and for each LEARNED_FROM between two peers, both → a node of its own
+ * (label `PeerLink`), so that every peer hop is two ATTENDS relations. The other questions
+ * walk the graph's own relation types only, never ATTENDS.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,10 +23,13 @@ import type { GraphData } from '../../src/domain/graph-document';
 import { RELATION_TYPES } from '../../src/domain/ontology';
 import { fingerprint } from './answers';
 import type { Engine } from './engine';
+import { peerAttendances } from './peer-attendances';
 
 type Row = Record<string, KuzuValue>;
 
 const PARTNER_TYPES = 'PARTNER_IN|RUNS|PARTNERS_WITH|MEMBER_OF';
+/** Every relation type of the graph: what shortestPath and subgraph walk (not ATTENDS). */
+const GRAPH_TYPES = RELATION_TYPES.join('|');
 
 function kindOf(node: GraphData['nodes'][number]): string {
   return 'kind' in node ? node.kind : '';
@@ -56,40 +65,35 @@ export function kuzuEngine(): Engine {
     prepare: async (graph) => {
       const started = performance.now();
       folder = await mkdtemp(path.join(os.tmpdir(), 'cities-kg-kuzu-'));
+      const attendances = peerAttendances(graph);
+      // One line each, every one ended: Kuzu reads a last line ending in an empty field short of a value.
+      const csv = (lines: readonly string[]): string => lines.map((line) => `${line}\n`).join('');
       await writeFile(
         path.join(folder, 'nodes.csv'),
-        ['id,label,kind', ...graph.nodes.map((node) => `${node.id},${node.label},${kindOf(node)}`)].join('\n'),
+        csv([
+          'id,label,kind',
+          ...graph.nodes.map((node) => `${node.id},${node.label},${kindOf(node)}`),
+          ...attendances.links.map((link) => `${link},PeerLink,`),
+        ]),
       );
-      const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-      const isPeer = (from: string, to: string): boolean => {
-        const participant = byId.get(from)?.label;
-        const event = byId.get(to);
-        return (participant === 'City' || participant === 'Country') && event?.label === 'Event' && event.kind === 'exchange';
-      };
       for (const type of RELATION_TYPES) {
-        const participation = type === 'PARTICIPATED_IN';
-        const lines = [participation ? 'from,to,peer' : 'from,to'];
-        for (const relation of graph.relations) {
-          if (relation.type !== type) continue;
-          lines.push(
-            participation ? `${relation.from},${relation.to},${isPeer(relation.from, relation.to)}` : `${relation.from},${relation.to}`,
-          );
-        }
-        await writeFile(path.join(folder, `${type}.csv`), lines.join('\n'));
+        const lines = ['from,to'];
+        for (const relation of graph.relations) if (relation.type === type) lines.push(`${relation.from},${relation.to}`);
+        await writeFile(path.join(folder, `${type}.csv`), csv(lines));
       }
+      await writeFile(path.join(folder, 'ATTENDS.csv'), csv(['from,to', ...attendances.rows.map((row) => row.join(','))]));
       return { prepareMs: performance.now() - started };
     },
     load: async () => {
       await run('CREATE NODE TABLE N(id STRING, label STRING, kind STRING, PRIMARY KEY(id))');
-      for (const type of RELATION_TYPES)
-        await run(`CREATE REL TABLE ${type}(FROM N TO N${type === 'PARTICIPATED_IN' ? ', peer BOOLEAN' : ''})`);
+      for (const type of [...RELATION_TYPES, 'ATTENDS']) await run(`CREATE REL TABLE ${type}(FROM N TO N)`);
       await run(`COPY N FROM '${path.join(folder, 'nodes.csv')}' (HEADER=true)`);
-      for (const type of RELATION_TYPES) await run(`COPY ${type} FROM '${path.join(folder, `${type}.csv`)}' (HEADER=true)`);
+      for (const type of [...RELATION_TYPES, 'ATTENDS']) await run(`COPY ${type} FROM '${path.join(folder, `${type}.csv`)}' (HEADER=true)`);
     },
     peerNetwork: async (cityId, maxHops) => {
-      // Participants and exchange events alternate, so peers at k hops are 2k relations away.
+      // Peers and their events (or PeerLinks) alternate, so peers at k hops are 2k relations away.
       const found = await rows(
-        `MATCH (a:N {id: $id})-[e:PARTICIPATED_IN* SHORTEST 1..${2 * maxHops} (r, n | WHERE r.peer)]-(b:N)
+        `MATCH (a:N {id: $id})-[e:ATTENDS* SHORTEST 1..${2 * maxHops}]-(b:N)
          WHERE b.label IN ['City', 'Country'] AND b.id <> $id
          RETURN b.id AS id, length(e) / 2 AS hops`,
         { id: cityId },
@@ -98,7 +102,7 @@ export function kuzuEngine(): Engine {
     },
     shortestPath: async (fromId, toId) => {
       if (fromId === toId) return '0';
-      const found = await rows('MATCH (a:N {id: $a})-[e* SHORTEST 1..6]-(b:N {id: $b}) RETURN length(e) AS hops LIMIT 1', {
+      const found = await rows(`MATCH (a:N {id: $a})-[e:${GRAPH_TYPES}* SHORTEST 1..6]-(b:N {id: $b}) RETURN length(e) AS hops LIMIT 1`, {
         a: fromId,
         b: toId,
       });
@@ -115,9 +119,12 @@ export function kuzuEngine(): Engine {
       return fingerprint(found.map((row) => `${String(row['a'])}|${String(row['b'])}|${Number(row['shared'])}`));
     },
     subgraph: async (id) => {
-      const found = await rows('MATCH (a:N {id: $id})-[e* SHORTEST 1..2]-(b:N) RETURN b.id AS id ORDER BY length(e), b.id LIMIT 499', {
-        id,
-      });
+      const found = await rows(
+        `MATCH (a:N {id: $id})-[e:${GRAPH_TYPES}* SHORTEST 1..2]-(b:N) RETURN b.id AS id ORDER BY length(e), b.id LIMIT 499`,
+        {
+          id,
+        },
+      );
       return fingerprint([id, ...found.map((row) => String(row['id']))]);
     },
     close: async () => {

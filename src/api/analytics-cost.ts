@@ -24,7 +24,7 @@ import type { ApiContext } from './context';
 import { toGraphQLError } from './graphql-errors';
 import type { RequestAnalytics } from './analytics';
 
-const ANALYTICS_FIELDS = new Set(['subgraph', 'centrality', 'communities', 'sharedPartners', 'similarCities']);
+const ANALYTICS_FIELDS = new Set(['subgraph', 'centrality', 'communities', 'sharedPartners', 'similarCities', 'suggestedPeers']);
 
 /** The root fields of `selectionSet`, through fragments and inline fragments (validation has refused cycles). */
 function rootFields(selectionSet: SelectionSetNode, fragments: Readonly<Record<string, FragmentDefinitionNode>>): FieldNode[] {
@@ -68,6 +68,7 @@ async function callOf(name: string, args: Record<string, unknown>, analytics: Re
       return { kind: 'sharedPartners', size: await analytics.graphSize(), programmes: counts.byLabel.Programme };
     }
     case 'similarCities':
+    case 'suggestedPeers':
       return { kind: 'similarCities', size: await analytics.graphSize() };
     default:
       return undefined;

@@ -14,10 +14,10 @@ import type { LayoutKind } from '../analytics/layout';
 import type { AnalyticsResults, AnalyticsTask } from '../analytics/tasks';
 import { AnalyticsBusyError, AnalyticsTimeoutError, type AnalyticsPool } from '../analytics/worker-pool';
 import type { AnalyticsLimits } from '../config';
-import { PARTNER_RELATION_TYPES, peerEventKinds, type EventKind, type NodeLabel } from '../domain/ontology';
+import { PARTNER_RELATION_TYPES, projectionEventKinds, type EventKind, type NodeLabel } from '../domain/ontology';
 import { ErrorCode, ServiceError } from '../errors';
 import type {
-  CitySuggestionResult,
+  CitySuggestionsResult,
   GraphCounts,
   GraphStore,
   PartnerOverlapResult,
@@ -36,12 +36,6 @@ export interface AnalyticsOptions {
   readonly limits: AnalyticsLimits;
   /** The graph's generation (the curation service's; constant on a read-only server). */
   readonly generation: () => number;
-}
-
-/** The event kinds a projection is built with, in one order (a cache key): only EXCHANGE links through events. */
-function projectionKinds(kind: Projection, eventKinds: readonly EventKind[] | undefined): readonly EventKind[] {
-  if (kind !== 'EXCHANGE') return [];
-  return [...new Set(eventKinds ?? peerEventKinds({}))].sort();
 }
 
 /** One per server: the pool and the cache every request shares. */
@@ -105,7 +99,7 @@ export class RequestAnalytics {
 
   /** A projection; EXCHANGE links peers through events of `eventKinds` (default: the ontology's peer kinds). */
   projection(kind: Projection, eventKinds?: readonly EventKind[]): Promise<ProjectedGraph> {
-    const kinds = projectionKinds(kind, eventKinds);
+    const kinds = projectionEventKinds(kind, eventKinds);
     return this.cached(`projection:${kind}:${kinds.join(',')}`, () => this.store.project(kind, { eventKinds: kinds }));
   }
 
@@ -122,7 +116,7 @@ export class RequestAnalytics {
     first: number,
     eventKinds?: readonly EventKind[],
   ): Promise<readonly CentralityScore[]> {
-    const kinds = projectionKinds(kind, eventKinds);
+    const kinds = projectionEventKinds(kind, eventKinds);
     const ranking = await this.cached(`centrality:${kind}:${kinds.join(',')}:${metric}:${label}`, async () =>
       this.run({ kind: 'centrality', projection: await this.projection(kind, kinds), metric, label, first: Number.MAX_SAFE_INTEGER }),
     );
@@ -130,7 +124,7 @@ export class RequestAnalytics {
   }
 
   communities(kind: Projection, eventKinds?: readonly EventKind[]): Promise<readonly CommunityResult[]> {
-    const kinds = projectionKinds(kind, eventKinds);
+    const kinds = projectionEventKinds(kind, eventKinds);
     return this.cached(`communities:${kind}:${kinds.join(',')}`, async () =>
       this.run({ kind: 'communities', projection: await this.projection(kind, kinds) }),
     );
@@ -152,7 +146,7 @@ export class RequestAnalytics {
     return this.cached(`sharedPartners:${query.minShared}:${query.first}`, () => this.store.sharedPartners(query));
   }
 
-  similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
+  similarCities(query: { readonly cityId: string; readonly first: number }): Promise<CitySuggestionsResult | null> {
     return this.cached(`similarCities:${query.cityId}:${query.first}`, () => this.store.similarCities(query));
   }
 

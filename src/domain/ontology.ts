@@ -276,6 +276,14 @@ export function isAttendingRole(role: string | undefined): boolean {
 }
 
 /**
+ * The undirected projections analytics run on: EXCHANGE links peers (the definition above),
+ * PARTNERSHIP organisations, programmes, events and cities by partner relations, ALL every
+ * relation.
+ */
+export const PROJECTIONS = ['EXCHANGE', 'PARTNERSHIP', 'ALL'] as const;
+export type Projection = (typeof PROJECTIONS)[number];
+
+/**
  * The event kinds of a peer query: `eventKinds` when given, else the deprecated
  * `includeWorkshops` alias, else the default. Duplicates dropped, order of the ontology.
  */
@@ -285,4 +293,14 @@ export function peerEventKinds(options: {
 }): EventKind[] {
   const asked = options.eventKinds ?? (options.includeWorkshops ? WORKSHOP_PEER_EVENT_KINDS : DEFAULT_PEER_EVENT_KINDS);
   return EVENT_KINDS.filter((kind) => asked.includes(kind));
+}
+
+/**
+ * The event kinds a projection is built with, in one form: for EXCHANGE the asked kinds (the
+ * default when none are), no duplicates, in the ontology's order; none for a projection that
+ * does not link through events. Equal requests so share one cache entry (the API's analytics
+ * cache, the Neo4j store's projection cache).
+ */
+export function projectionEventKinds(projection: Projection, eventKinds?: readonly EventKind[]): EventKind[] {
+  return projection === 'EXCHANGE' ? peerEventKinds({ eventKinds }) : [];
 }

@@ -4,7 +4,7 @@
  * Every behaviour here is pinned by the contract suite in `test/contract/`.
  */
 import type { GraphData, NodeRecord, RelationRecord } from '../domain/graph-document';
-import type { Confidence, EventKind, NodeLabel, RelationType } from '../domain/ontology';
+import type { Confidence, EventKind, NodeLabel, Projection, RelationType } from '../domain/ontology';
 import type { ListedLabel, ListOrder } from './list-filters';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -229,7 +229,29 @@ export interface CitySuggestionResult {
   readonly shared: readonly { readonly reason: SharedReason; readonly value: string; readonly holders: number; readonly weight: number }[];
 }
 
-export type Projection = 'EXCHANGE' | 'PARTNERSHIP' | 'ALL';
+/**
+ * Why a city gets no suggestion: it holds no item at all (NO_SIGNALS), no other city holds
+ * any of its items (NOTHING_SHARED), or every city sharing one is already linked with it
+ * (ALL_CANDIDATES_EXCLUDED: a peer, a co-runner of a programme, a part or whole).
+ */
+export type SuggestionsEmptyReason = 'NO_SIGNALS' | 'NOTHING_SHARED' | 'ALL_CANDIDATES_EXCLUDED';
+
+/** A city's suggested peers, with what was weighed to find them. */
+export interface CitySuggestionsResult {
+  /** Best first then by id, at most `first`. */
+  readonly suggestions: readonly CitySuggestionResult[];
+  /** Items the city holds, every reason counted (its profile). */
+  readonly itemCount: number;
+  /** Other cities holding at least one of those items. */
+  readonly candidateCount: number;
+  /** Of the candidates, those never suggested because already linked with the city. */
+  readonly excludedCount: number;
+  /** Null when there are suggestions. */
+  readonly emptyReason: SuggestionsEmptyReason | null;
+}
+
+/** Defined with the peer link in the ontology; re-exported for the store's callers. */
+export type { Projection };
 
 export interface ProjectionOptions {
   /** EXCHANGE only: the event kinds whose co-attendance links peers. */
@@ -332,9 +354,10 @@ export interface GraphStore {
   /**
    * Cities the given city is not yet linked with (no peer link of the default kinds, no
    * programme both run, not a part or whole of it), ranked by the rarity-weighted items
-   * they share (store/similarity.ts), best first then by id.
+   * they share (store/similarity.ts), best first then by id; with the counts behind them and
+   * why there are none. Null when `cityId` is no city of the graph.
    */
-  similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]>;
+  similarCities(query: { readonly cityId: string; readonly first: number }): Promise<CitySuggestionsResult | null>;
 
   /**
    * An undirected projection of the graph for centrality and communities. EXCHANGE links

@@ -5,7 +5,7 @@
  * many of them hold the item) — an IDF weight, so a hub every programme or city touches
  * weighs little and an item two cities share weighs most.
  */
-import type { CitySuggestionResult, SharedReason } from './GraphStore';
+import type { CitySuggestionResult, CitySuggestionsResult, SharedReason, SuggestionsEmptyReason } from './GraphStore';
 
 /** Base weight per reason: a partner or an event in common says more than a country or a kind. */
 export const REASON_WEIGHT: Readonly<Record<SharedReason, number>> = {
@@ -54,4 +54,35 @@ export function rankSuggestions(
     .filter((suggestion) => suggestion.shared.length > 0)
     .sort((a, b) => b.score - a.score || compare(a.cityId, b.cityId))
     .slice(0, first);
+}
+
+export interface SuggestionCandidate {
+  readonly cityId: string;
+  readonly shared: readonly SharedHolding[];
+}
+
+/**
+ * A city's suggestions from every city sharing at least one of its `itemCount` items: the
+ * asking city itself is dropped, the `linked` ones are counted as excluded, the rest ranked
+ * (rankSuggestions). Both stores answer through it, so their counts and reasons agree.
+ */
+export function suggestionsFor(
+  cityId: string,
+  cityCount: number,
+  itemCount: number,
+  sharing: readonly SuggestionCandidate[],
+  linked: ReadonlySet<string>,
+  first: number,
+): CitySuggestionsResult {
+  const candidates = sharing.filter((candidate) => candidate.cityId !== cityId && candidate.shared.length > 0);
+  const kept = candidates.filter((candidate) => !linked.has(candidate.cityId));
+  const emptyReason: SuggestionsEmptyReason | null =
+    kept.length > 0 ? null : itemCount === 0 ? 'NO_SIGNALS' : candidates.length === 0 ? 'NOTHING_SHARED' : 'ALL_CANDIDATES_EXCLUDED';
+  return {
+    suggestions: rankSuggestions(cityCount, kept, first),
+    itemCount,
+    candidateCount: candidates.length,
+    excludedCount: candidates.length - kept.length,
+    emptyReason,
+  };
 }

@@ -13,7 +13,10 @@ import {
   ShortestPathDocument,
   SimilarCitiesDocument,
   SubgraphDocument,
+  SuggestedPeersDocument,
 } from '../operations.generated';
+import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
+import { FIXTURE_GRAPH } from '../contract/fixture-graph';
 import { errorCodes, execute, startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -206,6 +209,75 @@ describe('similarCities', () => {
     });
     const scores = response.data?.similarCities.map((suggestion) => suggestion.score) ?? [];
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('suggestedPeers', () => {
+  it('gives the similarCities list as items, with the counts behind it', async () => {
+    const listed = await execute(server, SimilarCitiesDocument, { cityId: 'city:mombasa', first: 5 });
+    const response = await execute(server, SuggestedPeersDocument, { cityId: 'city:mombasa', first: 5 });
+    const answer = response.data?.suggestedPeers;
+    expect(answer?.items).toEqual(
+      listed.data?.similarCities.map(({ shared, ...suggestion }) => ({
+        ...suggestion,
+        shared: shared.map(({ node: _node, ...item }) => item),
+      })),
+    );
+    expect(answer?.items).toHaveLength(5);
+    // doc:001: Kristiansand, met in the exchange, is the one candidate left out.
+    expect(answer).toMatchObject({ city: { id: 'city:mombasa' }, excludedCount: 1, emptyReason: null });
+    expect(answer?.totalCount).toBe((answer?.candidateCount ?? 0) - 1);
+    expect(answer?.totalCount).toBeGreaterThan(5);
+  });
+
+  // doc:004 "عمدة مارتا ناسزالي، بودابست الأول، المجر": Budapest's one item is Hungary, which only its
+  // own District I shares.
+  it('says why Budapest has no suggestion', async () => {
+    const response = await execute(server, SuggestedPeersDocument, { cityId: 'city:budapest' });
+    expect(response.data?.suggestedPeers).toEqual({
+      city: { id: 'city:budapest' },
+      items: [],
+      totalCount: 0,
+      itemCount: 1,
+      candidateCount: 1,
+      excludedCount: 1,
+      emptyReason: 'ALL_CANDIDATES_EXCLUDED',
+    });
+  });
+
+  it('refuses an unknown city and an id of another kind, as similarCities does', async () => {
+    expect(errorCodes(await execute(server, SuggestedPeersDocument, { cityId: 'city:atlantis' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await execute(server, SuggestedPeersDocument, { cityId: 'org:world-bank' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await execute(server, SuggestedPeersDocument, { cityId: 'city:mombasa', first: 0 }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  // The seed has no city without items or sharing none; the contract fixture has both (test/contract/fixture-graph.ts).
+  describe('on the contract fixture', () => {
+    let fixture: TestServer;
+    beforeAll(async () => {
+      const store = new MemoryGraphStore();
+      await store.mergeGraph(FIXTURE_GRAPH);
+      fixture = await startTestServer({ store, seed: false });
+    });
+    afterAll(async () => {
+      await fixture.stop();
+    });
+    const none = { items: [], totalCount: 0, candidateCount: 0, excludedCount: 0 };
+
+    it('says NO_SIGNALS for Karachi East, only a part of Karachi', async () => {
+      const response = await execute(fixture, SuggestedPeersDocument, { cityId: 'city:karachi-east' });
+      expect(response.data?.suggestedPeers).toEqual({
+        city: { id: 'city:karachi-east' },
+        ...none,
+        itemCount: 0,
+        emptyReason: 'NO_SIGNALS',
+      });
+    });
+
+    it('says NOTHING_SHARED for Mombasa, the one Kenyan city, holding nothing else', async () => {
+      const response = await execute(fixture, SuggestedPeersDocument, { cityId: 'city:mombasa' });
+      expect(response.data?.suggestedPeers).toEqual({ city: { id: 'city:mombasa' }, ...none, itemCount: 1, emptyReason: 'NOTHING_SHARED' });
+    });
   });
 });
 

@@ -469,7 +469,13 @@ it('shows the peer network of a city, with the events that connect its peers', a
   // attending it, so it has no peers under the one peer-link definition.)
   const withWorkshops = await server.store.peerNetwork({ cityId: 'city:mombasa', maxHops: 3, eventKinds: ['exchange', 'workshop'] });
   await page.check('#peer-workshops');
+  // The page asks by eventKinds, not by the deprecated includeWorkshops.
+  const asked = page.waitForRequest((request) => request.postData()?.includes('peerNetwork') === true);
   await page.click('#peer-form button[type="submit"]');
+  const sent = (await asked).postDataJSON() as { query: string; variables: Record<string, unknown> };
+  expect(sent.variables).toMatchObject({ cityId: 'city:mombasa', eventKinds: ['EXCHANGE', 'WORKSHOP'] });
+  expect(sent.variables).not.toHaveProperty('includeWorkshops');
+  expect(sent.query).not.toContain('includeWorkshops');
   await page.locator('#status', { hasText: `Mombasa County: ${withWorkshops.length} peers through` }).waitFor();
   await page.waitForFunction(
     (order) => globalThis.__explorer.view.selected === 'city:mombasa' && globalThis.__explorer.graph.order >= order,

@@ -399,6 +399,43 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
       });
     });
 
+    // The seed has no city without items or sharing none (Budapest, in the traversal contract, is the
+    // all-excluded case): the fixture has both. Karachi East is only a part of Karachi; Mombasa is
+    // the fixture's one Kenyan city and holds nothing else; Korangi shares Pakistan with its whole
+    // (excluded) and Mardan (suggested).
+    describe('similarCities: why a list is empty', () => {
+      it('says NO_SIGNALS for a city holding no item', async () => {
+        expect(await store.similarCities({ cityId: 'city:karachi-east', first: 10 })).toEqual({
+          suggestions: [],
+          itemCount: 0,
+          candidateCount: 0,
+          excludedCount: 0,
+          emptyReason: 'NO_SIGNALS',
+        });
+      });
+
+      it('says NOTHING_SHARED for a city whose items no other city holds', async () => {
+        expect(await store.similarCities({ cityId: 'city:mombasa', first: 10 })).toEqual({
+          suggestions: [],
+          itemCount: 1,
+          candidateCount: 0,
+          excludedCount: 0,
+          emptyReason: 'NOTHING_SHARED',
+        });
+      });
+
+      it('counts a linked candidate as excluded and suggests the rest', async () => {
+        const result = await store.similarCities({ cityId: 'city:korangi', first: 10 });
+        expect(result?.suggestions.map((suggestion) => suggestion.cityId)).toEqual(['city:mardan']);
+        expect(result).toMatchObject({ itemCount: 1, candidateCount: 2, excludedCount: 1, emptyReason: null });
+      });
+
+      it('answers null for an unknown id or a node that is no city', async () => {
+        expect(await store.similarCities({ cityId: 'city:atlantis', first: 10 })).toBeNull();
+        expect(await store.similarCities({ cityId: 'org:world-bank', first: 10 })).toBeNull();
+      });
+    });
+
     describe('clear and ping', () => {
       it('clear removes every node and relation of the graph and says how many nodes', async () => {
         await expect(store.clear()).resolves.toBe(FIXTURE_NODES.length);

@@ -321,8 +321,9 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
     });
 
     describe('similarCities', () => {
+      const suggestionsOf = async (cityId: string) => (await store.similarCities({ cityId, first: 100 }))?.suggestions ?? [];
       const ranked = async (cityId: string): Promise<string[]> =>
-        (await store.similarCities({ cityId, first: 100 })).map((suggestion) => suggestion.cityId);
+        (await suggestionsOf(cityId)).map((suggestion) => suggestion.cityId);
       const above = (list: readonly string[], better: string, worse: string): void => {
         expect(list).toContain(better);
         const worseAt = list.indexOf(worse);
@@ -331,7 +332,7 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
 
       // doc:001: Mombasa's programme is World Bank funded; doc:000: the World Bank partners Karachi.
       it('suggests Mombasa to Karachi for the World Bank they share, and never Karachi itself or its parts', async () => {
-        const suggestions = await store.similarCities({ cityId: 'city:karachi', first: 100 });
+        const suggestions = await suggestionsOf('city:karachi');
         const mombasa = suggestions.find((suggestion) => suggestion.cityId === 'city:mombasa');
         expect(mombasa?.shared).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'PARTNER', value: 'org:world-bank' })]));
         const ids = suggestions.map((suggestion) => suggestion.cityId);
@@ -340,15 +341,43 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         expect(ids).not.toContain('city:korangi');
       });
 
-      it('leaves out cities already met in an exchange', async () => {
+      it('leaves out cities already met in an exchange, and counts them as excluded', async () => {
         expect(await ranked('city:mombasa')).not.toContain('city:kristiansand');
+        // doc:001: Kristiansand, met in the exchange, is Mombasa's only linked city sharing an item with it.
+        expect(await store.similarCities({ cityId: 'city:mombasa', first: 100 })).toMatchObject({ excludedCount: 1, emptyReason: null });
+      });
+
+      // doc:004 "عمدة مارتا ناسزالي، بودابست الأول، المجر": Budapest is named only as the whole of District I,
+      // both in Hungary; the district is its one fellow Hungarian city and, being its part, is never suggested.
+      it('says why Budapest gets no suggestion: its one candidate, District I, is its own part', async () => {
+        expect(await store.similarCities({ cityId: 'city:budapest', first: 10 })).toEqual({
+          suggestions: [],
+          itemCount: 1,
+          candidateCount: 1,
+          excludedCount: 1,
+          emptyReason: 'ALL_CANDIDATES_EXCLUDED',
+        });
+        expect(await ranked('city:budapest-district-1')).not.toContain('city:budapest');
+      });
+
+      it('counts the candidates beyond the first asked, so the cut is visible', async () => {
+        const all = await store.similarCities({ cityId: 'city:mombasa', first: 100 });
+        const one = await store.similarCities({ cityId: 'city:mombasa', first: 1 });
+        expect(one?.suggestions).toEqual(all?.suggestions.slice(0, 1));
+        expect(one?.candidateCount).toBe(all?.candidateCount);
+        expect(all?.suggestions.length).toBe((all?.candidateCount ?? 0) - (all?.excludedCount ?? 0));
+      });
+
+      it('answers null for an id that is no city of the graph', async () => {
+        expect(await store.similarCities({ cityId: 'city:atlantis', first: 10 })).toBeNull();
+        expect(await store.similarCities({ cityId: 'org:world-bank', first: 10 })).toBeNull();
       });
 
       // Relevance judgement, Karachi. doc:000 "انضمت KMC إلى شبكة المدن القوية في عام 2023" (a membership);
       // doc:004: the mayors of Larkana, Mardan, Nowshera, Peshawar and Toba Tek Singh endorsed the NYC Mayors
       // Declaration as Karachi's mayor did. Kumanovo's only tie to Karachi is the network (doc:002).
       it('Karachi: Pakistani co-endorsers outrank Kumanovo, whose only tie is the network, reported as a MEMBERSHIP', async () => {
-        const suggestions = await store.similarCities({ cityId: 'city:karachi', first: 100 });
+        const suggestions = await suggestionsOf('city:karachi');
         const list = suggestions.map((suggestion) => suggestion.cityId);
         expect(list[0]).toBe('city:mombasa');
         for (const pakistani of ['city:larkana', 'city:mardan', 'city:nowshera', 'city:peshawar', 'city:toba-tek-singh']) {

@@ -72,6 +72,7 @@ const QUERY_TEMPLATES: readonly { readonly name: string; readonly operation: str
   { name: 'commonPartners.ids', type: 'ID!', operation: 'commonPartners(ids: [$s]) { partner { id } }' },
   { name: 'subgraph.ids', type: 'ID!', operation: 'subgraph(ids: [$s]) { truncated }' },
   { name: 'similarCities.cityId', type: 'ID!', operation: 'similarCities(cityId: $s) { score }' },
+  { name: 'suggestedPeers.cityId', type: 'ID!', operation: 'suggestedPeers(cityId: $s) { totalCount }' },
   { name: 'auditLog.after', type: 'String', operation: 'auditLog(after: $s) { totalCount }', key: 'reader' },
   { name: 'auditLog.entityId', type: 'ID', operation: 'auditLog(entityId: $s) { totalCount }', key: 'reader' },
 ];

@@ -85,6 +85,19 @@ describe('dumpGraph pages (TypeScript loop logic only, fake pages)', () => {
 });
 
 describe('project cache (recording transaction)', () => {
+  // ontology.ts projectionEventKinds: the API's analytics cache keys the projection the same way.
+  it('builds one EXCHANGE projection for the same event kinds however they are asked', async () => {
+    const { sessions, store } = storeAnswering(() => []);
+    await store.project('EXCHANGE', { eventKinds: ['exchange', 'workshop', 'exchange'] });
+    await store.project('EXCHANGE', { eventKinds: ['workshop', 'exchange'] });
+    await store.project('EXCHANGE');
+    await store.project('EXCHANGE', { eventKinds: ['exchange'] });
+    expect(sessions.runsOf(project('EXCHANGE').text).map((run) => run.parameters['eventKinds'])).toEqual([
+      ['workshop', 'exchange'],
+      ['exchange'],
+    ]);
+  });
+
   it('builds a projection once until this store writes, then again', async () => {
     const { sessions, store } = storeAnswering((text) =>
       text.includes('DELETE')

@@ -119,7 +119,7 @@ describe('traversal rows to port results', () => {
     const round = (value: number): number => Math.round(value * 1000) / 1000;
     const partner = round(3 * Math.log(1 + 10 / 2));
     const event = round(2 * Math.log(1 + 10 / 4));
-    const suggestions = suggestionsFromItems(row, 'city:me', 100);
+    const suggestions = suggestionsFromItems(row, 'city:me', 100)?.suggestions ?? [];
     expect(suggestions[0]).toEqual({
       cityId: 'city:b',
       score: round(partner + event),
@@ -139,7 +139,11 @@ describe('traversal rows to port results', () => {
       { reason: 'MEMBERSHIP', value: 'org:scn', holders: 9, weight: round(Math.log(1 + 10 / 9)) },
     ]);
     // Best first, then id; cut at first.
-    expect(suggestionsFromItems(row, 'city:me', 3).map((suggestion) => suggestion.cityId)).toEqual(['city:b', 'city:x', 'city:y']);
+    expect(suggestionsFromItems(row, 'city:me', 3)?.suggestions.map((suggestion) => suggestion.cityId)).toEqual([
+      'city:b',
+      'city:x',
+      'city:y',
+    ]);
   });
 
   it('leaves out the linked cities the row names (parts, wholes, co-runners) and the peers the adapter excludes, without changing holder counts', () => {
@@ -150,17 +154,46 @@ describe('traversal rows to port results', () => {
       ],
       ['city:part', 'city:corunner'],
     );
-    expect(suggestionsFromItems(row, 'city:me', 100, new Set(['city:peer']))).toEqual([
-      {
-        cityId: 'city:other',
-        score: Math.round(2 * Math.log(1 + 10 / 4) * 1000) / 1000,
-        shared: [expect.objectContaining({ reason: 'COUNTRY', holders: 4 })],
-      },
-    ]);
+    expect(suggestionsFromItems(row, 'city:me', 100, new Set(['city:peer']))).toEqual({
+      suggestions: [
+        {
+          cityId: 'city:other',
+          score: Math.round(2 * Math.log(1 + 10 / 4) * 1000) / 1000,
+          shared: [expect.objectContaining({ reason: 'COUNTRY', holders: 4 })],
+        },
+      ],
+      // Part, peer, other and co-runner share an item; three of them are linked.
+      itemCount: 2,
+      candidateCount: 4,
+      excludedCount: 3,
+      emptyReason: null,
+    });
   });
 
-  it('suggests nothing when there is no row (no such city, or it holds nothing), and refuses an unknown reason', () => {
-    expect(suggestionsFromItems(undefined, 'city:me', 10)).toEqual([]);
+  // The three ways a list is empty, told apart from the row: no item, no other holder, every holder linked.
+  it('says why there is no suggestion', () => {
+    const none = { suggestions: [], candidateCount: 0, excludedCount: 0 };
+    expect(suggestionsFromItems(profileRow([]), 'city:me', 10)).toEqual({ ...none, itemCount: 0, emptyReason: 'NO_SIGNALS' });
+    const alone = profileRow([{ reason: 'COUNTRY', value: 'country:xk', holders: ['city:me'] }]);
+    expect(suggestionsFromItems(alone, 'city:me', 10)).toEqual({ ...none, itemCount: 1, emptyReason: 'NOTHING_SHARED' });
+    const linked = profileRow(
+      [
+        { reason: 'EVENT', value: 'event:x', holders: ['city:me', 'city:peer'] },
+        { reason: 'COUNTRY', value: 'country:xk', holders: ['city:me', 'city:part'] },
+      ],
+      ['city:part'],
+    );
+    expect(suggestionsFromItems(linked, 'city:me', 10, new Set(['city:peer']))).toEqual({
+      suggestions: [],
+      itemCount: 2,
+      candidateCount: 2,
+      excludedCount: 2,
+      emptyReason: 'ALL_CANDIDATES_EXCLUDED',
+    });
+  });
+
+  it('answers null when there is no row (no such city), and refuses an unknown reason', () => {
+    expect(suggestionsFromItems(undefined, 'city:me', 10)).toBeNull();
     expect(() =>
       suggestionsFromItems(profileRow([{ reason: 'GOSSIP', value: 'x', holders: ['city:me', 'city:b'] }]), 'city:me', 10),
     ).toThrow(/unknown shared reason/u);
@@ -310,8 +343,10 @@ describe('which statement each traversal runs (recording transaction)', () => {
       }
       return [];
     });
-    const suggestions = await store.similarCities({ cityId: 'city:me', first: 10 });
+    const result = await store.similarCities({ cityId: 'city:me', first: 10 });
+    const suggestions = result?.suggestions ?? [];
     expect(suggestions.map((suggestion) => suggestion.cityId)).toEqual(['city:b']);
+    expect(result).toMatchObject({ candidateCount: 2, excludedCount: 1, emptyReason: null });
     expect(suggestions[0]?.shared).toEqual([expect.objectContaining({ reason: 'PARTNER', value: 'org:wb', holders: 3 })]);
     expect(sessions.runs.map((run) => run.text)).toEqual([PEER_STEPS.text, SIMILAR_CITIES.text]);
     expect(sessions.runs[1]?.parameters).toEqual({ cityId: 'city:me', attendingRoles: expect.any(Array) });

@@ -16,6 +16,7 @@ import {
   SubgraphDocument,
   type DetailsQuery,
   type DetailsRelationsQuery,
+  type EventKind,
   type PathBetweenQuery,
   type PeersQuery,
   type SearchQuery,
@@ -154,8 +155,11 @@ export async function nodeDetails(id: string): Promise<NodeDetails | null> {
   return { ...node, relations: listed, relationCount: facts.node?.relations.totalCount ?? listed.length };
 }
 
-export async function peerNetwork(cityId: string, maxHops: number, includeWorkshops: boolean): Promise<PeerNetwork> {
-  return (await request(PeersDocument, { cityId, maxHops, includeWorkshops })).peerNetwork;
+export type { EventKind };
+
+/** Peers linked by co-attending events of `eventKinds` (at least one kind; the server refuses none). */
+export async function peerNetwork(cityId: string, maxHops: number, eventKinds: readonly EventKind[]): Promise<PeerNetwork> {
+  return (await request(PeersDocument, { cityId, maxHops, eventKinds: [...eventKinds] })).peerNetwork;
 }
 
 export async function shortestPath(fromId: string, toId: string, maxHops: number): Promise<Path | null> {

@@ -4,7 +4,7 @@
  * The UI modules call these; tests drive the same methods through `window.__explorer`.
  */
 import type { SerializedGraph } from 'graphology-types';
-import { eventDates, nodeDetails, peerNetwork, shortestPath, subgraph, type NodeDetails, type NodeSummary } from './api';
+import { eventDates, nodeDetails, peerNetwork, shortestPath, subgraph, type EventKind, type NodeDetails, type NodeSummary } from './api';
 import { addEdges, addNodes, resize, type ExplorerEdge, type ExplorerGraph, type ExplorerNode } from './graph';
 import type { Layout } from './layout';
 import { focusNode, type ExplorerRenderer } from './renderer';
@@ -90,9 +90,9 @@ export class Explorer {
     await focusNode(renderer, node.id);
   }
 
-  async showPeerNetwork(cityId: string, maxHops: number, includeWorkshops: boolean): Promise<void> {
+  async showPeerNetwork(cityId: string, maxHops: number, eventKinds: readonly EventKind[]): Promise<void> {
     const { graph, status } = this.deps;
-    const network = await peerNetwork(cityId, maxHops, includeWorkshops);
+    const network = await peerNetwork(cityId, maxHops, eventKinds);
     this.clear();
     this.deps.view.peerHops = new Map([[network.city.id, 0], ...network.peers.map((peer) => [peer.node.id, peer.hops] as const)]);
     const events = new Map<string, NodeSummary>();
@@ -107,7 +107,7 @@ export class Explorer {
     this.deps.layout.run();
     status.info(
       network.peers.length === 0
-        ? `${network.city.name} has no peers through exchanges within ${maxHops} hops${includeWorkshops ? '' : ' (workshops not counted)'}.`
+        ? `${network.city.name} has no peers through exchanges within ${maxHops} hops${network.eventKinds.includes('WORKSHOP') ? '' : ' (workshops not counted)'}.`
         : `${network.city.name}: ${network.peers.length} peers through ${events.size} events within ${maxHops} hops.`,
     );
     await this.select(cityId, false);

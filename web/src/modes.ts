@@ -3,7 +3,7 @@
  * network, and a path between two nodes. Each mode is a form in the sidebar; the tabs only
  * show one form at a time, the graph is shared.
  */
-import type { NodeSummary } from './api';
+import type { EventKind, NodeSummary } from './api';
 import { byId } from './dom';
 import type { Explorer } from './explorer';
 import { NodePicker } from './node-picker';
@@ -75,8 +75,9 @@ export class Modes {
     const city = this.cityPicker.picked;
     if (!city) return this.status.error('Choose a city from the list first.');
     const hops = Number(byId('peer-hops', HTMLSelectElement).value);
-    const workshops = byId('peer-workshops', HTMLInputElement).checked;
-    await this.status.guard('peer network', () => this.explorer.showPeerNetwork(city.id, hops, workshops));
+    // The checkbox adds workshops to the exchanges whose co-attendance links peers.
+    const eventKinds: EventKind[] = byId('peer-workshops', HTMLInputElement).checked ? ['EXCHANGE', 'WORKSHOP'] : ['EXCHANGE'];
+    await this.status.guard('peer network', () => this.explorer.showPeerNetwork(city.id, hops, eventKinds));
   }
 
   private async runPath(): Promise<void> {

@@ -12,7 +12,7 @@ import { checkFirst, checkIdList, checkNodeId, checkRange } from '../arguments';
 import type { ApiContext } from '../context';
 import { fromEnumValue, labelOf, nodeTypeOf, toEnumValue } from '../enums';
 import { badUserInput, notFound } from '../../errors';
-import type { EventKind as EventKindValue, QueryResolvers } from '../resolvers-types.generated';
+import type { EventKind as EventKindValue, QueryResolvers, ResolversTypes } from '../resolvers-types.generated';
 
 /** Loads nodes that must exist; NOT_FOUND names the first missing id. */
 async function requireNodes(context: ApiContext, ids: readonly string[], argumentName: string): Promise<NodeRecord[]> {
@@ -74,9 +74,52 @@ function askedEventKinds(args: {
   return peerEventKinds({ eventKinds, includeWorkshops: args.includeWorkshops });
 }
 
+/** A city's suggested peers, loaded for the schema (similarCities is its `items`). */
+async function suggestedPeersOf(
+  context: ApiContext,
+  cityId: string,
+  askedFirst: number | null | undefined,
+): Promise<ResolversTypes['CitySuggestions']> {
+  const first = checkFirst(askedFirst, 10);
+  const city = await requireNode(context, cityId, 'cityId', 'City');
+  const result = await context.analytics.similarCities({ cityId: city.id, first });
+  if (!result) throw new Error(`the store holds ${city.id} but has no suggestions for it`);
+  const items = await Promise.all(
+    result.suggestions.map(async (suggestion) => ({
+      city: await loadKnown(context, suggestion.cityId, 'City'),
+      score: suggestion.score,
+      shared: await Promise.all(
+        suggestion.shared.map(async (item) => {
+          const weights = { holders: item.holders, weight: item.weight };
+          if (item.reason === 'PROGRAMME_KIND') return { reason: item.reason, node: null, value: item.value, ...weights };
+          const [node] = await loadAny(context, [item.value]);
+          return { reason: item.reason, node: node ?? null, value: node?.name ?? item.value, ...weights };
+        }),
+      ),
+    })),
+  );
+  return {
+    city,
+    items,
+    totalCount: result.candidateCount - result.excludedCount,
+    itemCount: result.itemCount,
+    candidateCount: result.candidateCount,
+    excludedCount: result.excludedCount,
+    emptyReason: result.emptyReason,
+  };
+}
+
 export const traversalQueries: Pick<
   QueryResolvers,
-  'peerNetwork' | 'shortestPath' | 'sharedPartners' | 'commonPartners' | 'subgraph' | 'similarCities' | 'centrality' | 'communities'
+  | 'peerNetwork'
+  | 'shortestPath'
+  | 'sharedPartners'
+  | 'commonPartners'
+  | 'subgraph'
+  | 'similarCities'
+  | 'suggestedPeers'
+  | 'centrality'
+  | 'communities'
 > = {
   peerNetwork: async (_root, args, context) => {
     const maxHops = checkRange(args.maxHops, 2, 1, MAX_HOPS, 'maxHops');
@@ -204,25 +247,9 @@ export const traversalQueries: Pick<
     };
   },
 
-  similarCities: async (_root, args, context) => {
-    const first = checkFirst(args.first, 10);
-    const city = await requireNode(context, args.cityId, 'cityId', 'City');
-    const suggestions = await context.analytics.similarCities({ cityId: city.id, first });
-    return Promise.all(
-      suggestions.map(async (suggestion) => ({
-        city: await loadKnown(context, suggestion.cityId, 'City'),
-        score: suggestion.score,
-        shared: await Promise.all(
-          suggestion.shared.map(async (item) => {
-            const weights = { holders: item.holders, weight: item.weight };
-            if (item.reason === 'PROGRAMME_KIND') return { reason: item.reason, node: null, value: item.value, ...weights };
-            const [node] = await loadAny(context, [item.value]);
-            return { reason: item.reason, node: node ?? null, value: node?.name ?? item.value, ...weights };
-          }),
-        ),
-      })),
-    );
-  },
+  similarCities: async (_root, args, context) => (await suggestedPeersOf(context, args.cityId, args.first)).items,
+
+  suggestedPeers: (_root, args, context) => suggestedPeersOf(context, args.cityId, args.first),
 
   centrality: async (_root, args, context) => {
     const first = checkFirst(args.first, 20);

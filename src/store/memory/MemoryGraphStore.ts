@@ -9,7 +9,7 @@ import type { GraphData, NodeRecord, RelationRecord } from '../../domain/graph-d
 import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '../../domain/ontology';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type {
-  CitySuggestionResult,
+  CitySuggestionsResult,
   CommonPartnerResult,
   CommonPartnersQuery,
   FilteredListQuery,
@@ -234,7 +234,7 @@ export class MemoryGraphStore implements GraphStore {
     return subgraph(this.graph, query);
   }
 
-  async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
+  async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<CitySuggestionsResult | null> {
     return similarCities(this.graph, query.cityId, query.first);
   }
 

@@ -11,6 +11,7 @@ import {
   NODE_LABELS,
   RELATION_TYPES,
   labelOfId,
+  projectionEventKinds,
   type NodeLabel,
   type RelationType,
 } from '../../domain/ontology';
@@ -19,7 +20,7 @@ import {
   InvalidArgumentError,
   NotFoundError,
   StoreUnavailableError,
-  type CitySuggestionResult,
+  type CitySuggestionsResult,
   type CommonPartnerResult,
   type CommonPartnersQuery,
   type FilteredListQuery,
@@ -511,8 +512,7 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
-  async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<readonly CitySuggestionResult[]> {
-    if (query.first < 1) return [];
+  async similarCities(query: { readonly cityId: string; readonly first: number }): Promise<CitySuggestionsResult | null> {
     // Peers already linked (ontology.ts peer link, default kinds) are not suggested.
     const steps = peerStepsFromRows(
       await this.executor.read(PEER_STEPS, {
@@ -536,7 +536,7 @@ export class Neo4jGraphStore implements GraphStore {
    * writes or restarts.
    */
   project(projection: Projection, options: ProjectionOptions = {}): Promise<ProjectedGraph> {
-    const eventKinds = projection === 'EXCHANGE' ? [...new Set(options.eventKinds ?? DEFAULT_PEER_EVENT_KINDS)].sort() : [];
+    const eventKinds = projectionEventKinds(projection, options.eventKinds);
     const key = `${projection}:${eventKinds.join(',')}`;
     let cached = this.projections.get(key);
     if (cached === undefined) {

@@ -19,6 +19,7 @@ import {
   PEER_LABELS,
   PEER_LEARNING_RELATION_TYPE,
   PROGRAMME_PARTNER_TYPES,
+  PROJECTIONS,
   ROLL_UP_RELATION_TYPES,
   RELATION_ENDPOINTS,
   RELATION_TYPES,
@@ -810,7 +811,9 @@ const isMembership = (organisation: string, memberRoutes: string): string =>
 /**
  * The items of `$cityId`'s profile (store/similarity.ts reasons, as the memory store's
  * similar-cities.ts reads them), each with every city holding it (the asking city
- * included): one row with `items` (`{reason, value, holders}`), the number of cities
+ * included): one row with `items` (`{reason, value, holders}`; empty for a city holding
+ * nothing — the items are collected in a subquery so that such a city still has its row,
+ * and no row means no such city), the number of cities
  * (`cityCount`) and the cities never suggested (`linkedIds`: its parts and wholes, the
  * cities running one of its programmes; peer links are left out by the adapter). The
  * adapter pairs and scores them (traversal-results.ts `suggestionsFromItems`).
@@ -820,7 +823,7 @@ const isMembership = (organisation: string, memberRoutes: string): string =>
  * (partner routes, attendance with roll-up, commitments directly or through programmes,
  * endorsements for the city, country, programme kind).
  *
- * EXPLAIN: NodeUniqueIndexSeek (me), Apply over a Union of one branch per reason, each an
+ * EXPLAIN: NodeUniqueIndexSeek (me), Apply over an aggregation (items) of a Union of one branch per reason, each an
  * Expand(All) from me to its items then an Apply over Expand(All) back to the holders
  * (Distinct, EagerAggregation). Two branches start from a property index instead:
  * ENDORSEMENT from DirectedRelationshipIndexSeek (cities_kg_endorsed_for_city, forCity =
@@ -834,99 +837,101 @@ export const SIMILAR_CITIES = statement(
 MATCH (me:City {id: $cityId})
 CALL (me) {
   CALL (me) {
-    MATCH (me)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
-    RETURN o, type(r) = 'MEMBER_OF' AS member
-    UNION
-    MATCH (me)-[:${CITY_PROGRAMMES()}]->(:Programme)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
-    RETURN o, false AS member
-    UNION
-    MATCH (me)-[a:PARTICIPATED_IN]->(:Event)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
-    WHERE ${attends('a')}
-    RETURN o, false AS member
+    CALL (me) {
+      MATCH (me)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+      RETURN o, type(r) = 'MEMBER_OF' AS member
+      UNION
+      MATCH (me)-[:${CITY_PROGRAMMES()}]->(:Programme)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+      RETURN o, false AS member
+      UNION
+      MATCH (me)-[a:PARTICIPATED_IN]->(:Event)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(o:Organization)
+      WHERE ${attends('a')}
+      RETURN o, false AS member
+    }
+    WITH o, collect(member) AS myRoutes
+    WITH o, ${isMembership('o', 'myRoutes')} AS membership
+    CALL (o) {
+      MATCH (o)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(h:City)
+      RETURN h, type(r) = 'MEMBER_OF' AS member
+      UNION
+      MATCH (o)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(:Programme)<-[:${CITY_PROGRAMMES()}]-(h:City)
+      RETURN h, false AS member
+      UNION
+      MATCH (o)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(:Event)<-[a:PARTICIPATED_IN]-(h:City)
+      WHERE ${attends('a')}
+      RETURN h, false AS member
+    }
+    WITH o, membership, h, collect(member) AS holderRoutes
+    WHERE ${isMembership('o', 'holderRoutes')} = membership
+    RETURN CASE WHEN membership THEN 'MEMBERSHIP' ELSE 'PARTNER' END AS reason, o.id AS value, collect(h.id) AS holders
+    UNION ALL
+    CALL (me) {
+      MATCH (me)-[p:PARTICIPATED_IN]->(e:Event)
+      WHERE ${attends('p')}
+      RETURN e
+      UNION
+      MATCH (me)<-[:${ROLL_UP_TYPES_EXPRESSION()}]-(:Person)-[p:PARTICIPATED_IN]->(e:Event)
+      WHERE ${attends('p')}
+      RETURN e
+    }
+    CALL (e) {
+      MATCH (e)<-[p:PARTICIPATED_IN]-(h:City)
+      WHERE ${attends('p')}
+      RETURN h
+      UNION
+      MATCH (e)<-[p:PARTICIPATED_IN]-(:Person)-[:${ROLL_UP_TYPES_EXPRESSION()}]->(h:City)
+      WHERE ${attends('p')}
+      RETURN h
+    }
+    RETURN 'EVENT' AS reason, e.id AS value, collect(h.id) AS holders
+    UNION ALL
+    CALL (me) {
+      MATCH (me)-[:ADVANCES]->(k:Commitment)
+      RETURN k
+      UNION
+      MATCH (me)-[:${CITY_PROGRAMMES()}]->(:Programme)-[:ADVANCES]->(k:Commitment)
+      RETURN k
+    }
+    CALL (k) {
+      MATCH (k)<-[:ADVANCES]-(h:City)
+      RETURN h
+      UNION
+      MATCH (k)<-[:ADVANCES]-(:Programme)<-[:${CITY_PROGRAMMES()}]-(h:City)
+      RETURN h
+    }
+    RETURN 'COMMITMENT' AS reason, k.id AS value, collect(h.id) AS holders
+    UNION ALL
+    MATCH (:Person)-[mine:ENDORSED]->(d:Declaration)
+    WHERE mine.forCity = me.id
+    WITH DISTINCT d
+    CALL (d) {
+      MATCH (d)<-[x:ENDORSED]-(:Person)
+      MATCH (h:City {id: x.forCity})
+      RETURN DISTINCT h
+    }
+    RETURN 'ENDORSEMENT' AS reason, d.id AS value, collect(h.id) AS holders
+    UNION ALL
+    MATCH (me)-[:IN_COUNTRY]->(k:Country)
+    WITH DISTINCT k
+    CALL (k) {
+      MATCH (k)<-[:IN_COUNTRY]-(h:City)
+      RETURN DISTINCT h
+    }
+    RETURN 'COUNTRY' AS reason, k.id AS value, collect(h.id) AS holders
+    UNION ALL
+    MATCH (me)-[:${CITY_PROGRAMMES()}]->(mine:Programme)
+    WITH DISTINCT mine.kind AS kind
+    WHERE kind IS NOT NULL
+    CALL (kind) {
+      MATCH (p:Programme)
+      WHERE p.kind = kind
+      MATCH (p)<-[:${CITY_PROGRAMMES()}]-(h:City)
+      RETURN DISTINCT h
+    }
+    RETURN 'PROGRAMME_KIND' AS reason, kind AS value, collect(h.id) AS holders
   }
-  WITH o, collect(member) AS myRoutes
-  WITH o, ${isMembership('o', 'myRoutes')} AS membership
-  CALL (o) {
-    MATCH (o)-[r:${DIRECT_PARTNER_TYPES.map(checkedType).join('|')}]-(h:City)
-    RETURN h, type(r) = 'MEMBER_OF' AS member
-    UNION
-    MATCH (o)-[:${PROGRAMME_PARTNER_TYPES.map(checkedType).join('|')}]-(:Programme)<-[:${CITY_PROGRAMMES()}]-(h:City)
-    RETURN h, false AS member
-    UNION
-    MATCH (o)-[:${EVENT_PARTNER_TYPES.map(checkedType).join('|')}]-(:Event)<-[a:PARTICIPATED_IN]-(h:City)
-    WHERE ${attends('a')}
-    RETURN h, false AS member
-  }
-  WITH o, membership, h, collect(member) AS holderRoutes
-  WHERE ${isMembership('o', 'holderRoutes')} = membership
-  RETURN CASE WHEN membership THEN 'MEMBERSHIP' ELSE 'PARTNER' END AS reason, o.id AS value, collect(h.id) AS holders
-  UNION ALL
-  CALL (me) {
-    MATCH (me)-[p:PARTICIPATED_IN]->(e:Event)
-    WHERE ${attends('p')}
-    RETURN e
-    UNION
-    MATCH (me)<-[:${ROLL_UP_TYPES_EXPRESSION()}]-(:Person)-[p:PARTICIPATED_IN]->(e:Event)
-    WHERE ${attends('p')}
-    RETURN e
-  }
-  CALL (e) {
-    MATCH (e)<-[p:PARTICIPATED_IN]-(h:City)
-    WHERE ${attends('p')}
-    RETURN h
-    UNION
-    MATCH (e)<-[p:PARTICIPATED_IN]-(:Person)-[:${ROLL_UP_TYPES_EXPRESSION()}]->(h:City)
-    WHERE ${attends('p')}
-    RETURN h
-  }
-  RETURN 'EVENT' AS reason, e.id AS value, collect(h.id) AS holders
-  UNION ALL
-  CALL (me) {
-    MATCH (me)-[:ADVANCES]->(k:Commitment)
-    RETURN k
-    UNION
-    MATCH (me)-[:${CITY_PROGRAMMES()}]->(:Programme)-[:ADVANCES]->(k:Commitment)
-    RETURN k
-  }
-  CALL (k) {
-    MATCH (k)<-[:ADVANCES]-(h:City)
-    RETURN h
-    UNION
-    MATCH (k)<-[:ADVANCES]-(:Programme)<-[:${CITY_PROGRAMMES()}]-(h:City)
-    RETURN h
-  }
-  RETURN 'COMMITMENT' AS reason, k.id AS value, collect(h.id) AS holders
-  UNION ALL
-  MATCH (:Person)-[mine:ENDORSED]->(d:Declaration)
-  WHERE mine.forCity = me.id
-  WITH DISTINCT d
-  CALL (d) {
-    MATCH (d)<-[x:ENDORSED]-(:Person)
-    MATCH (h:City {id: x.forCity})
-    RETURN DISTINCT h
-  }
-  RETURN 'ENDORSEMENT' AS reason, d.id AS value, collect(h.id) AS holders
-  UNION ALL
-  MATCH (me)-[:IN_COUNTRY]->(k:Country)
-  WITH DISTINCT k
-  CALL (k) {
-    MATCH (k)<-[:IN_COUNTRY]-(h:City)
-    RETURN DISTINCT h
-  }
-  RETURN 'COUNTRY' AS reason, k.id AS value, collect(h.id) AS holders
-  UNION ALL
-  MATCH (me)-[:${CITY_PROGRAMMES()}]->(mine:Programme)
-  WITH DISTINCT mine.kind AS kind
-  WHERE kind IS NOT NULL
-  CALL (kind) {
-    MATCH (p:Programme)
-    WHERE p.kind = kind
-    MATCH (p)<-[:${CITY_PROGRAMMES()}]-(h:City)
-    RETURN DISTINCT h
-  }
-  RETURN 'PROGRAMME_KIND' AS reason, kind AS value, collect(h.id) AS holders
+  RETURN collect({reason: reason, value: value, holders: holders}) AS items
 }
-WITH me, collect({reason: reason, value: value, holders: holders}) AS items
 RETURN items,
        COUNT { MATCH (c:City) } AS cityCount,
        COLLECT {
@@ -1105,7 +1110,6 @@ RETURN count(*) AS deleted`,
 
 const DIRECTIONS = ['OUT', 'IN', 'BOTH'] as const;
 const HOP_BOUNDS = Array.from({ length: MAX_HOPS }, (_, index) => index + 1);
-const PROJECTIONS = ['EXCHANGE', 'PARTNERSHIP', 'ALL'] as const;
 
 /** Every concrete statement the adapter can issue (what the lint test checks). */
 export function allStatements(): readonly CypherStatement[] {

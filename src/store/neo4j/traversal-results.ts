@@ -5,9 +5,9 @@
  */
 import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
 import type { NodeLabel } from '../../domain/ontology';
-import type { CitySuggestionResult, PartnerOverlapResult, PathResult, ProjectedGraph, SharedReason, SubgraphResult } from '../GraphStore';
+import type { CitySuggestionsResult, PartnerOverlapResult, PathResult, ProjectedGraph, SharedReason, SubgraphResult } from '../GraphStore';
 import { exchangeProjection, type PeerAttendance, type PeerLearning, type PeerStep } from '../peer-links';
-import { rankSuggestions, REASONS, type SharedHolding } from '../similarity';
+import { REASONS, suggestionsFor, type SharedHolding } from '../similarity';
 import { checkedLabel, checkedType } from './cypher';
 import { isPlainMap, isStringList, type PlainMap, type PlainRow, type PlainValue } from './neo4j-values';
 import { nodeFromProperties } from './node-properties';
@@ -130,35 +130,32 @@ function reasonOf(value: PlainValue | undefined): SharedReason {
 /**
  * Pairs and scores the SIMILAR_CITIES row as the memory store does (store/similarity.ts):
  * every holder of one of the asking city's items is a candidate sharing that item, weighed
- * by how many hold it; the asking city, its `linkedIds` and `excluded` (peers) are left out.
- * No row: the city does not exist or holds nothing.
+ * by how many hold it; the asking city is dropped, its `linkedIds` and `excluded` (peers)
+ * are counted as excluded. No row: the city does not exist (null).
  */
 export function suggestionsFromItems(
   row: PlainRow | undefined,
   cityId: string,
   first: number,
   excluded: ReadonlySet<string> = new Set(),
-): CitySuggestionResult[] {
-  if (row === undefined) return [];
+): CitySuggestionsResult | null {
+  if (row === undefined) return null;
   const cityCount = numberOf(row['cityCount'], 'cityCount');
-  const linked = new Set(stringsOf(row['linkedIds'], 'linkedIds'));
+  const linked = new Set([...stringsOf(row['linkedIds'], 'linkedIds'), ...excluded]);
+  const items = listOf(row['items'], 'items');
   const sharedBy = new Map<string, SharedHolding[]>();
-  for (const value of listOf(row['items'], 'items')) {
+  for (const value of items) {
     const item = mapOf(value, 'profile item');
     const holders = stringsOf(item['holders'], 'holders');
     const holding: SharedHolding = { reason: reasonOf(item['reason']), value: stringOf(item['value'], 'value'), holders: holders.length };
     for (const holder of holders) {
-      if (holder === cityId || linked.has(holder) || excluded.has(holder)) continue;
       const shared = sharedBy.get(holder);
       if (shared) shared.push(holding);
       else sharedBy.set(holder, [holding]);
     }
   }
-  return rankSuggestions(
-    cityCount,
-    [...sharedBy].map(([candidate, shared]) => ({ cityId: candidate, shared })),
-    first,
-  );
+  const sharing = [...sharedBy].map(([candidate, shared]) => ({ cityId: candidate, shared }));
+  return suggestionsFor(cityId, cityCount, items.length, sharing, linked, first);
 }
 
 /** The EXCHANGE projection rows (attendances and learning relations), paired as the memory store does. */

@@ -4,12 +4,13 @@
  * declarations endorsed for it, its country, its programme kinds) is read once per read
  * index; a suggestion is scored from the items the asking city shares with a candidate, by
  * rarity (store/similarity.ts). Left out: the city itself, its parts and wholes (PART_OF),
- * cities it is peer-linked with (default kinds) and cities running one of its programmes.
+ * cities it is peer-linked with (default kinds) and cities running one of its programmes —
+ * counted as excluded when they share an item, so an empty answer can say why.
  */
 import { DEFAULT_PEER_EVENT_KINDS } from '../../../domain/ontology';
-import type { CitySuggestionResult, SharedReason } from '../../GraphStore';
+import type { CitySuggestionsResult, SharedReason } from '../../GraphStore';
 import { stepsOf } from '../../peer-links';
-import { rankSuggestions, REASONS, type SharedHolding } from '../../similarity';
+import { REASONS, suggestionsFor, type SharedHolding, type SuggestionCandidate } from '../../similarity';
 import type { GraphIndex } from '../graph-index';
 import { otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
 import { routesFrom } from './partners';
@@ -101,23 +102,23 @@ function alreadyLinked(graph: KnowledgeGraph, cityId: string): Set<string> {
   return linked;
 }
 
-export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionResult[] {
+export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionsResult | null {
   const city = graph.indexOf(cityId);
-  if (city === undefined || graph.nodes.labelOf(city) !== 'City') return [];
+  if (city === undefined || graph.nodes.labelOf(city) !== 'City') return null;
   const { byCity, holders } = profiles(graph);
   const own = byCity.get(cityId);
-  if (!own) return [];
-  const excluded = alreadyLinked(graph, cityId);
-  const candidates: { cityId: string; shared: SharedHolding[] }[] = [];
+  if (!own) return null;
+  // Every city sharing an item is a candidate, linked ones too: they are counted as excluded.
+  const sharing: SuggestionCandidate[] = [];
   for (const [candidate, profile] of byCity) {
-    if (excluded.has(candidate)) continue;
     const shared: SharedHolding[] = [];
     for (const reason of REASONS) {
       for (const item of own[reason]) {
         if (profile[reason].has(item)) shared.push({ reason, value: item, holders: holders.get(`${reason}|${item}`) ?? 1 });
       }
     }
-    if (shared.length > 0) candidates.push({ cityId: candidate, shared });
+    if (shared.length > 0) sharing.push({ cityId: candidate, shared });
   }
-  return rankSuggestions(byCity.size, candidates, first);
+  const itemCount = REASONS.reduce((sum, reason) => sum + own[reason].size, 0);
+  return suggestionsFor(cityId, byCity.size, itemCount, sharing, alreadyLinked(graph, cityId), first);
 }
