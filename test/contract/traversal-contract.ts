@@ -360,6 +360,16 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
         expect(await ranked('city:budapest-district-1')).not.toContain('city:budapest');
       });
 
+      // doc:000 "يتم تنظيم كراتشي في سبع مناطق": its seven districts are its parts, and Karachi is part of
+      // Sindh; each shares an item with it (Pakistan at least), so all eight are candidates left out.
+      it('counts Karachi\'s seven districts and Sindh as its excluded candidates', async () => {
+        const result = await store.similarCities({ cityId: 'city:karachi', first: 100 });
+        expect(result?.excludedCount).toBe(8);
+        const listed = (await suggestionsOf('city:karachi')).map((suggestion) => suggestion.cityId);
+        const districts = ['korangi', 'karachi-east', 'karachi-west', 'karachi-south', 'karachi-central', 'malir', 'keamari'];
+        for (const linked of ['sindh', ...districts]) expect(listed).not.toContain(`city:${linked}`);
+      });
+
       it('counts the candidates beyond the first asked, so the cut is visible', async () => {
         const all = await store.similarCities({ cityId: 'city:mombasa', first: 100 });
         const one = await store.similarCities({ cityId: 'city:mombasa', first: 1 });

@@ -83,7 +83,8 @@ async function suggestedPeersOf(
   const first = checkFirst(askedFirst, 10);
   const city = await requireNode(context, cityId, 'cityId', 'City');
   const result = await context.analytics.similarCities({ cityId: city.id, first });
-  if (!result) throw new Error(`the store holds ${city.id} but has no suggestions for it`);
+  // The node loaded, so a store answering "no such city" contradicts itself: a bug, logged as INTERNAL_SERVER_ERROR.
+  if (!result) throw new Error(`the store holds ${city.id} but its similarCities knows no such city`);
   const items = await Promise.all(
     result.suggestions.map(async (suggestion) => ({
       city: await loadKnown(context, suggestion.cityId, 'City'),
