@@ -1,89 +1,153 @@
 /**
  * Internal. Suggested peers: every city's profile (what it holds, by reason: partners and
  * memberships by the partner routes, events attended with roll-up, commitments illustrated,
- * declarations endorsed for it, its country, its programme kinds) is read once per read
- * index; a suggestion is scored from the items the asking city shares with a candidate, by
+ * declarations endorsed for it, its country, its programme kinds) and each item's holders
+ * are read once per read index, from the typed adjacency; the candidates of a city are the
+ * holders of its items (so a question reads what the city holds, not every city); a suggestion is scored from the items the asking city shares with a candidate, by
  * rarity (store/similarity.ts). Left out: the city itself, its parts and wholes (PART_OF),
  * cities it is peer-linked with (default kinds) and cities running one of its programmes —
  * counted as excluded when they share an item, so an empty answer can say why.
  */
-import { DEFAULT_PEER_EVENT_KINDS } from '../../../domain/ontology';
+import {
+  CITY_PROGRAMME_TYPES,
+  DEFAULT_PEER_EVENT_KINDS,
+  DIRECT_PARTNER_TYPES,
+  EVENT_PARTNER_TYPES,
+  isAttendingRole,
+  PROGRAMME_PARTNER_TYPES,
+} from '../../../domain/ontology';
 import type { CitySuggestionsResult, SharedReason } from '../../GraphStore';
 import { stepsOf } from '../../peer-links';
 import { REASONS, suggestionsFor, type SharedHolding, type SuggestionCandidate } from '../../similarity';
+import { LABEL_CODE, TYPE_CODE, typeCodes, typeMask } from '../codes';
+import { int32At, uint8At } from '../columns';
 import type { GraphIndex } from '../graph-index';
-import { otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
-import { routesFrom } from './partners';
+import { forEachRelation, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
 import { attendancesAround, learningsAround, peerFacts } from './peer-facts';
 
-type Profile = Readonly<Record<SharedReason, ReadonlySet<string>>>;
+/**
+ * An item a city holds, as one number: the node (or, for PROGRAMME_KIND, the string code of
+ * the kind) times 8, plus the reason's position in REASONS (seven reasons).
+ */
+type ItemKey = number;
+const REASON_SLOTS = 8;
+const itemKey = (reason: number, value: number): ItemKey => value * REASON_SLOTS + reason;
+const REASON_AT = new Map(REASONS.map((reason, position) => [reason, position]));
+const reasonSlot = (reason: SharedReason): number => REASON_AT.get(reason) ?? 0;
 
 interface Profiles {
-  readonly byCity: ReadonlyMap<string, Profile>;
-  /** How many cities hold each `reason|value`. */
-  readonly holders: ReadonlyMap<string, number>;
+  /** The items of each city (node index), each once. */
+  readonly itemsOf: ReadonlyMap<number, readonly ItemKey[]>;
+  /** The cities (node indices) holding each item: its holders, and the candidates it brings. */
+  readonly holdersOf: ReadonlyMap<ItemKey, readonly number[]>;
+  readonly cityCount: number;
 }
 
 const cache = new WeakMap<GraphIndex, Profiles>();
-const RUNS = new Set(['RUNS', 'TAKES_PART_IN'] as const);
 
-function profileOf(graph: KnowledgeGraph, cityId: string, endorsed: ReadonlyMap<string, Set<string>>): Profile {
-  const partners = new Set<string>();
-  const memberships = new Set<string>();
-  for (const { partnerId, route } of routesFrom(graph, cityId)) {
-    const partner = graph.record(partnerId);
-    const network = partner.label === 'Organization' && partner.kind === 'network';
-    (network || route.type === 'MEMBER_OF' ? memberships : partners).add(partnerId);
-  }
-  for (const membership of memberships) partners.delete(membership);
-  const commitments = new Set(relationsAt(graph, cityId, 'OUT', new Set(['ADVANCES'])).map((relation) => relation.to));
-  const kinds = new Set<string>();
-  for (const runs of relationsAt(graph, cityId, 'OUT', RUNS)) {
-    const programme = graph.record(runs.to);
-    if (programme.label !== 'Programme') continue;
-    kinds.add(programme.kind);
-    for (const advances of relationsAt(graph, runs.to, 'OUT', new Set(['ADVANCES']))) commitments.add(advances.to);
-  }
-  const events = new Set((peerFacts(graph).byPeer.get(cityId) ?? []).map((attendance) => attendance.eventId));
-  const countries = new Set(relationsAt(graph, cityId, 'OUT', new Set(['IN_COUNTRY'])).map((relation) => relation.to));
-  return {
-    PARTNER: partners,
-    MEMBERSHIP: memberships,
-    EVENT: events,
-    COMMITMENT: commitments,
-    ENDORSEMENT: endorsed.get(cityId) ?? new Set(),
-    COUNTRY: countries,
-    PROGRAMME_KIND: kinds,
-  };
-}
+const DIRECT_MASK = typeMask(typeCodes(DIRECT_PARTNER_TYPES));
+const CITY_PROGRAMME_MASK = typeMask(typeCodes(CITY_PROGRAMME_TYPES));
+const PROGRAMME_PARTNER_MASK = typeMask(typeCodes(PROGRAMME_PARTNER_TYPES));
+const EVENT_PARTNER_MASK = typeMask(typeCodes(EVENT_PARTNER_TYPES));
+const PARTICIPATED_MASK = typeMask([TYPE_CODE.PARTICIPATED_IN]);
+const ADVANCES_MASK = typeMask([TYPE_CODE.ADVANCES]);
+const IN_COUNTRY_MASK = typeMask([TYPE_CODE.IN_COUNTRY]);
+const ENDORSED_MASK = typeMask([TYPE_CODE.ENDORSED]);
+const MEMBER_OF = TYPE_CODE.MEMBER_OF;
+const ORGANIZATION = LABEL_CODE.Organization;
+const PROGRAMME = LABEL_CODE.Programme;
 
+/**
+ * Every city's items, read from the typed adjacency (no relation record is decoded but an
+ * attendance's role and an endorsement's city): the same items as the partner routes
+ * (`routesFrom`), peer attendances and relations give, at a fraction of the cost.
+ */
 function profiles(graph: KnowledgeGraph): Profiles {
   const index = graph.index();
   const cached = cache.get(index);
   if (cached) return cached;
+  const nodes = graph.nodes;
+  const labels = nodes.labels;
+  const table = graph.relations;
+  const networkKind = graph.strings.codeOf('network');
+  const isPartner = (node: number): boolean => uint8At(labels, node) === ORGANIZATION && nodes.idOf(node).startsWith('org:');
   // Declarations endorsed for each city (ENDORSED carries the city as forCity).
-  const endorsed = new Map<string, Set<string>>();
+  const endorsed = new Map<number, number[]>();
   for (const declaration of index.byLabel.Declaration) {
-    const declarationId = graph.nodes.idOf(declaration);
-    for (const relation of relationsAt(graph, declarationId, 'IN', new Set(['ENDORSED']))) {
-      if (relation.type !== 'ENDORSED' || relation.forCity === undefined) continue;
-      const set = endorsed.get(relation.forCity) ?? new Set<string>();
-      set.add(declarationId);
-      endorsed.set(relation.forCity, set);
+    forEachRelation(index, declaration, 'IN', ENDORSED_MASK, (_endorser, row) => {
+      const relation = table.record(row);
+      const city = relation.type === 'ENDORSED' && relation.forCity !== undefined ? graph.indexOf(relation.forCity) : undefined;
+      if (city === undefined) return;
+      const list = endorsed.get(city);
+      if (list) list.push(declaration);
+      else endorsed.set(city, [declaration]);
+    });
+  }
+  const facts = peerFacts(graph);
+  const slot = Object.fromEntries(REASONS.map((reason) => [reason, reasonSlot(reason)])) as Record<SharedReason, number>;
+  const itemsOf = new Map<number, ItemKey[]>();
+  const holdersOf = new Map<ItemKey, number[]>();
+  for (const city of index.byLabel.City) {
+    const partners = new Set<number>();
+    const memberships = new Set<number>();
+    const partnerOf = (node: number, mask: number): void => {
+      forEachRelation(index, node, 'BOTH', mask, (partner, row) => {
+        if (!isPartner(partner)) return;
+        const membership = int32At(nodes.kinds, partner) === networkKind || uint8At(table.types, row) === MEMBER_OF;
+        (membership ? memberships : partners).add(partner);
+      });
+    };
+    partnerOf(city, DIRECT_MASK);
+    const commitments = new Set<number>();
+    const kinds = new Set<number>();
+    forEachRelation(index, city, 'OUT', ADVANCES_MASK, (commitment) => commitments.add(commitment));
+    forEachRelation(index, city, 'OUT', CITY_PROGRAMME_MASK, (programme) => {
+      if (uint8At(labels, programme) !== PROGRAMME) return;
+      partnerOf(programme, PROGRAMME_PARTNER_MASK);
+      kinds.add(int32At(nodes.kinds, programme));
+      forEachRelation(index, programme, 'OUT', ADVANCES_MASK, (commitment) => commitments.add(commitment));
+    });
+    forEachRelation(index, city, 'OUT', PARTICIPATED_MASK, (event, row) => {
+      const relation = table.record(row);
+      if (relation.type === 'PARTICIPATED_IN' && isAttendingRole(relation.role)) partnerOf(event, EVENT_PARTNER_MASK);
+    });
+    for (const membership of memberships) partners.delete(membership);
+    const events = new Set<number>();
+    for (const attendance of facts.byPeer.get(nodes.idOf(city)) ?? []) {
+      const event = graph.indexOf(attendance.eventId);
+      if (event !== undefined) events.add(event);
+    }
+    const countries = new Set<number>();
+    forEachRelation(index, city, 'OUT', IN_COUNTRY_MASK, (country) => countries.add(country));
+    const items: ItemKey[] = [];
+    const hold = (reason: SharedReason, values: Iterable<number>): void => {
+      for (const value of values) items.push(itemKey(slot[reason], value));
+    };
+    hold('PARTNER', partners);
+    hold('MEMBERSHIP', memberships);
+    hold('EVENT', events);
+    hold('COMMITMENT', commitments);
+    hold('ENDORSEMENT', new Set(endorsed.get(city)));
+    hold('COUNTRY', countries);
+    kinds.delete(-1);
+    hold('PROGRAMME_KIND', kinds);
+    itemsOf.set(city, items);
+    for (const item of items) {
+      const holders = holdersOf.get(item);
+      if (holders) holders.push(city);
+      else holdersOf.set(item, [city]);
     }
   }
-  const byCity = new Map<string, Profile>();
-  const holders = new Map<string, number>();
-  for (const city of index.byLabel.City) {
-    const id = graph.nodes.idOf(city);
-    const profile = profileOf(graph, id, endorsed);
-    byCity.set(id, profile);
-    for (const reason of REASONS)
-      for (const item of profile[reason]) holders.set(`${reason}|${item}`, (holders.get(`${reason}|${item}`) ?? 0) + 1);
-  }
-  const built = { byCity, holders };
+  const built = { itemsOf, holdersOf, cityCount: index.byLabel.City.length };
   cache.set(index, built);
   return built;
+}
+
+/** What an item key stands for: its reason and value (an id, or a programme kind). */
+function itemOf(graph: KnowledgeGraph, item: ItemKey): { reason: SharedReason; value: string } {
+  const reason = REASONS[item % REASON_SLOTS] ?? 'PARTNER';
+  const value = Math.floor(item / REASON_SLOTS);
+  return { reason, value: reason === 'PROGRAMME_KIND' ? graph.strings.at(value) : graph.nodes.idOf(value) };
 }
 
 /** Cities not to suggest to `cityId`: itself, its parts and wholes, peers, co-runners. */
@@ -105,20 +169,22 @@ function alreadyLinked(graph: KnowledgeGraph, cityId: string): Set<string> {
 export function similarCities(graph: KnowledgeGraph, cityId: string, first: number): CitySuggestionsResult | null {
   const city = graph.indexOf(cityId);
   if (city === undefined || graph.nodes.labelOf(city) !== 'City') return null;
-  const { byCity, holders } = profiles(graph);
-  const own = byCity.get(cityId);
+  const { itemsOf, holdersOf, cityCount } = profiles(graph);
+  const own = itemsOf.get(city);
   if (!own) return null;
   // Every city sharing an item is a candidate, linked ones too: they are counted as excluded.
-  const sharing: SuggestionCandidate[] = [];
-  for (const [candidate, profile] of byCity) {
-    const shared: SharedHolding[] = [];
-    for (const reason of REASONS) {
-      for (const item of own[reason]) {
-        if (profile[reason].has(item)) shared.push({ reason, value: item, holders: holders.get(`${reason}|${item}`) ?? 1 });
-      }
+  // Candidates come from the items' holders, so the work follows what the city holds, not the graph.
+  const sharedBy = new Map<number, SharedHolding[]>();
+  for (const item of own) {
+    const holders = holdersOf.get(item) ?? [];
+    const { reason, value } = itemOf(graph, item);
+    const holding: SharedHolding = { reason, value, holders: holders.length };
+    for (const holder of holders) {
+      const shared = sharedBy.get(holder);
+      if (shared) shared.push(holding);
+      else sharedBy.set(holder, [holding]);
     }
-    if (shared.length > 0) sharing.push({ cityId: candidate, shared });
   }
-  const itemCount = REASONS.reduce((sum, reason) => sum + own[reason].size, 0);
-  return suggestionsFor(cityId, byCity.size, itemCount, sharing, alreadyLinked(graph, cityId), first);
+  const sharing: SuggestionCandidate[] = [...sharedBy].map(([candidate, shared]) => ({ cityId: graph.nodes.idOf(candidate), shared }));
+  return suggestionsFor(cityId, cityCount, own.length, sharing, alreadyLinked(graph, cityId), first);
 }
