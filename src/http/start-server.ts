@@ -6,7 +6,8 @@
  * curation journal belong to whoever opened them (`app/start-app.ts`).
  *
  * /graphql is hardened in this order: CORS allow-list, per-client rate limit, JSON-only POST
- * bodies up to BODY_LIMIT_BYTES, answers from the response cache, then Apollo (CSRF
+ * bodies up to BODY_LIMIT_BYTES, answers from the response cache — all of it first on the
+ * fast path in node:http's handler, before Express (`graphql-fast-path.ts`) — then Apollo (CSRF
  * prevention, Armor limits, roles, error masking, the analytics cost limit). Every store call
  * of a request is bounded by STORE_TIMEOUT_MS; layouts and analytics run in worker threads,
  * bounded by ANALYTICS_TIMEOUT_MS each and ANALYTICS_REQUEST_BUDGET_MS per request. Every answer that
@@ -31,6 +32,7 @@ import type { GraphStore } from '../store/GraphStore';
 import { withTimeout } from '../store/with-timeout';
 import { createCors } from './create-cors';
 import { createRateLimit } from './create-rate-limit';
+import { graphqlFastPath, unlessEdgeChecked } from './graphql-fast-path';
 import { handleErrors, notFound } from './handle-errors';
 import { jsonBody } from './json-body';
 import { mountExplorer } from './mount-explorer';
@@ -83,13 +85,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   // Only trusted proxies may set the client address that rate limiting keys on.
   app.set('trust proxy', security.trustProxy);
-  const httpServer = http.createServer(app);
-  const pool = new AnalyticsPool(options.analyticsWorkers === undefined ? {} : { size: options.analyticsWorkers });
-  pool.warm();
   const generation = (): number => curation?.generation ?? 0;
-  const analytics = new Analytics({ store: requestStore, pool, limits: security.analytics, generation });
   // Answers stay right until curation changes the graph; a read-only server's never change.
   const responseCache = new ResponseCache({ maxBytes: options.responseCacheMaxBytes ?? 0, generation });
+  // One limiter for /graphql and the exports: a client shares one budget across both.
+  const rateLimit = security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : [];
+  // CORS, then the rate limit: the cheap refusals, first on the fast path and in Express.
+  const edgeChecks = [createCors(security.corsOrigins), ...rateLimit];
+  const errorHandler = handleErrors(logger);
+  // Hits of the response cache are answered before Express, in node:http's handler.
+  const fastPath = graphqlFastPath({
+    app,
+    cache: responseCache,
+    authenticate,
+    edgeChecks,
+    bodyLimitBytes: security.bodyLimitBytes,
+    handleError: errorHandler,
+  });
+  const httpServer = http.createServer((request, response) => fastPath(request, response, () => app(request, response)));
+  const pool = new AnalyticsPool(options.analyticsWorkers === undefined ? {} : { size: options.analyticsWorkers });
+  pool.warm();
+  const analytics = new Analytics({ store: requestStore, pool, limits: security.analytics, generation });
   const apollo = createApollo({
     logger,
     security,
@@ -98,8 +114,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await apollo.start();
 
   mountHealth(app, { store: requestStore, curation, logger });
-  // One limiter for /graphql and the exports: a client shares one budget across both.
-  const rateLimit = security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : [];
   // /graphql is an app of its own only to turn off Express's automatic weak ETags there:
   // the response cache gives the validators (strong, over the answer and the generation),
   // and an answer it does not validate (mutations, errors) must carry none.
@@ -108,8 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   graphql.set('etag', false);
   app.use('/graphql', graphql);
   graphql.use(
-    createCors(security.corsOrigins),
-    ...rateLimit,
+    ...edgeChecks.map(unlessEdgeChecked),
     ...jsonBody(security.bodyLimitBytes),
     serveCachedResponses(responseCache, authenticate),
     expressMiddleware<ApiContext>(apollo, {
@@ -125,7 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Exports read the graph like a query does: the same key rule and the same rate limit.
   mountExports(app, requestStore, [...rateLimit, requireReadAccess(authenticate, security.publicQueries)]);
   app.use(notFound());
-  app.use(handleErrors(logger));
+  app.use(errorHandler);
 
   try {
     await new Promise<void>((resolve, reject) => {
