@@ -15,6 +15,7 @@ import { parse as parseQueryString } from 'node:querystring';
 import type { ErrorRequestHandler, Express, Request, RequestHandler, Response } from 'express';
 import type { ResponseCache } from '../api/response-cache';
 import type { Authenticator } from '../security/authenticate';
+import type { CorsHandler } from './create-cors';
 import { plainJsonLength, readPlainJson } from './pre-read-body';
 import { answerHit, cacheLookupOf } from './serve-cached-responses';
 
@@ -23,8 +24,9 @@ export interface FastPathOptions {
   readonly app: Express;
   readonly cache: ResponseCache;
   readonly authenticate: Authenticator;
-  /** CORS and the rate limit, in the order Express would run them. */
-  readonly edgeChecks: readonly RequestHandler[];
+  readonly cors: CorsHandler;
+  /** Absent when the server is not throttled. */
+  readonly rateLimit: RequestHandler | undefined;
   readonly bodyLimitBytes: number;
   /** How an edge check's error (429) is answered: Express's own error handler. */
   readonly handleError: ErrorRequestHandler;
@@ -35,7 +37,7 @@ export type FastPath = (request: IncomingMessage, response: ServerResponse, fall
 const edgeChecked = new WeakSet<IncomingMessage>();
 
 /** An edge check for Express's chain that a request which passed it on the fast path skips. */
-export function unlessEdgeChecked(check: RequestHandler): RequestHandler {
+export function unlessEdgeChecked(check: RequestHandler | CorsHandler): RequestHandler {
   return (request, response, next) => {
     if (edgeChecked.has(request)) next();
     else void check(request, response, next);
@@ -43,13 +45,43 @@ export function unlessEdgeChecked(check: RequestHandler): RequestHandler {
 }
 
 export function graphqlFastPath(options: FastPathOptions): FastPath {
-  const { app, cache, authenticate, edgeChecks, bodyLimitBytes, handleError } = options;
+  const { app, cache, authenticate, cors, rateLimit, bodyLimitBytes, handleError } = options;
 
-  const answerOrFallThrough = (request: Request, response: Response, query: Record<string, unknown>, body: unknown, fallThrough: () => void): void => {
-    const lookup = cacheLookupOf(request, query, body, authenticate);
+  /** CORS then the rate limit; resolves false when a check refused (and answered) the request. */
+  const passEdgeChecks = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<boolean> => {
+    // cors passes on with `next(null)` for an origin off the list: null is no refusal.
+    let refusal = await new Promise<unknown>((resolve) => cors(incoming, outgoing, (error: unknown) => resolve(error ?? undefined)));
+    if (refusal === undefined && rateLimit !== undefined) {
+      // express-rate-limit reads `req.ip` (trust proxy): it needs Express's prototypes.
+      const { request, response } = asExpress(app, incoming, outgoing);
+      refusal = await new Promise<unknown>((resolve) => void rateLimit(request, response, (error: unknown) => resolve(error ?? undefined)));
+    }
+    if (refusal === undefined) return true;
+    const { request, response } = asExpress(app, incoming, outgoing);
+    void handleError(refusal, request, response, () => outgoing.destroy());
+    return false;
+  };
+
+  const answer = async (incoming: IncomingMessage, outgoing: ServerResponse, fallThrough: () => void, url: string, queryStart: number) => {
+    if (!(await passEdgeChecks(incoming, outgoing))) return;
+    edgeChecked.add(incoming);
+    let query: Record<string, unknown> = {};
+    let body: unknown;
+    if (incoming.method === 'GET') {
+      if (queryStart >= 0) query = parseQueryString(url.slice(queryStart + 1));
+    } else {
+      if (plainJsonLength(incoming, bodyLimitBytes) === undefined) return fallThrough();
+      const read = await readPlainJson(incoming);
+      // The client went away mid-body: nobody to answer.
+      if (read === undefined) return;
+      // A body that does not parse is answered by Express's JSON body step, as ever.
+      if ('error' in read) return fallThrough();
+      body = read.body;
+    }
+    const lookup = cacheLookupOf(incoming, query, body, authenticate);
     const hit = lookup === undefined ? undefined : cache.lookup(lookup);
     if (hit === undefined) fallThrough();
-    else answerHit(request, response, hit);
+    else answerHit(incoming, outgoing, hit);
   };
 
   return (incoming, outgoing, fallThrough) => {
@@ -61,33 +93,10 @@ export function graphqlFastPath(options: FastPathOptions): FastPath {
       fallThrough();
       return;
     }
-    const { request, response } = asExpress(app, incoming, outgoing);
-    const fail = (error: unknown): void => {
+    answer(incoming, outgoing, fallThrough, url, queryStart).catch((error: unknown) => {
+      const { request, response } = asExpress(app, incoming, outgoing);
       void handleError(error, request, response, () => outgoing.destroy());
-    };
-    runChecks(edgeChecks, request, response)
-      .then(async (refusal) => {
-        if (refusal !== undefined) {
-          fail(refusal);
-          return;
-        }
-        edgeChecked.add(incoming);
-        if (method === 'GET') {
-          answerOrFallThrough(request, response, queryStart < 0 ? {} : parseQueryString(url.slice(queryStart + 1)), undefined, fallThrough);
-          return;
-        }
-        if (plainJsonLength(incoming, bodyLimitBytes) === undefined) {
-          fallThrough();
-          return;
-        }
-        const read = await readPlainJson(incoming);
-        // The client went away mid-body: nobody to answer.
-        if (read === undefined) return;
-        // A body that does not parse is answered by Express's JSON body step, as ever.
-        if ('error' in read) fallThrough();
-        else answerOrFallThrough(request, response, {}, read.body, fallThrough);
-      })
-      .catch(fail);
+    });
   };
 }
 
@@ -102,19 +111,4 @@ function asExpress(app: Express, incoming: IncomingMessage, outgoing: ServerResp
   response.req = request;
   response.locals ??= Object.create(null) as Record<string, unknown>;
   return { request, response };
-}
-
-/** Runs the checks in order; resolves with the first one's error, or undefined when all pass. */
-async function runChecks(checks: readonly RequestHandler[], request: Request, response: Response): Promise<unknown> {
-  for (const check of checks) {
-    const error = await new Promise<unknown>((resolve, reject) => {
-      try {
-        void check(request, response, (failure?: unknown) => resolve(failure === 'route' || failure === 'router' ? undefined : failure));
-      } catch (thrown) {
-        reject(thrown instanceof Error ? thrown : new Error(String(thrown)));
-      }
-    });
-    if (error !== undefined && error !== null) return error;
-  }
-  return undefined;
 }

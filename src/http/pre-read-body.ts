@@ -44,8 +44,8 @@ export function readPlainJson(request: IncomingMessage): Promise<PreReadBody | u
       preRead.set(request, read);
       resolve(read);
     });
+    // A client that goes away mid-body errors the request (ECONNRESET, "aborted").
     request.once('error', () => resolve(undefined));
-    request.once('aborted', () => resolve(undefined));
   });
 }
 

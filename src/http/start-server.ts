@@ -89,16 +89,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Answers stay right until curation changes the graph; a read-only server's never change.
   const responseCache = new ResponseCache({ maxBytes: options.responseCacheMaxBytes ?? 0, generation });
   // One limiter for /graphql and the exports: a client shares one budget across both.
-  const rateLimit = security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : [];
-  // CORS, then the rate limit: the cheap refusals, first on the fast path and in Express.
-  const edgeChecks = [createCors(security.corsOrigins), ...rateLimit];
+  const rateLimit = security.rateLimit ? createRateLimit(security.rateLimit, logger) : undefined;
+  const cors = createCors(security.corsOrigins);
   const errorHandler = handleErrors(logger);
   // Hits of the response cache are answered before Express, in node:http's handler.
   const fastPath = graphqlFastPath({
     app,
     cache: responseCache,
     authenticate,
-    edgeChecks,
+    cors,
+    rateLimit,
     bodyLimitBytes: security.bodyLimitBytes,
     handleError: errorHandler,
   });
@@ -122,7 +122,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   graphql.set('etag', false);
   app.use('/graphql', graphql);
   graphql.use(
-    ...edgeChecks.map(unlessEdgeChecked),
+    // CORS, then the rate limit (the cheap refusals first), unless the fast path ran them.
+    unlessEdgeChecked(cors),
+    ...(rateLimit ? [unlessEdgeChecked(rateLimit)] : []),
     ...jsonBody(security.bodyLimitBytes),
     serveCachedResponses(responseCache, authenticate),
     expressMiddleware<ApiContext>(apollo, {
@@ -136,7 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   mountExplorer(app, { sourceMaps: !options.production });
   // Exports read the graph like a query does: the same key rule and the same rate limit.
-  mountExports(app, requestStore, [...rateLimit, requireReadAccess(authenticate, security.publicQueries)]);
+  mountExports(app, requestStore, [...(rateLimit ? [rateLimit] : []), requireReadAccess(authenticate, security.publicQueries)]);
   app.use(notFound());
   app.use(errorHandler);
 
