@@ -191,6 +191,36 @@ describe('the fast path in the real server', () => {
     expect(fast.headers.get('ratelimit')).toMatch(/r=\d+/);
   });
 
+  it('reads a body by the JSON body parser’s rules: the same answer read on the fast path as read by Express', async () => {
+    const query = Buffer.from(JSON.stringify({ query: '{ stats { nodes } }' }));
+    const bodies: Record<string, Buffer> = {
+      'invalid UTF-8': Buffer.concat([Buffer.from('{"query":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
+      'byte order mark': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), query]),
+      'a JSON string, not an object': Buffer.from('"{ stats { nodes } }"'),
+      'white space only': Buffer.from('  \n'),
+      'broken JSON': Buffer.from('{"query":'),
+      'an array (a batch, refused)': Buffer.from(`[${query.toString()}]`),
+      'charset=utf-8': query,
+    };
+    for (const [name, body] of Object.entries(bodies)) {
+      const contentType = name === 'charset=utf-8' ? 'application/json; charset=utf-8' : 'application/json';
+      const send = (streamed: boolean): Promise<Response> =>
+        fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': contentType },
+          // A streamed (chunked) body is one only Express reads.
+          body: streamed ? new Blob([body]).stream() : body,
+          duplex: 'half',
+        } as RequestInit);
+      const [fast, viaExpress] = [await send(false), await send(true)];
+      expect({ name, status: fast.status, text: await fast.text() }).toEqual({
+        name,
+        status: viaExpress.status,
+        text: await viaExpress.text(),
+      });
+    }
+  });
+
   it('refuses a bad key on a held query the same way Apollo refuses it on a query never asked', async () => {
     const badKey = 'not-a-key-0123456789abcdef';
     await execute(server, NodeByIdDocument, { id: 'city:delhi' });
