@@ -117,7 +117,25 @@ export function flameGraphSvg(profile: CpuProfile, title: string): string {
   ].join('\n');
 }
 
-/** Top frames by self time, and self time by place, as text. */
+/** Samples under each function (self and callees), a recursive function counted once per stack. */
+function totalsByFunction(tree: Tree): Map<string, number> {
+  const totals = new Map<string, number>();
+  const onStack = new Set<string>();
+  const walk = (node: Tree): void => {
+    const key = `${label(node.frame)} (${placeOf(node.frame)})`;
+    const outermost = !onStack.has(key);
+    if (outermost) {
+      totals.set(key, (totals.get(key) ?? 0) + node.total);
+      onStack.add(key);
+    }
+    for (const child of node.children) walk(child);
+    if (outermost) onStack.delete(key);
+  };
+  walk(tree);
+  return totals;
+}
+
+/** Top frames by self time, by total time, and self time by place, as text. */
 export function profileSummary(profile: CpuProfile, top = 25): string {
   const total = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
   const byFunction = new Map<string, number>();
@@ -142,5 +160,8 @@ export function profileSummary(profile: CpuProfile, top = 25): string {
     '',
     `Top ${top} functions by self time:`,
     ...rows(byFunction, top),
+    '',
+    `Top ${2 * top} functions by total time (self and callees; the root and the event loop's own frames first):`,
+    ...rows(totalsByFunction(buildTree(profile)), 2 * top),
   ].join('\n');
 }

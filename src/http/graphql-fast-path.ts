@@ -6,15 +6,19 @@
  * Anything else falls through to Express unchanged: other paths and methods, a miss, a
  * refused key or a GET without the CSRF-prevention header (Apollo answers those), and any
  * body that is not plain JSON within the limit (Express's body parser answers 413 / 415).
- * A plain JSON POST body is read here by the JSON body parser's rules (`pre-read-body.ts`)
- * and handed on, so Express does not read it again; Express skips the edge checks for a
+ * A plain JSON POST body is read here by the JSON body parser's rules (`pre-read-body.ts`);
+ * on a miss Apollo answers it from here (`answer-with-apollo.ts`), as the Express
+ * integration would, or, without Apollo given, Express gets it already read; Express skips the edge checks for a
  * request that passed them here (`unlessEdgeChecked`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
+import type { ApolloServer } from '@apollo/server';
 import type { ErrorRequestHandler, Express, Request, RequestHandler, Response } from 'express';
+import type { ApiContext } from '../api/context';
 import type { ResponseCache } from '../api/response-cache';
 import type { Authenticator } from '../security/authenticate';
+import { answerWithApollo, type ContextFor } from './answer-with-apollo';
 import type { CorsHandler } from './create-cors';
 import { plainJsonLength, readPlainJson } from './pre-read-body';
 import { answerHit, cacheLookupOf } from './serve-cached-responses';
@@ -30,6 +34,11 @@ export interface FastPathOptions {
   readonly bodyLimitBytes: number;
   /** How an edge check's error (429) is answered: Express's own error handler. */
   readonly handleError: ErrorRequestHandler;
+  /**
+   * Apollo and the context of a request, to answer a JSON POST the cache does not hold
+   * without Express around it; without them such a POST falls through to Express.
+   */
+  readonly apollo?: { readonly server: ApolloServer<ApiContext>; readonly contextFor: ContextFor<ApiContext> };
 }
 
 export type FastPath = (request: IncomingMessage, response: ServerResponse, fallThrough: () => void) => void;
@@ -45,7 +54,7 @@ export function unlessEdgeChecked(check: RequestHandler | CorsHandler): RequestH
 }
 
 export function graphqlFastPath(options: FastPathOptions): FastPath {
-  const { app, cache, authenticate, cors, rateLimit, bodyLimitBytes, handleError } = options;
+  const { app, cache, authenticate, cors, rateLimit, bodyLimitBytes, handleError, apollo } = options;
 
   /** CORS then the rate limit; resolves false when a check refused (and answered) the request. */
   const passEdgeChecks = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<boolean> => {
@@ -80,8 +89,9 @@ export function graphqlFastPath(options: FastPathOptions): FastPath {
     }
     const lookup = cacheLookupOf(incoming, query, body, authenticate);
     const hit = lookup === undefined ? undefined : cache.lookup(lookup);
-    if (hit === undefined) fallThrough();
-    else answerHit(incoming, outgoing, hit);
+    if (hit !== undefined) answerHit(incoming, outgoing, hit);
+    else if (incoming.method === 'POST' && apollo !== undefined) await answerWithApollo(apollo.server, apollo.contextFor, incoming, outgoing, body);
+    else fallThrough();
   };
 
   return (incoming, outgoing, fallThrough) => {

@@ -13,7 +13,7 @@
  * bounded by ANALYTICS_TIMEOUT_MS each and ANALYTICS_REQUEST_BUDGET_MS per request. Every answer that
  * is not GraphQL's and is an error is problem details (`handle-errors.ts`).
  */
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -92,17 +92,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimit = security.rateLimit ? createRateLimit(security.rateLimit, logger) : undefined;
   const cors = createCors(security.corsOrigins);
   const errorHandler = handleErrors(logger);
-  // Hits of the response cache are answered before Express, in node:http's handler.
-  const fastPath = graphqlFastPath({
-    app,
-    cache: responseCache,
-    authenticate,
-    cors,
-    rateLimit,
-    bodyLimitBytes: security.bodyLimitBytes,
-    handleError: errorHandler,
-  });
-  const httpServer = http.createServer((request, response) => fastPath(request, response, () => app(request, response)));
+  // The request handler is set below, once Apollo (which needs the server to drain it) is up.
+  const httpServer = http.createServer();
   const pool = new AnalyticsPool(options.analyticsWorkers === undefined ? {} : { size: options.analyticsWorkers });
   pool.warm();
   const analytics = new Analytics({ store: requestStore, pool, limits: security.analytics, generation });
@@ -112,6 +103,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), responseCachePlugin(responseCache)],
   });
   await apollo.start();
+  const contextFor = async (request: IncomingMessage): Promise<ApiContext> =>
+    createContext(requestStore, analytics, {
+      principal: authenticate(request.headers.authorization),
+      publicQueries: security.publicQueries,
+      ...(curation ? { curation } : {}),
+    });
+  // Cache hits, and JSON POSTs to Apollo, are answered before Express, in node:http's handler.
+  const fastPath = graphqlFastPath({
+    app,
+    cache: responseCache,
+    authenticate,
+    cors,
+    rateLimit,
+    bodyLimitBytes: security.bodyLimitBytes,
+    handleError: errorHandler,
+    apollo: { server: apollo, contextFor },
+  });
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => fastPath(request, response, () => app(request, response)));
 
   mountHealth(app, { store: requestStore, curation, logger });
   // /graphql is an app of its own only to turn off Express's automatic weak ETags there:
@@ -127,14 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(rateLimit ? [unlessEdgeChecked(rateLimit)] : []),
     ...jsonBody(security.bodyLimitBytes),
     serveCachedResponses(responseCache, authenticate),
-    expressMiddleware<ApiContext>(apollo, {
-      context: async ({ req }) =>
-        createContext(requestStore, analytics, {
-          principal: authenticate(req.headers.authorization),
-          publicQueries: security.publicQueries,
-          ...(curation ? { curation } : {}),
-        }),
-    }),
+    expressMiddleware<ApiContext>(apollo, { context: async ({ req }) => contextFor(req) }),
   );
   mountExplorer(app, { sourceMaps: !options.production });
   // Exports read the graph like a query does: the same key rule and the same rate limit.

@@ -40,7 +40,12 @@ describe('the fast path on its own', () => {
 
   beforeAll(async () => {
     const cache = new ResponseCache({ maxBytes: 1_000_000, generation: () => 0 });
-    const lookup: ResponseLookup = { queryHash: sha256(QUERY), operationName: undefined, variables: { id: 'city:rabat' }, caller: 'anonymous' };
+    const lookup: ResponseLookup = {
+      queryHash: sha256(QUERY),
+      operationName: undefined,
+      variables: { id: 'city:rabat' },
+      caller: 'anonymous',
+    };
     cache.store(lookup, 'document-key', 0, {
       body: ANSWER,
       etag,
@@ -87,7 +92,10 @@ describe('the fast path on its own', () => {
   });
 
   it('gives no CORS header to an origin off the allow-list (but counts it), and answers 304 to a matching If-None-Match', async () => {
-    const other = await post({ query: QUERY, variables: { id: 'city:rabat' } }, { origin: 'https://evil.example.org', 'if-none-match': etag });
+    const other = await post(
+      { query: QUERY, variables: { id: 'city:rabat' } },
+      { origin: 'https://evil.example.org', 'if-none-match': etag },
+    );
     expect(other.status).toBe(304);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(await other.text()).toBe('');
@@ -146,7 +154,8 @@ describe('the fast path on its own: bodies it leaves to Express', () => {
   });
 
   it('does not read a body over the limit, of another type, or of another charset (Express answers 413 / 415)', async () => {
-    const send = (body: string, contentType: string): Promise<Response> => fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const send = (body: string, contentType: string): Promise<Response> =>
+      fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
     for (const response of [
       await send(JSON.stringify({ query: 'x'.repeat(200) }), 'application/json'),
       await send('{"query":"{ stats { nodes } }"}', 'text/plain'),
@@ -189,6 +198,58 @@ describe('the fast path in the real server', () => {
     expect(headersOf(fast)).toEqual(headersOf(viaExpress));
     expect(fast.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
     expect(fast.headers.get('ratelimit')).toMatch(/r=\d+/);
+  });
+
+  it('has Apollo answer a POST it does not hold exactly as Apollo answers it through Express', async () => {
+    const uncached = await startTestServer({ env: { RESPONSE_CACHE_MAX_BYTES: '0', CORS_ORIGINS: ALLOWED_ORIGIN } });
+    try {
+      const node = { query: print(NodeByIdDocument), variables: { id: 'city:rabat' } };
+      const first = await fetch(uncached.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(node),
+      });
+      const etag = first.headers.get('etag') ?? '';
+      const cases: { name: string; body: unknown; headers?: Record<string, string> }[] = [
+        { name: 'a read', body: node, headers: { origin: ALLOWED_ORIGIN } },
+        { name: 'a conditional read (304)', body: node, headers: { 'if-none-match': etag } },
+        { name: 'graphql-response+json', body: node, headers: { accept: 'application/graphql-response+json' } },
+        { name: 'an error answer', body: { query: print(NodeByIdDocument), variables: {} } },
+        { name: 'a validation error', body: { query: '{ nosuchfield }' } },
+        { name: 'a parse error', body: { query: '{ node(' } },
+        { name: 'no query', body: {} },
+        { name: 'an unknown operation name', body: { query: '{ stats { nodes } }', operationName: 'Other' } },
+        { name: 'a batch', body: [node, node] },
+        {
+          name: 'a mutation without a key',
+          body: {
+            query: print(UpdateNodeDocument),
+            variables: { input: { id: 'city:rabat', provenance: { doc: 'doc:000', quote: KARACHI_QUOTE } } },
+          },
+        },
+        { name: 'a bad key', body: node, headers: { authorization: 'Bearer not-a-key-0123456789abcdef' } },
+      ];
+      for (const { name, body, headers = {} } of cases) {
+        const text = JSON.stringify(body);
+        const send = (streamed: boolean): Promise<Response> =>
+          fetch(uncached.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: streamed ? new Blob([text]).stream() : text,
+            duplex: 'half',
+          } as RequestInit);
+        const fast = await send(false);
+        const viaExpress = await send(true);
+        expect({ name, status: fast.status, headers: headersOf(fast), text: await fast.text() }).toEqual({
+          name,
+          status: viaExpress.status,
+          headers: headersOf(viaExpress),
+          text: await viaExpress.text(),
+        });
+      }
+    } finally {
+      await uncached.stop();
+    }
   });
 
   it('reads a body by the JSON body parser’s rules: the same answer read on the fast path as read by Express', async () => {
