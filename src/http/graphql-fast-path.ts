@@ -44,6 +44,7 @@ export interface FastPathOptions {
 export type FastPath = (request: IncomingMessage, response: ServerResponse, fallThrough: () => void) => void;
 
 const edgeChecked = new WeakSet<IncomingMessage>();
+const PENDING = Symbol('pending');
 
 /** An edge check for Express's chain that a request which passed it on the fast path skips. */
 export function unlessEdgeChecked(check: RequestHandler | CorsHandler): RequestHandler {
@@ -58,8 +59,13 @@ export function graphqlFastPath(options: FastPathOptions): FastPath {
 
   /** CORS then the rate limit; resolves false when a check refused (and answered) the request. */
   const passEdgeChecks = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<boolean> => {
-    // cors passes on with `next(null)` for an origin off the list: null is no refusal.
-    let refusal = await new Promise<unknown>((resolve) => cors(incoming, outgoing, (error: unknown) => resolve(error ?? undefined)));
+    // cors passes on with `next(null)` for an origin off the list: null is no refusal. It
+    // passes on at once (the allow-list is a Set), so no promise is made for it.
+    let refusal: unknown = PENDING;
+    cors(incoming, outgoing, (error: unknown) => {
+      refusal = error ?? undefined;
+    });
+    if (refusal === PENDING) throw new Error('CORS did not decide at once');
     if (refusal === undefined && rateLimit !== undefined) {
       // express-rate-limit reads `req.ip` (trust proxy): it needs Express's prototypes.
       const { request, response } = asExpress(app, incoming, outgoing);

@@ -88,9 +88,26 @@ export function cacheLookupOf(
   return { queryHash, operationName: params.operationName ?? undefined, variables: params.variables, caller };
 }
 
+/** Hashes of recent short query texts: most traffic repeats a few operations. */
+const recentHashes = new Map<string, string>();
+const RECENT_HASHES = 256;
+const RECENT_TEXT_CHARS = 4096;
+
+function hashOfText(text: string): string {
+  const known = recentHashes.get(text);
+  if (known !== undefined) return known;
+  const hash = sha256Hex(text);
+  if (text.length <= RECENT_TEXT_CHARS) {
+    // Bounded by dropping them all at once: cheap, and refilled by the next few requests.
+    if (recentHashes.size >= RECENT_HASHES) recentHashes.clear();
+    recentHashes.set(text, hash);
+  }
+  return hash;
+}
+
 /** The text's SHA-256 when the text is sent (never trust a hash sent beside it), else the APQ hash. */
 function queryHashOf(params: GraphQLParams): string | undefined {
-  if (typeof params.query === 'string') return sha256Hex(params.query);
+  if (typeof params.query === 'string') return hashOfText(params.query);
   if (params.query !== undefined) return undefined;
   const persisted = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
   return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
