@@ -94,7 +94,9 @@ export function flameGraphSvg(profile: CpuProfile, title: string): string {
     const text = escapeXml(label(node.frame));
     rects.push(
       `<g><title>${text} — ${share}% (${placeOf(node.frame)})</title><rect x="${x.toFixed(2)}" y="${depth}" width="${w.toFixed(2)}" height="${rowHeight - 1}" fill="${colour(node.frame)}"/>` +
-        (w > 40 ? `<text x="${(x + 3).toFixed(2)}" y="${depth}" dy="12">${escapeXml(label(node.frame).slice(0, Math.floor(w / 7)))}</text>` : '') +
+        (w > 40
+          ? `<text x="${(x + 3).toFixed(2)}" y="${depth}" dy="12">${escapeXml(label(node.frame).slice(0, Math.floor(w / 7)))}</text>`
+          : '') +
         '</g>',
     );
     let childX = x;
@@ -106,9 +108,7 @@ export function flameGraphSvg(profile: CpuProfile, title: string): string {
   place(tree, 0, 0);
   const height = (depthMax + 3) * rowHeight;
   // Depths were recorded as row numbers; flip them so the root sits at the bottom.
-  const body = rects.map((rect) =>
-    rect.replace(/ y="(\d+)"/g, (_match, row: string) => ` y="${height - (Number(row) + 2) * rowHeight}"`),
-  );
+  const body = rects.map((rect) => rect.replace(/ y="(\d+)"/g, (_match, row: string) => ` y="${height - (Number(row) + 2) * rowHeight}"`));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="monospace" font-size="11">`,
     `<text x="4" y="12">${escapeXml(title)} — ${tree.total} samples; hover a frame for its share. Orange: ours (src/); blue: Node core; grey: engine.</text>`,

@@ -96,7 +96,8 @@ export function graphqlFastPath(options: FastPathOptions): FastPath {
     const lookup = cacheLookupOf(incoming, query, body, authenticate);
     const hit = lookup === undefined ? undefined : cache.lookup(lookup);
     if (hit !== undefined) answerHit(incoming, outgoing, hit);
-    else if (incoming.method === 'POST' && apollo !== undefined) await answerWithApollo(apollo.server, apollo.contextFor, incoming, outgoing, body);
+    else if (incoming.method === 'POST' && apollo !== undefined)
+      await answerWithApollo(apollo.server, apollo.contextFor, incoming, outgoing, body);
     else fallThrough();
   };
 

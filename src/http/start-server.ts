@@ -120,7 +120,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handleError: errorHandler,
     apollo: { server: apollo, contextFor },
   });
-  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => fastPath(request, response, () => app(request, response)));
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) =>
+    fastPath(request, response, () => app(request, response)),
+  );
 
   mountHealth(app, { store: requestStore, curation, logger });
   // /graphql is an app of its own only to turn off Express's automatic weak ETags there:
