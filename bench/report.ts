@@ -101,7 +101,7 @@ function storeTable(results: BenchResults): string[] {
   return lines;
 }
 
-function httpTable(http: HttpReport): string[] {
+export function httpTable(http: HttpReport): string[] {
   const lines = [
     '| operation (response bytes) | connections | server req/s | server p50 / p99 ms | floor req/s | floor p50 / p99 ms | floor ÷ server | non-2xx / errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

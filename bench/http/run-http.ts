@@ -35,10 +35,11 @@ export interface Started {
   readonly ready: ServerReady;
 }
 
-export function startServerChild(args: readonly string[]): Promise<Started> {
+/** Starts bench/http/server-child.js with `args`; `nodeArgs` go to Node itself (e.g. `--cpu-prof`). */
+export function startServerChild(args: readonly string[], nodeArgs: readonly string[] = []): Promise<Started> {
   const script = path.join(__dirname, 'server-child.js');
   // NODE_ENV=production as a deployment runs it (graphql-js drops its development checks).
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });

@@ -69,6 +69,9 @@ function floor(bodiesFile: string): void {
   server.listen(0, '127.0.0.1', () => reply({ port: (server.address() as AddressInfo).port } satisfies ServerReady));
 }
 
+// Exit on SIGTERM rather than die of it, so that a `--cpu-prof` run writes its profile.
+process.once('SIGTERM', () => process.exit(0));
+
 const [mode, argument] = process.argv.slice(2);
 if (mode === 'floor' && argument) floor(argument);
 else

@@ -4,9 +4,11 @@
  * pages (the explorer) and non-browser clients are unaffected either way.
  */
 import cors from 'cors';
-import type { RequestHandler } from 'express';
 
-export function createCors(origins: readonly string[]): RequestHandler {
+/** The cors middleware: it needs only Node's request and response (the fast path runs it before Express). */
+export type CorsHandler = ReturnType<typeof cors>;
+
+export function createCors(origins: readonly string[]): CorsHandler {
   const allowed = new Set(origins);
   return cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),

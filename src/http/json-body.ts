@@ -4,11 +4,13 @@
  * BODY_LIMIT_BYTES (413, compressed bodies counted inflated), be UTF-8 (another charset 415,
  * bytes that are not valid UTF-8 400: decoding them would silently put U+FFFD in their
  * place), and parse (400). The body
- * parser's errors are turned into ServiceErrors here, the one place that knows them.
+ * parser's errors are turned into ServiceErrors here, the one place that knows them. A plain
+ * JSON body may have been read already by the fast path (`pre-read-body.ts`), before Express.
  */
 import { isUtf8 } from 'node:buffer';
 import express, { type RequestHandler } from 'express';
 import { ErrorCode, ServiceError } from '../errors';
+import { bodyParserError, takePreReadBody } from './pre-read-body';
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 
@@ -24,11 +26,6 @@ function bodyError(error: unknown, limitBytes: number): unknown {
     return new ServiceError(ErrorCode.BAD_REQUEST, 'malformed request body: expected JSON');
   }
   return error;
-}
-
-/** An error of body-parser's shape (`status`, `type`), which it passes on as it is. */
-function bodyParserError(status: number, type: string, message: string): Error {
-  return Object.assign(new Error(message), { status, type });
 }
 
 /** Runs on the raw (inflated) bytes before they are decoded. */
@@ -53,6 +50,16 @@ export function jsonBody(limitBytes: number): RequestHandler[] {
     );
   };
   const parseJson: RequestHandler = (request, response, next) => {
+    // The fast path read this body already (by the same rules): the stream is consumed.
+    const preRead = takePreReadBody(request);
+    if (preRead !== undefined) {
+      if ('error' in preRead) next(bodyError(preRead.error, limitBytes));
+      else {
+        request.body = preRead.body;
+        next();
+      }
+      return;
+    }
     parse(request, response, (error?: unknown) => next(error === undefined ? undefined : bodyError(error, limitBytes)));
   };
   return [requireJson, parseJson];

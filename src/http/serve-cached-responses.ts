@@ -6,9 +6,20 @@
  * to Apollo: a miss, a refused credential, a GET without the CSRF-prevention header Apollo
  * requires, or a client asking for another media type (HTML, graphql-response+json).
  * It sits after CORS, the rate limit and the body parser: a hit counts like any request.
+ * Most hits never reach it: the fast path (`graphql-fast-path.ts`) answers them before
+ * Express with the same functions; this one answers what only Express's parsers can read
+ * (a compressed or chunked body, say).
  */
-import type { Request, RequestHandler } from 'express';
-import { callerClass, ifNoneMatchHits, sha256Hex, type ResponseCache, type ResponseLookup } from '../api/response-cache';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import {
+  callerClass,
+  ifNoneMatchHits,
+  sha256Hex,
+  type CachedResponse,
+  type ResponseCache,
+  type ResponseLookup,
+} from '../api/response-cache';
 import type { Authenticator } from '../security/authenticate';
 
 /** Apollo's rule (csrfPrevention: true): one of these headers, or a content type a form cannot send. */
@@ -24,39 +35,48 @@ interface GraphQLParams {
 
 export function serveCachedResponses(cache: ResponseCache, authenticate: Authenticator): RequestHandler {
   return (request, response, next) => {
-    const lookup = lookupOf(request, authenticate);
+    const body: unknown = request.method === 'POST' ? request.body : undefined;
+    const lookup = cacheLookupOf(request, request.query, body, authenticate);
     const hit = lookup === undefined ? undefined : cache.lookup(lookup);
-    if (hit === undefined) {
-      next();
-      return;
-    }
-    response.setHeader('etag', hit.etag);
-    response.setHeader('cache-control', hit.cacheControl);
-    if (ifNoneMatchHits(request.headers['if-none-match'], hit.etag)) {
-      response.statusCode = 304;
-      response.end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length });
-    response.end(hit.body);
+    if (hit === undefined) next();
+    else answerHit(request, response, hit);
   };
 }
 
-/** The cache key parts of a request, or undefined when it must go to Apollo. */
-function lookupOf(request: Request, authenticate: Authenticator): ResponseLookup | undefined {
+/** A held answer: its bytes with their validators, or 304 when `If-None-Match` names its ETag. */
+export function answerHit(request: IncomingMessage, response: ServerResponse, hit: CachedResponse): void {
+  response.setHeader('etag', hit.etag);
+  response.setHeader('cache-control', hit.cacheControl);
+  if (ifNoneMatchHits(request.headers['if-none-match'], hit.etag)) {
+    response.statusCode = 304;
+    response.end();
+    return;
+  }
+  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length });
+  response.end(hit.body);
+}
+
+/**
+ * The cache key parts of a request, or undefined when it must go to Apollo. `query` is the
+ * URL's parameters as Express parses them (querystring), `body` the parsed JSON of a POST.
+ */
+export function cacheLookupOf(
+  request: IncomingMessage,
+  query: Readonly<Record<string, unknown>>,
+  body: unknown,
+  authenticate: Authenticator,
+): ResponseLookup | undefined {
   if (!acceptsJson(request.headers.accept)) return undefined;
   let params: GraphQLParams;
   if (request.method === 'POST') {
-    const body: unknown = request.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
     params = body as GraphQLParams;
   } else if (request.method === 'GET') {
     if (!passesCsrfPrevention(request)) return undefined;
-    const { query, operationName } = request.query;
-    const variables = parseJsonParam(request.query.variables);
-    const extensions = parseJsonParam(request.query.extensions);
+    const variables = parseJsonParam(query.variables);
+    const extensions = parseJsonParam(query.extensions);
     if (variables === INVALID || extensions === INVALID) return undefined;
-    params = { query, operationName, variables, extensions };
+    params = { query: query.query, operationName: query.operationName, variables, extensions };
   } else {
     return undefined;
   }
@@ -68,9 +88,26 @@ function lookupOf(request: Request, authenticate: Authenticator): ResponseLookup
   return { queryHash, operationName: params.operationName ?? undefined, variables: params.variables, caller };
 }
 
+/** Hashes of recent short query texts: most traffic repeats a few operations. */
+const recentHashes = new Map<string, string>();
+const RECENT_HASHES = 256;
+const RECENT_TEXT_CHARS = 4096;
+
+function hashOfText(text: string): string {
+  const known = recentHashes.get(text);
+  if (known !== undefined) return known;
+  const hash = sha256Hex(text);
+  if (text.length <= RECENT_TEXT_CHARS) {
+    // Bounded by dropping them all at once: cheap, and refilled by the next few requests.
+    if (recentHashes.size >= RECENT_HASHES) recentHashes.clear();
+    recentHashes.set(text, hash);
+  }
+  return hash;
+}
+
 /** The text's SHA-256 when the text is sent (never trust a hash sent beside it), else the APQ hash. */
 function queryHashOf(params: GraphQLParams): string | undefined {
-  if (typeof params.query === 'string') return sha256Hex(params.query);
+  if (typeof params.query === 'string') return hashOfText(params.query);
   if (params.query !== undefined) return undefined;
   const persisted = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
   return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
@@ -88,7 +125,7 @@ function parseJsonParam(value: unknown): unknown {
   }
 }
 
-function passesCsrfPrevention(request: Request): boolean {
+function passesCsrfPrevention(request: IncomingMessage): boolean {
   const contentType = request.headers['content-type'];
   if (contentType !== undefined && !SIMPLE_CONTENT_TYPES.test(contentType)) return true;
   return CSRF_HEADERS.some((header) => {

@@ -6,13 +6,14 @@
  * curation journal belong to whoever opened them (`app/start-app.ts`).
  *
  * /graphql is hardened in this order: CORS allow-list, per-client rate limit, JSON-only POST
- * bodies up to BODY_LIMIT_BYTES, answers from the response cache, then Apollo (CSRF
+ * bodies up to BODY_LIMIT_BYTES, answers from the response cache — all of it first on the
+ * fast path in node:http's handler, before Express (`graphql-fast-path.ts`) — then Apollo (CSRF
  * prevention, Armor limits, roles, error masking, the analytics cost limit). Every store call
  * of a request is bounded by STORE_TIMEOUT_MS; layouts and analytics run in worker threads,
  * bounded by ANALYTICS_TIMEOUT_MS each and ANALYTICS_REQUEST_BUDGET_MS per request. Every answer that
  * is not GraphQL's and is an error is problem details (`handle-errors.ts`).
  */
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -31,6 +32,7 @@ import type { GraphStore } from '../store/GraphStore';
 import { withTimeout } from '../store/with-timeout';
 import { createCors } from './create-cors';
 import { createRateLimit } from './create-rate-limit';
+import { graphqlFastPath, unlessEdgeChecked } from './graphql-fast-path';
 import { handleErrors, notFound } from './handle-errors';
 import { jsonBody } from './json-body';
 import { mountExplorer } from './mount-explorer';
@@ -83,23 +85,46 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   // Only trusted proxies may set the client address that rate limiting keys on.
   app.set('trust proxy', security.trustProxy);
-  const httpServer = http.createServer(app);
-  const pool = new AnalyticsPool(options.analyticsWorkers === undefined ? {} : { size: options.analyticsWorkers });
-  pool.warm();
   const generation = (): number => curation?.generation ?? 0;
-  const analytics = new Analytics({ store: requestStore, pool, limits: security.analytics, generation });
   // Answers stay right until curation changes the graph; a read-only server's never change.
   const responseCache = new ResponseCache({ maxBytes: options.responseCacheMaxBytes ?? 0, generation });
+  // One limiter for /graphql and the exports: a client shares one budget across both.
+  const rateLimit = security.rateLimit ? createRateLimit(security.rateLimit, logger) : undefined;
+  const cors = createCors(security.corsOrigins);
+  const errorHandler = handleErrors(logger);
+  // The request handler is set below, once Apollo (which needs the server to drain it) is up.
+  const httpServer = http.createServer();
+  const pool = new AnalyticsPool(options.analyticsWorkers === undefined ? {} : { size: options.analyticsWorkers });
+  pool.warm();
+  const analytics = new Analytics({ store: requestStore, pool, limits: security.analytics, generation });
   const apollo = createApollo({
     logger,
     security,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), responseCachePlugin(responseCache)],
   });
   await apollo.start();
+  const contextFor = async (request: IncomingMessage): Promise<ApiContext> =>
+    createContext(requestStore, analytics, {
+      principal: authenticate(request.headers.authorization),
+      publicQueries: security.publicQueries,
+      ...(curation ? { curation } : {}),
+    });
+  // Cache hits, and JSON POSTs to Apollo, are answered before Express, in node:http's handler.
+  const fastPath = graphqlFastPath({
+    app,
+    cache: responseCache,
+    authenticate,
+    cors,
+    rateLimit,
+    bodyLimitBytes: security.bodyLimitBytes,
+    handleError: errorHandler,
+    apollo: { server: apollo, contextFor },
+  });
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) =>
+    fastPath(request, response, () => app(request, response)),
+  );
 
   mountHealth(app, { store: requestStore, curation, logger });
-  // One limiter for /graphql and the exports: a client shares one budget across both.
-  const rateLimit = security.rateLimit ? [createRateLimit(security.rateLimit, logger)] : [];
   // /graphql is an app of its own only to turn off Express's automatic weak ETags there:
   // the response cache gives the validators (strong, over the answer and the generation),
   // and an answer it does not validate (mutations, errors) must carry none.
@@ -108,24 +133,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   graphql.set('etag', false);
   app.use('/graphql', graphql);
   graphql.use(
-    createCors(security.corsOrigins),
-    ...rateLimit,
+    // CORS, then the rate limit (the cheap refusals first), unless the fast path ran them.
+    unlessEdgeChecked(cors),
+    ...(rateLimit ? [unlessEdgeChecked(rateLimit)] : []),
     ...jsonBody(security.bodyLimitBytes),
     serveCachedResponses(responseCache, authenticate),
-    expressMiddleware<ApiContext>(apollo, {
-      context: async ({ req }) =>
-        createContext(requestStore, analytics, {
-          principal: authenticate(req.headers.authorization),
-          publicQueries: security.publicQueries,
-          ...(curation ? { curation } : {}),
-        }),
-    }),
+    expressMiddleware<ApiContext>(apollo, { context: async ({ req }) => contextFor(req) }),
   );
   mountExplorer(app, { sourceMaps: !options.production });
   // Exports read the graph like a query does: the same key rule and the same rate limit.
-  mountExports(app, requestStore, [...rateLimit, requireReadAccess(authenticate, security.publicQueries)]);
+  mountExports(app, requestStore, [...(rateLimit ? [rateLimit] : []), requireReadAccess(authenticate, security.publicQueries)]);
   app.use(notFound());
-  app.use(handleErrors(logger));
+  app.use(errorHandler);
 
   try {
     await new Promise<void>((resolve, reject) => {
