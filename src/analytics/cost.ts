@@ -19,11 +19,22 @@ export interface GraphSize {
   readonly edges: number;
 }
 
+/**
+ * Building a whole-graph projection in the store, on the event loop, before the algorithm
+ * runs in a worker: ALL links the ends of every relation, PARTNERSHIP reads every relation
+ * row for its partner relations (`relations`: the graph's). EXCHANGE is built to be sized,
+ * so its cost is already paid when it is estimated.
+ */
+export interface ProjectionBuild {
+  readonly projection: 'ALL' | 'PARTNERSHIP';
+  readonly relations: number;
+}
+
 export type AnalyticsCall =
   /** A subgraph walk of at most `size` (nodes capped by `limit`), laid out with `layout`. */
   | { readonly kind: 'subgraph'; readonly size: GraphSize; readonly layout: LayoutKind }
-  | { readonly kind: 'centrality'; readonly metric: CentralityMetric; readonly size: GraphSize }
-  | { readonly kind: 'communities'; readonly size: GraphSize }
+  | { readonly kind: 'centrality'; readonly metric: CentralityMetric; readonly size: GraphSize; readonly build?: ProjectionBuild }
+  | { readonly kind: 'communities'; readonly size: GraphSize; readonly build?: ProjectionBuild }
   /**
    * Partner overlaps of every programme pair: a walk over the graph for the partners, then
    * every pair of the `programmes` compared (quadratic: 4,000 programmes are 8M pairs).
@@ -43,6 +54,8 @@ export const NS_PER_STEP = {
   subgraphWalk: 8_000,
   sharedPartners: 300,
   programmePair: 2_000,
+  projectAll: 10_000,
+  projectPartnership: 2_000,
   similarCities: 6_000,
 } as const;
 
@@ -64,17 +77,9 @@ export function stepsOf(call: AnalyticsCall): readonly { readonly algorithm: Alg
       return call.layout === 'CIRCULAR' ? [walk, { algorithm: 'circular', steps: nodes }] : [walk];
     }
     case 'centrality':
-      switch (call.metric) {
-        case 'BETWEENNESS':
-          return [{ algorithm: 'betweenness', steps: nodes * linear }];
-        case 'PAGERANK':
-          return [{ algorithm: 'pagerank', steps: PAGERANK_ITERATIONS * linear }];
-        case 'DEGREE':
-          return [{ algorithm: 'degree', steps: linear }];
-      }
-      break;
+      return [...buildSteps(call.build), ...centralitySteps(call.metric, nodes, linear)];
     case 'communities':
-      return [{ algorithm: 'louvain', steps: linear }];
+      return [...buildSteps(call.build), { algorithm: 'louvain', steps: linear }];
     case 'sharedPartners':
       return [
         { algorithm: 'sharedPartners', steps: linear },
@@ -84,6 +89,22 @@ export function stepsOf(call: AnalyticsCall): readonly { readonly algorithm: Alg
       return [{ algorithm: 'similarCities', steps: linear }];
   }
   return [];
+}
+
+function buildSteps(build: ProjectionBuild | undefined): { algorithm: Algorithm; steps: number }[] {
+  if (build === undefined) return [];
+  return [{ algorithm: build.projection === 'ALL' ? 'projectAll' : 'projectPartnership', steps: build.relations }];
+}
+
+function centralitySteps(metric: CentralityMetric, nodes: number, linear: number): { algorithm: Algorithm; steps: number }[] {
+  switch (metric) {
+    case 'BETWEENNESS':
+      return [{ algorithm: 'betweenness', steps: nodes * linear }];
+    case 'PAGERANK':
+      return [{ algorithm: 'pagerank', steps: PAGERANK_ITERATIONS * linear }];
+    case 'DEGREE':
+      return [{ algorithm: 'degree', steps: linear }];
+  }
 }
 
 /** The estimated milliseconds of work of one call. */

@@ -16,7 +16,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { estimatedMs, type AnalyticsCall } from '../analytics/cost';
+import { estimatedMs, type AnalyticsCall, type ProjectionBuild } from '../analytics/cost';
 import type { LayoutKind } from '../analytics/layout';
 import { ErrorCode, ServiceError } from '../errors';
 import type { Projection } from '../store/GraphStore';
@@ -42,6 +42,12 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Readonly<Record<s
   });
 }
 
+/** The store's work to build a whole-graph projection (EXCHANGE is built to be sized). */
+async function projectionBuild(projection: Projection, analytics: RequestAnalytics): Promise<{ build?: ProjectionBuild }> {
+  if (projection === 'EXCHANGE') return {};
+  return { build: { projection, relations: (await analytics.counts()).relations } };
+}
+
 /** The call a field makes, sized from its arguments and the graph. */
 async function callOf(name: string, args: Record<string, unknown>, analytics: RequestAnalytics): Promise<AnalyticsCall | undefined> {
   switch (name) {
@@ -57,9 +63,14 @@ async function callOf(name: string, args: Record<string, unknown>, analytics: Re
         kind: 'centrality',
         metric: args.metric as 'DEGREE' | 'BETWEENNESS' | 'PAGERANK',
         size: await analytics.projectionSizeBound(args.projection as Projection),
+        ...(await projectionBuild(args.projection as Projection, analytics)),
       };
     case 'communities':
-      return { kind: 'communities', size: await analytics.projectionSizeBound(args.projection as Projection) };
+      return {
+        kind: 'communities',
+        size: await analytics.projectionSizeBound(args.projection as Projection),
+        ...(await projectionBuild(args.projection as Projection, analytics)),
+      };
     case 'sharedPartners': {
       // Among given programmes the walk is bounded by their partners; over all of them, by the
       // graph and the pairs of programmes.

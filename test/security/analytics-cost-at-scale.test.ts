@@ -55,6 +55,18 @@ describe('the cost model', () => {
     // The seed's ~40 programmes: a few hundred pairs, far under the limit.
     expect(estimatedMs({ kind: 'sharedPartners', size: { nodes: 431, edges: 716 }, programmes: 40 })).toBeLessThan(10);
   });
+
+  it('counts the store building a whole-graph projection on the event loop, not only the algorithm in its worker', () => {
+    // At a million relations a PARTNERSHIP projection takes 2–3 s to build, ALL 14 s (`npm run bench:analytics`).
+    const size = { nodes: 100_000, edges: 200_000 };
+    expect(estimatedMs({ kind: 'centrality', metric: 'DEGREE', size })).toBeLessThan(DEFAULT_MAX_ANALYTICS_COST);
+    expect(
+      estimatedMs({ kind: 'centrality', metric: 'DEGREE', size, build: { projection: 'PARTNERSHIP', relations: 1_000_000 } }),
+    ).toBeGreaterThan(DEFAULT_MAX_ANALYTICS_COST);
+    expect(
+      estimatedMs({ kind: 'communities', size: { nodes: 431, edges: 716 }, build: { projection: 'ALL', relations: 716 } }),
+    ).toBeLessThan(100);
+  });
 });
 
 describe('a server over 4,000 programmes, with the default limits', () => {
