@@ -487,7 +487,13 @@ class MergedNodes {
     this.order.forEach((code, position) => {
       positionOf[code] = position;
     });
-    return { from: from.map((code) => positionOf[code] ?? -1), to: to.map((code) => positionOf[code] ?? -1) };
+    const fromPositions = new Int32Array(from.length);
+    const toPositions = new Int32Array(to.length);
+    for (let i = 0; i < from.length; i += 1) {
+      fromPositions[i] = positionOf[from[i] ?? -1] ?? -1;
+      toPositions[i] = positionOf[to[i] ?? -1] ?? -1;
+    }
+    return { from: fromPositions, to: toPositions };
   }
 }
 
