@@ -202,30 +202,29 @@ function canonicalize(entry: unknown, plan: Plan): Record<string, unknown> | und
     inOrder = false;
     if (!plan.some((field) => field.key === key)) return undefined;
   }
+  // Checked without keeping the values (no array per record): only a record that changes is built again.
   let changed = !inOrder;
   let present = 0;
-  const values: unknown[] = [];
   for (const field of plan) {
     const value = entry[field.key];
     if (value === undefined) {
       // A key given as undefined (not from JSON) or a missing required or defaulted key: zod's to judge.
       if (field.required || field.key in entry || field.key === 'confidence') return undefined;
-      values.push(undefined);
       continue;
     }
     const checked = field.check(value);
     if (checked === REFUSED) return undefined;
     if (checked !== value) changed = true;
-    values.push(checked);
     present += 1;
   }
   if (present !== count) return undefined;
   if (!changed) return entry;
+  // The checks are pure: run again, they give the same canonical values.
   const copy: Record<string, unknown> = {};
-  plan.forEach((field, i) => {
-    const value = values[i];
-    if (value !== undefined) copy[field.key] = value;
-  });
+  for (const field of plan) {
+    const value = entry[field.key];
+    if (value !== undefined) copy[field.key] = field.check(value);
+  }
   return copy;
 }
 

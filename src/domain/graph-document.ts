@@ -305,8 +305,11 @@ export type RelationRecord = RelationInput & { readonly id: string };
 /** A relation named by what identifies it: its type and its two ends. */
 export type RelationKey = Pick<RelationInput, 'type' | 'from' | 'to'>;
 
+/** `-TYPE->` per type: an id is then built of three pieces, not five (a million ids at a million relations). */
+const ID_MIDDLES: ReadonlyMap<string, string> = new Map(RELATION_TYPES.map((type) => [type, `-${type}->`]));
+
 export function relationId(relation: RelationKey): string {
-  return `${relation.from}-${relation.type}->${relation.to}`;
+  return relation.from + (ID_MIDDLES.get(relation.type) ?? `-${relation.type}->`) + relation.to;
 }
 
 const RELATION_ID = new RegExp(`^(.+?)-(${RELATION_TYPES.join('|')})->(.+)$`);

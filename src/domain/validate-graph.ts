@@ -22,6 +22,7 @@ import {
 import { canonicalNode, canonicalRelation } from './canonical-records';
 import { allowsLabelPair, ID_PATTERN, NODE_LABELS, RELATION_ENDPOINTS, RELATION_TYPES, type NodeLabel } from './ontology';
 import { badQuoteReason, normalizeWhitespace } from './text';
+import { rememberRelationEnds, type RelationEnds } from './relation-ends';
 import { TripleIndex } from './triple-index';
 
 export const PROBLEM_CODES = [
@@ -78,6 +79,13 @@ export interface ValidationOptions {
    * @default true
    */
   readonly seedRules?: boolean;
+  /**
+   * The caller hands its input over (readSeed's parsed files, which nothing else holds):
+   * relation entries that pass as they are become the result's records, given their `id`,
+   * instead of being copied (a million copies at a million relations).
+   * @default false
+   */
+  readonly adoptInput?: boolean;
 }
 
 export interface ValidationResult {
@@ -96,36 +104,38 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
     problems.push({ file, entity, code, message });
   };
 
-  const nodeEntries: Located<NodeRecord>[] = [];
-  const endpoints = new EndpointCodes();
-  const relationEntries = new RelationEntries(endpoints);
+  // Read first (without reporting) to know how many relations there are at most.
+  const documents = input.files.map((graphFile) => ('error' in graphFile ? undefined : readDocument(graphFile.content)));
+  const ids = new NodeCodes();
+  const nodeEntries: NodeEntry[] = [];
+  const capacity = documents.reduce((count, document) => count + (document && 'relations' in document ? document.relations.length : 0), 0);
+  const relationEntries = new RelationEntries(ids, capacity);
   // Ids of nodes already reported as broken: their relations are not reported again.
   const rejectedIds = new Set<string>();
-  let fileNumber = 0;
-  for (const graphFile of input.files) {
-    if ('error' in graphFile) {
-      report(graphFile.file, '(file)', 'UNREADABLE', graphFile.error);
-      continue;
+  const relationOptions = { requireConfidence: options.seedRules ?? true, adoptInput: options.adoptInput ?? false };
+  input.files.forEach((graphFile, i) => {
+    const document = documents[i];
+    if ('error' in graphFile || document === undefined) {
+      report(graphFile.file, '(file)', 'UNREADABLE', 'error' in graphFile ? graphFile.error : 'not read');
+      return;
     }
-    const document = readDocument(graphFile.content);
     if ('error' in document) {
       report(graphFile.file, '(file)', 'SHAPE', describeZodError(document.error));
-      continue;
+      return;
     }
-    readNodes(graphFile.file, document.nodes, nodeEntries, rejectedIds, report);
-    readRelations(graphFile.file, fileNumber, document.relations, relationEntries, report, options.seedRules ?? true);
-    fileNumber += 1;
-  }
+    readNodes(graphFile.file, document.nodes, ids, nodeEntries, rejectedIds, report);
+    const fileNumber = relationEntries.fileNames.push(graphFile.file) - 1;
+    readRelations(graphFile.file, fileNumber, document.relations, relationEntries, report, relationOptions);
+  });
 
-  const nodes = mergeNodes(nodeEntries, report);
-  const relations = mergeRelations(relationEntries, nodes, endpoints, rejectedIds, report);
+  const nodes = mergeNodes(nodeEntries, ids, report);
+  const relations = mergeRelations(relationEntries, nodes, rejectedIds, report);
   checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report, options.allowWebSources ?? false);
-  if (options.seedRules ?? true) checkSeedRules(nodes, relations, endpoints, report);
+  if (options.seedRules ?? true) checkSeedRules(nodes, relations, ids, report);
 
-  return {
-    graph: { nodes: Array.from(nodes.values(), (entry) => entry.value), relations: relations.records },
-    problems,
-  };
+  const graph: GraphData = { nodes: nodes.records(), relations: relations.records };
+  if (problems.length === 0) rememberRelationEnds(graph, nodes.positionsOf(relations.from, relations.to));
+  return { graph, problems };
 }
 
 /** A file's lists as `graphDocumentSchema` reads them; a plain `{ nodes, relations }` object is read without zod's copies. */
@@ -141,8 +151,11 @@ function readDocument(content: unknown): { readonly nodes: readonly unknown[]; r
   return parsed.success ? parsed.data : { error: parsed.error };
 }
 
-/** Node ids as relations name them, as small integer codes (so relations are keyed by integers, not id strings). */
-class EndpointCodes {
+/**
+ * Every node id the files name (a node's own, an end of a relation) as a small integer
+ * code, so nodes and relations are found by integer, not by id: one map lookup per id read.
+ */
+class NodeCodes {
   private readonly byId = new Map<string, number>();
 
   get size(): number {
@@ -158,75 +171,106 @@ class EndpointCodes {
     return code;
   }
 
-  /** The code of an id some relation names, or -1. */
+  /** The code of an id some node or relation names, or -1. */
   existing(id: string): number {
     return this.byId.get(id) ?? -1;
   }
 }
 
+/** A node read from a file: where, what, and its id's code (NodeCodes). */
+interface NodeEntry extends Located<NodeRecord> {
+  readonly code: number;
+}
+
 const TYPE_NUMBER = new Map<string, number>(RELATION_TYPES.map((type, i) => [type, i]));
 
+/** Entry flags (RelationEntries.flags). */
+const RULES_MET = 1;
+/** The entry's value may be given its id and kept as the record (a copy, or input handed over). */
+const OWNED = 2;
+
 /**
- * The relations read from the files, in order, as parallel lists: the record, where it was
- * read, its id and its (from, type, to) as codes. One (from, type, to) is one id
- * (`relationId`) unless an end holds "->" (never a valid id, but it must be reported as
- * before): such relations are keyed by their id strings instead.
+ * The relations read from the files, in order, as parallel lists: the record, the number of
+ * the file it was read from, and its (from, type, to) as codes. One (from, type, to) is one
+ * id (`relationId`) unless an end holds "->" (never a valid id, but it must be reported as
+ * before): such relations are keyed by their id strings instead. Ids are built only where
+ * needed (a record, a problem): a million relations do not keep a million id strings here.
  */
 class RelationEntries {
   readonly values: RelationInput[] = [];
-  readonly files: string[] = [];
-  readonly ids: string[] = [];
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly types: number[] = [];
-  /** Whether its type's rules were met already (the fast path checks them with the shape). */
-  readonly rulesMet: boolean[] = [];
-  /** The number of the graph file it was read from. */
-  readonly fileNumbers: number[] = [];
+  /** The files by number (the order they were read in). */
+  readonly fileNames: string[] = [];
+  readonly fileNumbers: Int32Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** Type number, or -1 for an id keyed by its string. */
+  readonly types: Int8Array;
+  /** RULES_MET: its type's rules were met already (the fast path checks them with the shape); OWNED. */
+  readonly flags: Uint8Array;
   /** The first entry of the same relation (itself if none came before): same relation, same number. */
-  readonly first: number[] = [];
+  readonly first: Int32Array;
   /** The last entry of each relation read so far. */
-  private readonly lastOf = new RelationKeys(this);
+  private readonly lastOf: RelationKeys;
   private lastFrom = '';
   private lastFromCode = -1;
   private lastTo = '';
   private lastToCode = -1;
 
-  constructor(private readonly endpoints: EndpointCodes) {}
+  /** @param capacity how many entries the files hold (an upper bound of how many are added). */
+  constructor(
+    private readonly codes: NodeCodes,
+    capacity: number,
+  ) {
+    this.fileNumbers = new Int32Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    this.types = new Int8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.lastOf = new RelationKeys(this, capacity);
+  }
 
   get length(): number {
     return this.values.length;
+  }
+
+  fileOf(i: number): string {
+    return this.fileNames[this.fileNumbers[i] ?? 0] ?? '';
+  }
+
+  idOf(i: number): string {
+    const value = this.values[i];
+    return value === undefined ? '' : relationId(value);
   }
 
   /**
    * Adds an entry, unless the same relation came before in the same file: then nothing is
    * added and the answer is false.
    */
-  push(file: string, fileNumber: number, value: RelationInput, id: string, rulesMet: boolean): boolean {
+  push(fileNumber: number, value: RelationInput, flags: number): boolean {
     // Relations come grouped (an event's participants together): an end like the last is not looked up again.
     if (value.from !== this.lastFrom) {
       this.lastFrom = value.from;
-      this.lastFromCode = this.endpoints.codeOf(value.from);
+      this.lastFromCode = this.codes.codeOf(value.from);
     }
     if (value.to !== this.lastTo) {
       this.lastTo = value.to;
-      this.lastToCode = this.endpoints.codeOf(value.to);
+      this.lastToCode = this.codes.codeOf(value.to);
     }
+    const number = this.values.length;
+    this.from[number] = this.lastFromCode;
+    this.to[number] = this.lastToCode;
+    this.types[number] = value.from.includes('->') || value.to.includes('->') ? -1 : (TYPE_NUMBER.get(value.type) ?? -1);
+    // The key of a relation keyed by its id string is read from its value.
     this.values.push(value);
-    this.files.push(file);
-    this.ids.push(id);
-    this.from.push(this.lastFromCode);
-    this.to.push(this.lastToCode);
-    this.types.push(value.from.includes('->') || value.to.includes('->') ? -1 : (TYPE_NUMBER.get(value.type) ?? -1));
-    this.rulesMet.push(rulesMet);
-    const number = this.values.length - 1;
     const previous = this.lastOf.get(number);
     if (previous >= 0 && this.fileNumbers[previous] === fileNumber) {
-      for (const list of [this.values, this.files, this.ids, this.from, this.to, this.types, this.rulesMet]) list.pop();
+      this.values.pop();
       return false;
     }
-    this.fileNumbers.push(fileNumber);
-    this.first.push(previous >= 0 ? (this.first[previous] ?? number) : number);
+    this.fileNumbers[number] = fileNumber;
+    this.flags[number] = flags;
+    this.first[number] = previous >= 0 ? (this.first[previous] ?? number) : number;
     this.lastOf.set(number, number);
     return true;
   }
@@ -237,22 +281,25 @@ class RelationKeys {
   private readonly byTriple: TripleIndex;
   private readonly byId = new Map<string, number>();
 
-  constructor(private readonly entries: RelationEntries) {
-    this.byTriple = new TripleIndex();
+  constructor(
+    private readonly entries: RelationEntries,
+    expected: number,
+  ) {
+    this.byTriple = new TripleIndex(expected);
   }
 
   /** The number kept for the relation of entry `i`, or -1. */
   get(i: number): number {
     const { entries } = this;
     const type = entries.types[i] ?? -1;
-    if (type < 0) return this.byId.get(entries.ids[i] ?? '') ?? -1;
+    if (type < 0) return this.byId.get(entries.idOf(i)) ?? -1;
     return this.byTriple.get(entries.from[i] ?? 0, entries.to[i] ?? 0, type);
   }
 
   set(i: number, value: number): void {
     const { entries } = this;
     const type = entries.types[i] ?? -1;
-    if (type < 0) this.byId.set(entries.ids[i] ?? '', value);
+    if (type < 0) this.byId.set(entries.idOf(i), value);
     else this.byTriple.set(entries.from[i] ?? 0, entries.to[i] ?? 0, type, value);
   }
 }
@@ -273,55 +320,47 @@ function entityName(entry: unknown, kind: 'nodes' | 'relations', index: number):
 function readNodes(
   file: string,
   entries: readonly unknown[],
-  out: Located<NodeRecord>[],
+  ids: NodeCodes,
+  out: NodeEntry[],
   rejectedIds: Set<string>,
   outerReport: Reporter,
 ): void {
   const seen = new Set<string>();
-  entries.forEach((entry, index) => {
+  const report = (entity: string, code: ProblemCode, message: string): void => {
+    rejectedIds.add(entity);
+    outerReport(file, entity, code, message);
+  };
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index];
     // The fast path: a node zod would accept as it is (canonical-records.ts).
     const canonical = canonicalNode(entry);
     const entity = canonical ? canonical.id : entityName(entry, 'nodes', index);
-    const report: Reporter = (...args) => {
-      rejectedIds.add(entity);
-      outerReport(...args);
-    };
     let node: NodeRecord;
     if (canonical) node = canonical;
     else {
       const label = (entry as { label?: unknown } | null)?.label;
       if (typeof label !== 'string' || !(NODE_LABELS as readonly string[]).includes(label)) {
-        report(
-          file,
-          entity,
-          'UNKNOWN_LABEL',
-          `node ${entity}: unknown label ${JSON.stringify(label)}; expected one of ${NODE_LABELS.join(', ')}`,
-        );
-        return;
+        report(entity, 'UNKNOWN_LABEL', `node ${entity}: unknown label ${JSON.stringify(label)}; expected one of ${NODE_LABELS.join(', ')}`);
+        continue;
       }
       const parsed = nodeRecordSchema.safeParse(entry);
       if (!parsed.success) {
-        report(file, entity, 'SHAPE', `node ${entity}: ${describeZodError(parsed.error)}`);
-        return;
+        report(entity, 'SHAPE', `node ${entity}: ${describeZodError(parsed.error)}`);
+        continue;
       }
       node = parsed.data;
     }
     if (!ID_PATTERN[node.label].test(node.id)) {
-      report(
-        file,
-        entity,
-        'BAD_ID',
-        `node ${JSON.stringify(node.id)}: not a valid ${node.label} id; expected ${ID_PATTERN[node.label].source}`,
-      );
-      return;
+      report(entity, 'BAD_ID', `node ${JSON.stringify(node.id)}: not a valid ${node.label} id; expected ${ID_PATTERN[node.label].source}`);
+      continue;
     }
     if (seen.has(node.id)) {
-      report(file, entity, 'DUPLICATE_ID', `node ${node.id} appears twice in this file; describe it once`);
-      return;
+      report(entity, 'DUPLICATE_ID', `node ${node.id} appears twice in this file; describe it once`);
+      continue;
     }
     seen.add(node.id);
-    out.push({ file, value: node });
-  });
+    out.push({ file, value: node, code: ids.codeOf(node.id) });
+  }
 }
 
 function readRelations(
@@ -330,14 +369,18 @@ function readRelations(
   entries: readonly unknown[],
   out: RelationEntries,
   report: Reporter,
-  requireConfidence: boolean,
+  options: { readonly requireConfidence: boolean; readonly adoptInput: boolean },
 ): void {
-  entries.forEach((entry, index) => {
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index];
     // The fast path: a relation zod would accept as it is, its type's rules met (canonical-records.ts).
     const canonical = canonicalRelation(entry);
     let relation: RelationInput;
-    if (canonical) relation = canonical;
-    else {
+    let flags: number;
+    if (canonical) {
+      relation = canonical;
+      flags = RULES_MET | (canonical !== entry || options.adoptInput ? OWNED : 0);
+    } else {
       const type = (entry as { type?: unknown } | null)?.type;
       if (typeof type !== 'string' || !(RELATION_TYPES as readonly string[]).includes(type)) {
         const entity = entityName(entry, 'relations', index);
@@ -347,26 +390,29 @@ function readRelations(
           'UNKNOWN_RELATION_TYPE',
           `relation ${entity}: unknown type ${JSON.stringify(type)}; expected one of ${RELATION_TYPES.join(', ')}`,
         );
-        return;
+        continue;
       }
       const parsed = relationShapeSchema.safeParse(entry);
       if (!parsed.success) {
         const entity = entityName(entry, 'relations', index);
         report(file, entity, 'SHAPE', `relation ${entity}: ${describeZodError(parsed.error)}`);
-        return;
+        continue;
       }
+      // zod's parse is a copy of its own.
       relation = parsed.data;
+      flags = OWNED;
     }
-    const id = relationId(relation);
-    if (!out.push(file, fileNumber, relation, id, canonical !== undefined)) {
+    if (!out.push(fileNumber, relation, flags)) {
+      const id = relationId(relation);
       report(file, id, 'DUPLICATE_RELATION', `relation ${id} appears twice in this file; give it once with all its sources`);
-      return;
+      continue;
     }
     // Reported, but the relation is still checked (as STATED) so every other problem shows too.
-    if (requireConfidence && (entry as { confidence?: unknown }).confidence === undefined) {
+    if (options.requireConfidence && (entry as { confidence?: unknown }).confidence === undefined) {
+      const id = relationId(relation);
       report(file, id, 'BAD_PROPERTY', `relation ${id}: needs "confidence" (STATED, INFERRED or DOUBTFUL)`);
     }
-  });
+  }
 }
 
 /** Fields whose values must agree when several files describe the same entity. */
@@ -398,12 +444,65 @@ function mergeAliases(a: readonly string[] | undefined, b: readonly string[] | u
   return [...new Set([...(a ?? []), ...(b ?? [])])];
 }
 
-function mergeNodes(entries: readonly Located<NodeRecord>[], report: Reporter): Map<string, Located<NodeRecord>> {
-  const nodes = new Map<string, Located<NodeRecord>>();
+/** The merged nodes by code (NodeCodes), in the order each was first described. */
+class MergedNodes {
+  private readonly byCode: (Located<NodeRecord> | undefined)[];
+  private readonly order: number[] = [];
+
+  constructor(private readonly codes: NodeCodes) {
+    this.byCode = new Array<Located<NodeRecord> | undefined>(codes.size).fill(undefined);
+  }
+
+  at(code: number): Located<NodeRecord> | undefined {
+    return this.byCode[code];
+  }
+
+  get(id: string): Located<NodeRecord> | undefined {
+    const code = this.codes.existing(id);
+    return code < 0 ? undefined : this.byCode[code];
+  }
+
+  set(code: number, entry: Located<NodeRecord>): void {
+    if (this.byCode[code] === undefined) this.order.push(code);
+    this.byCode[code] = entry;
+  }
+
+  /** Each merged node, in order. */
+  forEach(visit: (entry: Located<NodeRecord>) => void): void {
+    for (const code of this.order) {
+      const entry = this.byCode[code];
+      if (entry) visit(entry);
+    }
+  }
+
+  records(): NodeRecord[] {
+    const records: NodeRecord[] = [];
+    this.forEach((entry) => records.push(entry.value));
+    return records;
+  }
+
+  /** Relation ends given by code, as positions in `records()`. */
+  positionsOf(from: Int32Array, to: Int32Array): RelationEnds {
+    const positionOf = new Int32Array(this.codes.size).fill(-1);
+    this.order.forEach((code, position) => {
+      positionOf[code] = position;
+    });
+    const fromPositions = new Int32Array(from.length);
+    const toPositions = new Int32Array(to.length);
+    for (let i = 0; i < from.length; i += 1) {
+      fromPositions[i] = positionOf[from[i] ?? -1] ?? -1;
+      toPositions[i] = positionOf[to[i] ?? -1] ?? -1;
+    }
+    return { from: fromPositions, to: toPositions };
+  }
+}
+
+function mergeNodes(entries: readonly NodeEntry[], codes: NodeCodes, report: Reporter): MergedNodes {
+  const nodes = new MergedNodes(codes);
   for (const entry of entries) {
-    const known = nodes.get(entry.value.id);
+    const known = nodes.at(entry.code);
     if (!known) {
-      nodes.set(entry.value.id, entry);
+      nodes.set(entry.code, entry);
       continue;
     }
     const conflicts = conflictingFacts(known.value, entry.value);
@@ -423,7 +522,7 @@ function mergeNodes(entries: readonly Located<NodeRecord>[], report: Reporter): 
       aliases: mergeAliases(known.value.aliases, entry.value.aliases),
       note: joinNotes(known.value.note, entry.value.note),
     } as NodeRecord;
-    nodes.set(entry.value.id, { file: known.file, value: dropUndefined(merged) });
+    nodes.set(entry.code, { file: known.file, value: dropUndefined(merged) });
   }
   return nodes;
 }
@@ -486,16 +585,13 @@ function checkEndpoint(
 const REFERENCE_LABELS = { forCity: ['City'], through: ['Programme', 'Organization'], at: ['Event'] } as const satisfies Partial<
   Record<keyof RelationInput, readonly NodeLabel[]>
 >;
+const REFERENCES = Object.entries(REFERENCE_LABELS) as [keyof typeof REFERENCE_LABELS, readonly NodeLabel[]][];
 
-function checkReferences(
-  file: string,
-  id: string,
-  relation: RelationInput,
-  nodes: ReadonlyMap<string, Located<NodeRecord>>,
-  report: Reporter,
-): boolean {
+function checkReferences(file: string, id: string, relation: RelationInput, nodes: MergedNodes, report: Reporter): boolean {
+  // Most relations name no other node.
+  if (relation.forCity === undefined && relation.through === undefined && relation.at === undefined) return true;
   let ok = true;
-  for (const [key, labels] of Object.entries(REFERENCE_LABELS) as [keyof typeof REFERENCE_LABELS, readonly NodeLabel[]][]) {
+  for (const [key, labels] of REFERENCES) {
     const value = relation[key];
     for (const target of value === undefined ? [] : typeof value === 'string' ? [value] : value) {
       const label = nodes.get(target)?.value.label;
@@ -521,42 +617,45 @@ function checkReferences(
   return ok;
 }
 
-/** The merged relations, with the codes (EndpointCodes) of their ends. */
+/** The merged relations, with the codes (NodeCodes) of their ends. */
 interface MergedRelations {
   readonly records: RelationRecord[];
-  readonly from: number[];
-  readonly to: number[];
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+/** A relation entry as a record: the entry itself given its id where it is ours to change, else a copy. */
+function recordOf(relation: RelationInput, id: string, owned: boolean): RelationRecord {
+  if (!owned) return { ...relation, id };
+  // The id goes last, where the copy would put it.
+  const record: RelationInput & { id?: string } = relation;
+  record.id = id;
+  return record as RelationRecord;
 }
 
 function mergeRelations(
   entries: RelationEntries,
-  nodes: ReadonlyMap<string, Located<NodeRecord>>,
-  endpoints: EndpointCodes,
+  nodes: MergedNodes,
   rejectedIds: ReadonlySet<string>,
   report: Reporter,
 ): MergedRelations {
-  // The node each endpoint code names, if any: the ends are found by integer, not by id.
-  const nodeAt: (NodeRecord | undefined)[] = new Array<NodeRecord | undefined>(endpoints.size).fill(undefined);
-  for (const [id, entry] of nodes) {
-    const code = endpoints.existing(id);
-    if (code >= 0) nodeAt[code] = entry.value;
-  }
   const records: RelationRecord[] = [];
-  const files: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
+  const fileNumbers: number[] = [];
+  const from = new Int32Array(entries.length);
+  const to = new Int32Array(entries.length);
   // Position in `records` by the first entry of each relation (RelationEntries.first).
   const positions = new Int32Array(entries.length).fill(-1);
   for (let i = 0; i < entries.length; i += 1) {
     const relation = entries.values[i];
-    const file = entries.files[i];
-    const id = entries.ids[i];
+    if (relation === undefined) continue;
+    const file = entries.fileOf(i);
+    const id = relationId(relation);
     const fromCode = entries.from[i] ?? -1;
     const toCode = entries.to[i] ?? -1;
-    if (relation === undefined || file === undefined || id === undefined) continue;
-    const fromLabel = checkEndpoint(file, id, relation, 'from', nodeAt[fromCode], rejectedIds, report);
-    const toLabel = checkEndpoint(file, id, relation, 'to', nodeAt[toCode], rejectedIds, report);
-    const propsOk = entries.rulesMet[i] === true || checkRelationProperties(file, id, relation, report);
+    const flags = entries.flags[i] ?? 0;
+    const fromLabel = checkEndpoint(file, id, relation, 'from', nodes.at(fromCode)?.value, rejectedIds, report);
+    const toLabel = checkEndpoint(file, id, relation, 'to', nodes.at(toCode)?.value, rejectedIds, report);
+    const propsOk = (flags & RULES_MET) !== 0 || checkRelationProperties(file, id, relation, report);
     if (!checkReferences(file, id, relation, nodes, report)) continue;
     if (fromLabel === undefined || toLabel === undefined || !propsOk) continue;
     if (relation.through !== undefined && fromLabel !== 'City') {
@@ -570,13 +669,13 @@ function mergeRelations(
     const first = entries.first[i] ?? i;
     const at = positions[first] ?? -1;
     const known = records[at];
-    const knownFile = files[at];
+    const knownFile = entries.fileNames[fileNumbers[at] ?? -1];
     if (known === undefined || knownFile === undefined) {
       positions[first] = records.length;
-      records.push({ ...relation, id });
-      files.push(file);
-      from.push(fromCode);
-      to.push(toCode);
+      from[records.length] = fromCode;
+      to[records.length] = toCode;
+      records.push(recordOf(relation, id, (flags & OWNED) !== 0));
+      fileNumbers.push(entries.fileNumbers[i] ?? 0);
       continue;
     }
     const conflicts = conflictingFacts(known, { ...relation, id });
@@ -592,13 +691,13 @@ function mergeRelations(
       note: joinNotes(known.note, relation.note),
     });
   }
-  return { records, from, to };
+  return { records, from: from.subarray(0, records.length), to: to.subarray(0, records.length) };
 }
 
 function checkProvenance(
   nodeEntries: readonly Located<NodeRecord>[],
   relationEntries: RelationEntries,
-  nodes: ReadonlyMap<string, Located<NodeRecord>>,
+  nodes: MergedNodes,
   sourceTexts: ReadonlyMap<string, string>,
   report: Reporter,
   allowWebSources: boolean,
@@ -606,16 +705,16 @@ function checkProvenance(
   const normalizedTexts = new Map<string, string>();
   // Documents already reported as missing their file: citations of them are not reported again.
   const missingDocuments = new Set<string>();
-  for (const { value: node, file } of nodes.values()) {
-    if (node.label !== 'Document') continue;
+  nodes.forEach(({ value: node, file }) => {
+    if (node.label !== 'Document') return;
     const text = sourceTexts.get(node.file);
     if (text === undefined) {
       report(file, node.id, 'MISSING_SOURCE_FILE', `document ${node.id}: source file ${JSON.stringify(node.file)} is not in seed/sources`);
       missingDocuments.add(node.id);
-      continue;
+      return;
     }
     normalizedTexts.set(node.id, normalizeWhitespace(text));
-  }
+  });
 
   // Quotes repeat (one quote backs many facts): each is judged once, and found in each document once.
   const quoteProblems = new Map<string, string>();
@@ -639,24 +738,26 @@ function checkProvenance(
     return verbatim;
   };
 
-  const check = (file: string, entity: string, sources: readonly SourceRef[]): void => {
+  // A relation is named by its entry number: its id is only built for a problem.
+  const nameOf = (entity: string | number): string => (typeof entity === 'string' ? entity : relationEntries.idOf(entity));
+  const check = (file: string, entity: string | number, sources: readonly SourceRef[]): void => {
     if (sources.length === 0) {
-      report(file, entity, 'MISSING_PROVENANCE', `${entity}: no sources; cite at least one {doc, quote}`);
+      report(file, nameOf(entity), 'MISSING_PROVENANCE', `${nameOf(entity)}: no sources; cite at least one {doc, quote}`);
       return;
     }
     for (const source of sources) {
       const quoteProblem = badQuote(source.quote);
       if (quoteProblem) {
-        report(file, entity, 'BAD_QUOTE', `${entity}: quote ${quoteProblem}: ${JSON.stringify(source.quote.slice(0, 80))}`);
+        report(file, nameOf(entity), 'BAD_QUOTE', `${nameOf(entity)}: quote ${quoteProblem}: ${JSON.stringify(source.quote.slice(0, 80))}`);
         continue;
       }
       if (!isDocumentSource(source)) {
         if (!allowWebSources) {
           report(
             file,
-            entity,
+            nameOf(entity),
             'UNKNOWN_DOCUMENT',
-            `${entity}: cites the web page ${JSON.stringify(source.url.slice(0, 200))}; the seed cites only its Document nodes`,
+            `${nameOf(entity)}: cites the web page ${JSON.stringify(source.url.slice(0, 200))}; the seed cites only its Document nodes`,
           );
         }
         continue;
@@ -666,60 +767,59 @@ function checkProvenance(
       if (text === undefined) {
         report(
           file,
-          entity,
+          nameOf(entity),
           'UNKNOWN_DOCUMENT',
-          `${entity}: cites ${JSON.stringify(source.doc)}, which is not a Document node with a source file`,
+          `${nameOf(entity)}: cites ${JSON.stringify(source.doc)}, which is not a Document node with a source file`,
         );
       } else if (!isVerbatim(source.doc, text, source.quote)) {
         report(
           file,
-          entity,
+          nameOf(entity),
           'QUOTE_NOT_FOUND',
-          `${entity}: quote is not verbatim in ${source.doc}: ${JSON.stringify(source.quote.slice(0, 80))}`,
+          `${nameOf(entity)}: quote is not verbatim in ${source.doc}: ${JSON.stringify(source.quote.slice(0, 80))}`,
         );
       }
     }
   };
   for (const { file, value } of nodeEntries) check(file, value.id, value.sources);
-  relationEntries.values.forEach((value, i) => check(relationEntries.files[i] ?? '', relationEntries.ids[i] ?? '', value.sources));
+  relationEntries.values.forEach((value, i) => check(relationEntries.fileOf(i), i, value.sources));
 }
 
 /**
  * Seed rules over the whole graph: nothing stands alone, every city is placed somewhere,
  * and a commitment example's `through` programme or organisation advances that commitment too.
  */
-function checkSeedRules(
-  nodes: ReadonlyMap<string, Located<NodeRecord>>,
-  relations: MergedRelations,
-  endpoints: EndpointCodes,
-  report: Reporter,
-): void {
-  // By endpoint code (EndpointCodes): 1 if some relation has the node at an end.
-  const linked = new Uint8Array(endpoints.size);
-  const placed = new Uint8Array(endpoints.size);
+function checkSeedRules(nodes: MergedNodes, relations: MergedRelations, codes: NodeCodes, report: Reporter): void {
+  // By node code (NodeCodes): 1 if some relation has the node at an end.
+  const linked = new Uint8Array(codes.size);
+  const placed = new Uint8Array(codes.size);
+  // The ADVANCES relations by (from, to) codes, as one number.
+  const advances = new Set<number>();
   relations.records.forEach((relation, i) => {
     const from = relations.from[i] ?? 0;
+    const to = relations.to[i] ?? 0;
     linked[from] = 1;
-    linked[relations.to[i] ?? 0] = 1;
+    linked[to] = 1;
     if (relation.type === 'IN_COUNTRY' || relation.type === 'PART_OF') placed[from] = 1;
+    if (relation.type === 'ADVANCES') advances.add(from * codes.size + to);
   });
-  for (const { file, value: node } of nodes.values()) {
-    if (node.label === 'Document') continue;
-    const code = endpoints.existing(node.id);
+  nodes.forEach(({ file, value: node }) => {
+    if (node.label === 'Document') return;
+    const code = codes.existing(node.id);
     if (code < 0 || linked[code] !== 1) {
       report(file, node.id, 'ISOLATED_NODE', `node ${node.id}: has no relation; link it to what its sources say it belongs to`);
     } else if (node.label === 'City' && placed[code] !== 1) {
       report(file, node.id, 'UNPLACED_CITY', `city ${node.id}: has neither IN_COUNTRY nor PART_OF; say which country or city it is in`);
     }
-  }
-  // Only an ADVANCES relation has an id of the form `x-ADVANCES->y` (node ids hold no "->").
-  const advances = new Set(relations.records.filter((relation) => relation.type === 'ADVANCES').map((relation) => relation.id));
-  for (const relation of relations.records) {
-    if (relation.type !== 'ADVANCES' || relation.through === undefined) continue;
+  });
+  relations.records.forEach((relation, i) => {
+    if (relation.type !== 'ADVANCES' || relation.through === undefined) return;
+    const to = relations.to[i] ?? 0;
     for (const named of relation.through) {
+      const from = codes.existing(named);
+      if (from >= 0 && advances.has(from * codes.size + to)) continue;
       const partner = relationId({ type: 'ADVANCES', from: named, to: relation.to });
-      if (advances.has(partner)) continue;
-      const file = nodes.get(relation.from)?.file ?? '(graph)';
+      const file = nodes.at(relations.from[i] ?? -1)?.file ?? '(graph)';
       report(
         file,
         relation.id,
@@ -727,7 +827,7 @@ function checkSeedRules(
         `relation ${relation.id}: names ${named} in its example, but ${partner} is missing; add it with the example's quote`,
       );
     }
-  }
+  });
 }
 
 function describeZodError(error: z.ZodError): string {

@@ -18,7 +18,8 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 /** Reads and validates `seedDir`; throws `InvalidSeedError` listing every problem. */
 export async function loadSeed(seedDir?: string): Promise<GraphData> {
-  const { graph, problems } = validateGraph(await readSeed(seedDir));
+  // The files are read here for this call alone: their entries may become the graph's records.
+  const { graph, problems } = validateGraph(await readSeed(seedDir), { adoptInput: true });
   if (problems.length > 0) throw new InvalidSeedError(problems);
   return graph;
 }

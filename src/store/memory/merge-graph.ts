@@ -10,6 +10,7 @@
  * does the merge fall back to looking relations up by id one at a time.
  */
 import { relationId, type GraphData, type NodeRecord, type RelationRecord } from '../../domain/graph-document';
+import { relationEndsOf, type RelationEnds } from '../../domain/relation-ends';
 import { ConflictError, InvalidArgumentError, type MergeSummary } from '../GraphStore';
 import { stableJson } from '../stable-json';
 import { TYPE_COUNT } from './codes';
@@ -24,6 +25,8 @@ interface NodeWrites {
   readonly updated: number;
   /** Nodes to (re)index for search once the merge commits, with their records. */
   readonly changed: readonly IndexedNode[];
+  /** The node index of each node written, by its position in the graph. */
+  readonly indices: Int32Array;
   /** Undoes the writes. */
   readonly rollback: () => void;
 }
@@ -37,13 +40,18 @@ function writeNodes(graph: KnowledgeGraph, nodes: readonly NodeRecord[]): NodeWr
     table.truncate(mark);
   };
   const changed: IndexedNode[] = [];
+  const indices = new Int32Array(nodes.length);
   if (table.size === 0) table.reserve(nodes.length);
-  for (const node of nodes) {
+  for (let position = 0; position < nodes.length; position += 1) {
+    const node = itemAt(nodes, position);
     const index = table.indexOf(node.id);
     if (index === undefined) {
-      changed.push({ node: table.add(node), record: node });
+      const added = table.add(node);
+      indices[position] = added;
+      changed.push({ node: added, record: node });
       continue;
     }
+    indices[position] = index;
     const label = table.labelOf(index);
     if (label !== node.label) {
       rollback();
@@ -54,7 +62,7 @@ function writeNodes(graph: KnowledgeGraph, nodes: readonly NodeRecord[]): NodeWr
       changed.push({ node: index, record: node });
     }
   }
-  return { created: table.size - mark.nodes, updated: replaced.length, changed, rollback };
+  return { created: table.size - mark.nodes, updated: replaced.length, changed, indices, rollback };
 }
 
 /** Whether two live relations share (from, type, to): one pass over the OUT runs. */
@@ -98,11 +106,22 @@ function relationsByRow(graph: KnowledgeGraph, relations: readonly RelationRecor
   return { created, updated };
 }
 
-/** Relations into an empty table in one append; false (and nothing written) if an id repeats. */
-function appendRelations(graph: KnowledgeGraph, relations: readonly RelationRecord[], from: Int32Array, to: Int32Array): boolean {
+/**
+ * Relations into an empty table in one append; false (and nothing written) if an id repeats.
+ * `derivedIds`: every id is known to be relationId's (the table need not compare).
+ */
+function appendRelations(
+  graph: KnowledgeGraph,
+  relations: readonly RelationRecord[],
+  from: Int32Array,
+  to: Int32Array,
+  derivedIds: boolean,
+): boolean {
   const table = graph.relations;
   table.reserve(relations.length);
-  relations.forEach((relation, i) => table.add(relation, int32At(from, i), int32At(to, i)));
+  relations.forEach((relation, i) =>
+    derivedIds ? table.add(relation, int32At(from, i), int32At(to, i), true) : table.add(relation, int32At(from, i), int32At(to, i)),
+  );
   graph.invalidate();
   if (!hasRepeatedTriple(graph.index())) return true;
   table.clear();
@@ -111,21 +130,33 @@ function appendRelations(graph: KnowledgeGraph, relations: readonly RelationReco
 }
 
 /**
- * Merges `data`; `onNodesChanged` gets the nodes created or changed, with their records (for
- * the name index), once the merge has committed.
+ * Relation ends as node indices, from their positions in the graph (RelationEnds) and the
+ * indices its nodes were written at; undefined if a position is not one of the graph's.
  */
-export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChanged: (nodes: readonly IndexedNode[]) => void): MergeSummary {
-  const nodes = writeNodes(graph, data.nodes);
-  const count = data.relations.length;
-  const from = new Int32Array(count);
-  const to = new Int32Array(count);
+function endsByPosition(ends: RelationEnds, indices: Int32Array): { from: Int32Array; to: Int32Array } | undefined {
+  const from = new Int32Array(ends.from.length);
+  const to = new Int32Array(ends.to.length);
+  for (let i = 0; i < from.length; i += 1) {
+    const start = indices[ends.from[i] ?? -1];
+    const end = indices[ends.to[i] ?? -1];
+    if (start === undefined || end === undefined) return undefined;
+    from[i] = start;
+    to[i] = end;
+  }
+  return { from, to };
+}
+
+/** Relation ends as node indices, looked up by id; a missing end undoes the node writes and throws. */
+function endsById(graph: KnowledgeGraph, relations: readonly RelationRecord[], rollback: () => void): { from: Int32Array; to: Int32Array } {
+  const from = new Int32Array(relations.length);
+  const to = new Int32Array(relations.length);
   // Relations come grouped (a file lists an event's participants together): the previous
   // ends are looked up again without the map (two million lookups at a million relations).
   let lastFrom = '';
   let lastTo = '';
   let lastStart: number | undefined;
   let lastEnd: number | undefined;
-  data.relations.forEach((relation, i) => {
+  relations.forEach((relation, i) => {
     if (relation.from !== lastFrom) {
       lastFrom = relation.from;
       lastStart = graph.indexOf(lastFrom);
@@ -137,7 +168,7 @@ export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChange
     const start = lastStart;
     const end = lastEnd;
     if (start === undefined || end === undefined) {
-      nodes.rollback();
+      rollback();
       const missing = start === undefined ? relation.from : relation.to;
       throw new InvalidArgumentError(
         `mergeGraph: relation ${relation.id} ends at ${missing}, which is neither in the graph nor in the store`,
@@ -146,13 +177,29 @@ export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChange
     from[i] = start;
     to[i] = end;
   });
+  return { from, to };
+}
+
+/**
+ * Merges `data`; `onNodesChanged` gets the nodes created or changed, with their records (for
+ * the name index), once the merge has committed.
+ */
+export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChanged: (nodes: readonly IndexedNode[]) => void): MergeSummary {
+  const nodes = writeNodes(graph, data.nodes);
+  const count = data.relations.length;
+  // A graph validateGraph made comes with its relations' ends as node positions: no lookups by id.
+  const known = relationEndsOf(data);
+  const byPosition = known && endsByPosition(known, nodes.indices);
+  const { from, to } = byPosition ?? endsById(graph, data.relations, nodes.rollback);
 
   let relationsCreated = 0;
   let relationsUpdated = 0;
   // Only derived ids can repeat as triples; a hand-made id goes by id.
   const bulk =
-    graph.relations.rows === 0 && count > 0 && data.relations.every((relation) => relation.id.length === relationId(relation).length);
-  const appended = bulk && appendRelations(graph, data.relations, from, to);
+    graph.relations.rows === 0 &&
+    count > 0 &&
+    (byPosition !== undefined || data.relations.every((relation) => relation.id.length === relationId(relation).length));
+  const appended = bulk && appendRelations(graph, data.relations, from, to, byPosition !== undefined);
   if (appended) relationsCreated = count;
   else if (count > 0) ({ created: relationsCreated, updated: relationsUpdated } = relationsByRow(graph, data.relations, from, to));
 

@@ -157,14 +157,15 @@ export class RelationTable {
     this.codec.reserve(more * 6);
   }
 
-  add(record: RelationRecord, from: number, to: number): number {
+  /** @param derivedId whether the caller knows the id to be relationId's (else the table compares). */
+  add(record: RelationRecord, from: number, to: number, derivedId = isDerivedId(record)): number {
     const row = this.rowCount;
     if (row >= this.types.length) this.reserve(1);
     this.from[row] = from;
     this.to[row] = to;
     this.types[row] = TYPE_CODE[record.type];
     this.confidences[row] = confidenceCode(record.confidence);
-    this.write(row, record);
+    this.write(row, record, derivedId);
     this.rowCount += 1;
     this.live += 1;
     this.byId?.add(record.id, row);
@@ -175,7 +176,7 @@ export class RelationTable {
   replace(row: number, record: RelationRecord): void {
     this.codec.release(int32At(this.shapes, row), int32At(this.starts, row));
     this.confidences[row] = confidenceCode(record.confidence);
-    this.write(row, record);
+    this.write(row, record, isDerivedId(record));
   }
 
   rowOf(id: string): number | undefined {
@@ -221,9 +222,8 @@ export class RelationTable {
     return relationId({ from: this.idOfNode(this.fromOf(row)), type: this.typeOf(row), to: this.idOfNode(this.toOf(row)) });
   }
 
-  private write(row: number, record: RelationRecord): void {
+  private write(row: number, record: RelationRecord, derived: boolean): void {
     // The id is left out of the words when reading it back from the columns gives it again.
-    const derived = isDerivedId(record);
     this.starts[row] = this.codec.size;
     this.shapes[row] = this.codec.encode(record, (key) => isEndOrType(key) || (derived && key === 'id'));
   }
