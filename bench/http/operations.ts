@@ -1,6 +1,8 @@
 /**
  * The GraphQL operations the HTTP benchmark sends, on the seed graph: a node with nested
- * fields, a search, and a two-hop peer network with workshops (a non-empty answer).
+ * fields, a search, and Mombasa's two-hop peer network over exchanges and forums (a non-empty
+ * answer: Kristiansand, Blantyre and Saida; Delhi's with workshops, asked before 2026-12-02,
+ * has no peers under the current peer definition).
  */
 export interface HttpOperation {
   readonly name: 'node' | 'search' | 'peerNetwork';
@@ -27,9 +29,9 @@ export const HTTP_OPERATIONS: readonly HttpOperation[] = [
   {
     name: 'peerNetwork',
     body: request(
-      `query Peers($id: ID!) { peerNetwork(cityId: $id, maxHops: 2, includeWorkshops: true) {
+      `query Peers($id: ID!) { peerNetwork(cityId: $id, maxHops: 2, eventKinds: [EXCHANGE, FORUM]) {
         city { id } maxHops peers { hops node { id type name } via { id kind } } } }`,
-      { id: 'city:delhi' },
+      { id: 'city:mombasa' },
     ),
   },
 ];

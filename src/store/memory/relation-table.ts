@@ -99,6 +99,11 @@ export class RelationTable {
     return stored ?? this.derivedId(row);
   }
 
+  /** One string property of a live row (`role`, `title`…), read without decoding the record. */
+  stringOf(row: number, key: string): string | undefined {
+    return this.codec.stringValue(int32At(this.shapes, row), int32At(this.starts, row), key);
+  }
+
   /** The record of a live row as merged (a fresh object each time). */
   record(row: number): RelationRecord {
     // The codec returns the keys and values that were merged; their type is the merged one.

@@ -13,7 +13,7 @@ import {
 } from '../../../domain/ontology';
 import type { PeerAttendance, PeerLearning } from '../../peer-links';
 import { LABEL_CODE, TYPE_CODE, typeCodes, typeMask } from '../codes';
-import { uint8At } from '../columns';
+import { int32At, uint8At } from '../columns';
 import type { GraphIndex } from '../graph-index';
 import { forEachRelation, type KnowledgeGraph } from '../knowledge-graph';
 
@@ -82,10 +82,11 @@ export function peerFacts(graph: KnowledgeGraph): PeerFacts {
     if (type !== PARTICIPATED || uint8At(labels, to) !== EVENT) continue;
     const participant = uint8At(labels, from);
     if (!PEER_CODES.has(participant) && participant !== PERSON) continue;
-    const record = table.record(row);
-    if (!isAttendingRole(record.type === 'PARTICIPATED_IN' ? record.role : undefined)) continue;
-    const event = nodes.record(to);
-    if (event.label === 'Event') kindOf.set(event.id, event.kind);
+    // The role and the event's kind are read from their columns: decoding a million
+    // relation records (each with its derived id) and their events was most of the build.
+    if (!isAttendingRole(table.stringOf(row, 'role'))) continue;
+    const kind = int32At(nodes.kinds, to);
+    if (kind >= 0) kindOf.set(nodes.idOf(to), graph.strings.at(kind));
     if (participant !== PERSON) attend(from, to, null);
     else {
       forEachRelation(index, from, 'OUT', ROLL_UP_MASK, (place) => {
