@@ -7,14 +7,13 @@
  * into bench/README.md between its markers.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { runAnalyticsBench } from './analytics/run-analytics';
 import { runCacheBench } from './http/run-cache';
 import { runHttpBench } from './http/run-http';
 import { runChild } from './lib/child';
-import { describeMachine } from './lib/machine';
+import { describeMachine, loadAverageNow } from './lib/machine';
 import { renderReport, type BenchResults } from './report';
 import type { SeedStatements } from './neo4j/seed-statements';
 import { runRoundTrips } from './roundtrips/run-roundtrips';
@@ -91,10 +90,7 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     mode: quick ? 'quick' : 'full',
     machine,
-    loadAverageAfter: os
-      .loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' '),
+    loadAverageAfter: loadAverageNow(),
     validation,
     store,
     service,

@@ -27,9 +27,32 @@ export function describeMachine(): Machine {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memory: freeHuman(),
     node: process.version,
-    loadAverage: os
-      .loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' '),
+    loadAverage: loadAverageNow(),
   };
+}
+
+/** The 1, 5 and 15 minute load averages, as the reports print them. */
+export function loadAverageNow(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+}
+
+/**
+ * Runs one part of the benchmark alone (`bench:cache`, `bench:http`, `bench:analytics`) and
+ * prints its markdown lines with the cores and the load average before and after.
+ */
+export function printPart(run: () => Promise<readonly string[]>): void {
+  const before = loadAverageNow();
+  run()
+    .then((lines) => {
+      process.stdout.write(
+        `${[...lines, '', `${os.cpus().length} CPUs; load average before ${before}, after ${loadAverageNow()}`].join('\n')}\n`,
+      );
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
 }
