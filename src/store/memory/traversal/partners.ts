@@ -13,10 +13,10 @@ import {
 } from '../../../domain/ontology';
 import type { CommonPartnerResult, CommonPartnersQuery, PartnerOverlapResult, PartnerRoute, SharedPartnersQuery } from '../../GraphStore';
 import { commonPartnersOf } from '../../partner-routes';
-import { LABEL_CODE, typeCodes, typeMask } from '../codes';
+import { LABEL_CODE, TYPE_CODE, typeCodes, typeMask } from '../codes';
 import { itemAt, uint8At } from '../columns';
 import type { GraphIndex } from '../graph-index';
-import { compareIds, forEachRelation, inIdOrder, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
+import { compareIds, forEachRelation, inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
 
 /** Relation types that make an organisation a partner of what it touches. */
 export const PARTNER_TYPES: ReadonlySet<RelationType> = new Set(PARTNER_RELATION_TYPES);
@@ -41,33 +41,60 @@ export function partnersOf(graph: KnowledgeGraph, id: string): Set<string> {
   return new Set([...partnerIndices(graph, node)].map((partner) => graph.nodes.idOf(partner)));
 }
 
-/** Every (partner, route) from one asked city or programme (ontology.ts partner routes). */
-export function routesFrom(graph: KnowledgeGraph, id: string): { partnerId: string; route: PartnerRoute }[] {
-  const found: { partnerId: string; route: PartnerRoute }[] = [];
-  const partnersAt = (nodeId: string, types: ReadonlySet<RelationType>, viaId: string | null): void => {
-    for (const relation of relationsAt(graph, nodeId, 'BOTH', types)) {
-      const partnerId = otherEnd(relation, nodeId);
-      if (!partnerId.startsWith('org:') || graph.record(partnerId).label !== 'Organization') continue;
-      const role = 'role' in relation && typeof relation.role === 'string' ? relation.role : null;
-      found.push({ partnerId, route: { fromId: id, viaId, type: relation.type, role } });
-    }
+const DIRECT_MASK = typeMask(typeCodes(DIRECT_PARTNER_TYPES));
+const CITY_PROGRAMME_MASK = typeMask(typeCodes(CITY_PROGRAMME_TYPES));
+const PROGRAMME_PARTNER_MASK = typeMask(typeCodes(PROGRAMME_PARTNER_TYPES));
+const EVENT_PARTNER_MASK = typeMask(typeCodes(EVENT_PARTNER_TYPES));
+const PARTICIPATED_MASK = typeMask([TYPE_CODE.PARTICIPATED_IN]);
+const CITY = LABEL_CODE.City;
+
+/**
+ * Calls `visit(partner, row, via)` for every partner route from a city or programme
+ * (ontology.ts partner routes): its direct partner relations (`via` null), then, for a city,
+ * the partners of the programmes it runs or takes part in and of the events it attended
+ * with an attending role (`via` the programme or event). `row` is the partner's relation.
+ * Reads the typed adjacency; only an attendance's role is read from its row.
+ */
+export function forEachPartnerRoute(
+  graph: KnowledgeGraph,
+  node: number,
+  visit: (partner: number, row: number, via: number | null) => void,
+): void {
+  const index = graph.index();
+  const nodes = graph.nodes;
+  const labels = nodes.labels;
+  const partnersAt = (at: number, mask: number, via: number | null): void => {
+    forEachRelation(index, at, 'BOTH', mask, (partner, row) => {
+      if (uint8At(labels, partner) === ORGANIZATION && nodes.idOf(partner).startsWith('org:')) visit(partner, row, via);
+    });
   };
-  partnersAt(id, DIRECT, null);
-  if (graph.record(id).label !== 'City') return found;
-  for (const relation of relationsAt(graph, id, 'OUT', CITY_PROGRAMMES)) {
-    if (graph.record(relation.to).label === 'Programme') partnersAt(relation.to, PROGRAMME_PARTNERS, relation.to);
-  }
-  for (const relation of relationsAt(graph, id, 'OUT', PARTICIPATIONS)) {
-    if (relation.type === 'PARTICIPATED_IN' && isAttendingRole(relation.role)) partnersAt(relation.to, EVENT_PARTNERS, relation.to);
-  }
-  return found;
+  partnersAt(node, DIRECT_MASK, null);
+  if (uint8At(labels, node) !== CITY) return;
+  forEachRelation(index, node, 'OUT', CITY_PROGRAMME_MASK, (programme) => {
+    if (uint8At(labels, programme) === PROGRAMME) partnersAt(programme, PROGRAMME_PARTNER_MASK, programme);
+  });
+  forEachRelation(index, node, 'OUT', PARTICIPATED_MASK, (event, row) => {
+    if (isAttendingRole(graph.relations.stringOf(row, 'role'))) partnersAt(event, EVENT_PARTNER_MASK, event);
+  });
 }
 
-const DIRECT: ReadonlySet<RelationType> = new Set(DIRECT_PARTNER_TYPES);
-const CITY_PROGRAMMES: ReadonlySet<RelationType> = new Set(CITY_PROGRAMME_TYPES);
-const PROGRAMME_PARTNERS: ReadonlySet<RelationType> = new Set(PROGRAMME_PARTNER_TYPES);
-const EVENT_PARTNERS: ReadonlySet<RelationType> = new Set(EVENT_PARTNER_TYPES);
-const PARTICIPATIONS: ReadonlySet<RelationType> = new Set(['PARTICIPATED_IN']);
+/** Every (partner, route) from one asked city or programme (ontology.ts partner routes). */
+export function routesFrom(graph: KnowledgeGraph, id: string): { partnerId: string; route: PartnerRoute }[] {
+  const node = graph.indexOf(id);
+  if (node === undefined) return [];
+  const { nodes, relations } = graph;
+  const found: { partnerId: string; route: PartnerRoute }[] = [];
+  forEachPartnerRoute(graph, node, (partner, row, via) => {
+    const route = {
+      fromId: id,
+      viaId: via === null ? null : nodes.idOf(via),
+      type: relations.typeOf(row),
+      role: relations.stringOf(row, 'role') ?? null,
+    };
+    found.push({ partnerId: nodes.idOf(partner), route });
+  });
+  return found;
+}
 
 export function commonPartners(graph: KnowledgeGraph, query: CommonPartnersQuery): CommonPartnerResult[] {
   const ids = [...new Set(query.ids)].filter((id) => graph.has(id));

@@ -8,14 +8,7 @@
  * cities it is peer-linked with (default kinds) and cities running one of its programmes —
  * counted as excluded when they share an item, so an empty answer can say why.
  */
-import {
-  CITY_PROGRAMME_TYPES,
-  DEFAULT_PEER_EVENT_KINDS,
-  DIRECT_PARTNER_TYPES,
-  EVENT_PARTNER_TYPES,
-  isAttendingRole,
-  PROGRAMME_PARTNER_TYPES,
-} from '../../../domain/ontology';
+import { CITY_PROGRAMME_TYPES, DEFAULT_PEER_EVENT_KINDS } from '../../../domain/ontology';
 import type { CitySuggestionsResult, SharedReason } from '../../GraphStore';
 import { stepsOf } from '../../peer-links';
 import { REASONS, suggestionsFor, type SharedHolding, type SuggestionCandidate } from '../../similarity';
@@ -23,6 +16,7 @@ import { LABEL_CODE, TYPE_CODE, typeCodes, typeMask } from '../codes';
 import { int32At, uint8At } from '../columns';
 import type { GraphIndex } from '../graph-index';
 import { forEachRelation, otherEnd, relationsAt, type KnowledgeGraph } from '../knowledge-graph';
+import { forEachPartnerRoute } from './partners';
 import { attendancesAround, learningsAround, peerFacts } from './peer-facts';
 
 /**
@@ -45,22 +39,17 @@ interface Profiles {
 
 const cache = new WeakMap<GraphIndex, Profiles>();
 
-const DIRECT_MASK = typeMask(typeCodes(DIRECT_PARTNER_TYPES));
 const CITY_PROGRAMME_MASK = typeMask(typeCodes(CITY_PROGRAMME_TYPES));
-const PROGRAMME_PARTNER_MASK = typeMask(typeCodes(PROGRAMME_PARTNER_TYPES));
-const EVENT_PARTNER_MASK = typeMask(typeCodes(EVENT_PARTNER_TYPES));
-const PARTICIPATED_MASK = typeMask([TYPE_CODE.PARTICIPATED_IN]);
 const ADVANCES_MASK = typeMask([TYPE_CODE.ADVANCES]);
 const IN_COUNTRY_MASK = typeMask([TYPE_CODE.IN_COUNTRY]);
 const ENDORSED_MASK = typeMask([TYPE_CODE.ENDORSED]);
 const MEMBER_OF = TYPE_CODE.MEMBER_OF;
-const ORGANIZATION = LABEL_CODE.Organization;
 const PROGRAMME = LABEL_CODE.Programme;
 
 /**
- * Every city's items, read from the typed adjacency (no relation record is decoded but an
- * attendance's role and an endorsement's city): the same items as the partner routes
- * (`routesFrom`), peer attendances and relations give, at a fraction of the cost.
+ * Every city's items, read from the typed adjacency (no relation record is decoded; an
+ * attendance's role and an endorsement's city are read from their rows): the partner routes
+ * (`forEachPartnerRoute`), peer attendances and relations.
  */
 function profiles(graph: KnowledgeGraph): Profiles {
   const index = graph.index();
@@ -70,13 +59,12 @@ function profiles(graph: KnowledgeGraph): Profiles {
   const labels = nodes.labels;
   const table = graph.relations;
   const networkKind = graph.strings.codeOf('network');
-  const isPartner = (node: number): boolean => uint8At(labels, node) === ORGANIZATION && nodes.idOf(node).startsWith('org:');
   // Declarations endorsed for each city (ENDORSED carries the city as forCity).
   const endorsed = new Map<number, number[]>();
   for (const declaration of index.byLabel.Declaration) {
     forEachRelation(index, declaration, 'IN', ENDORSED_MASK, (_endorser, row) => {
-      const relation = table.record(row);
-      const city = relation.type === 'ENDORSED' && relation.forCity !== undefined ? graph.indexOf(relation.forCity) : undefined;
+      const forCity = table.stringOf(row, 'forCity');
+      const city = forCity === undefined ? undefined : graph.indexOf(forCity);
       if (city === undefined) return;
       const list = endorsed.get(city);
       if (list) list.push(declaration);
@@ -84,32 +72,22 @@ function profiles(graph: KnowledgeGraph): Profiles {
     });
   }
   const facts = peerFacts(graph);
-  const slot = Object.fromEntries(REASONS.map((reason) => [reason, reasonSlot(reason)])) as Record<SharedReason, number>;
   const itemsOf = new Map<number, ItemKey[]>();
   const holdersOf = new Map<ItemKey, number[]>();
   for (const city of index.byLabel.City) {
     const partners = new Set<number>();
     const memberships = new Set<number>();
-    const partnerOf = (node: number, mask: number): void => {
-      forEachRelation(index, node, 'BOTH', mask, (partner, row) => {
-        if (!isPartner(partner)) return;
-        const membership = int32At(nodes.kinds, partner) === networkKind || uint8At(table.types, row) === MEMBER_OF;
-        (membership ? memberships : partners).add(partner);
-      });
-    };
-    partnerOf(city, DIRECT_MASK);
+    forEachPartnerRoute(graph, city, (partner, row) => {
+      const membership = int32At(nodes.kinds, partner) === networkKind || uint8At(table.types, row) === MEMBER_OF;
+      (membership ? memberships : partners).add(partner);
+    });
     const commitments = new Set<number>();
     const kinds = new Set<number>();
     forEachRelation(index, city, 'OUT', ADVANCES_MASK, (commitment) => commitments.add(commitment));
     forEachRelation(index, city, 'OUT', CITY_PROGRAMME_MASK, (programme) => {
       if (uint8At(labels, programme) !== PROGRAMME) return;
-      partnerOf(programme, PROGRAMME_PARTNER_MASK);
       kinds.add(int32At(nodes.kinds, programme));
       forEachRelation(index, programme, 'OUT', ADVANCES_MASK, (commitment) => commitments.add(commitment));
-    });
-    forEachRelation(index, city, 'OUT', PARTICIPATED_MASK, (event, row) => {
-      const relation = table.record(row);
-      if (relation.type === 'PARTICIPATED_IN' && isAttendingRole(relation.role)) partnerOf(event, EVENT_PARTNER_MASK);
     });
     for (const membership of memberships) partners.delete(membership);
     const events = new Set<number>();
@@ -121,7 +99,7 @@ function profiles(graph: KnowledgeGraph): Profiles {
     forEachRelation(index, city, 'OUT', IN_COUNTRY_MASK, (country) => countries.add(country));
     const items: ItemKey[] = [];
     const hold = (reason: SharedReason, values: Iterable<number>): void => {
-      for (const value of values) items.push(itemKey(slot[reason], value));
+      for (const value of values) items.push(itemKey(reasonSlot(reason), value));
     };
     hold('PARTNER', partners);
     hold('MEMBERSHIP', memberships);
