@@ -41,9 +41,21 @@ export function createGraph(): ExplorerGraph {
 }
 
 /**
+ * A number in [0, 1) from a text: FNV-1a over it from `seed`, then MurmurHash3's final mix,
+ * so ids that differ in their last letter (districts, numbered events) land far apart.
+ */
+function unitHash(text: string, seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/**
  * Adds the nodes not yet drawn, scattered around `near` (the node being expanded) so the
- * layout starts from a sensible place instead of piling everything on one point. Returns the
- * ids it added.
+ * layout starts from a sensible place instead of piling everything on one point; each at an
+ * angle and distance of its own id. Returns the ids it added.
  */
 export function addNodes(graph: ExplorerGraph, nodes: readonly NodeSummary[], near?: string): string[] {
   const centre = near && graph.hasNode(near) ? graph.getNodeAttributes(near) : { x: 0, y: 0 };
@@ -52,8 +64,9 @@ export function addNodes(graph: ExplorerGraph, nodes: readonly NodeSummary[], ne
   for (const node of nodes) {
     if (graph.hasNode(node.id)) continue;
     const label = labelOf(node.type);
-    const angle = Math.random() * 2 * Math.PI;
-    const radius = spread * (0.3 + Math.random() * 0.7);
+    // Placed by the id, not at random: the same neighbourhood opens as the same picture.
+    const angle = unitHash(node.id, 1) * 2 * Math.PI;
+    const radius = spread * (0.3 + unitHash(node.id, 2) * 0.7);
     graph.addNode(node.id, {
       label: node.name,
       nodeType: label,
