@@ -8,8 +8,10 @@
  * body that is not plain JSON within the limit (Express's body parser answers 413 / 415).
  * A plain JSON POST body is read here by the JSON body parser's rules (`pre-read-body.ts`);
  * on a miss Apollo answers it from here (`answer-with-apollo.ts`), as the Express
- * integration would, or, without Apollo given, Express gets it already read; Express skips the edge checks for a
- * request that passed them here (`unlessEdgeChecked`).
+ * integration would, or, without Apollo given, Express gets it already read; Express skips
+ * the edge checks for a request that passed them here (`unlessEdgeChecked`).
+ * A hit is answered in callbacks, with no promise made for it, and the weak marks Express
+ * reads are set only on requests passed on to it: both cost a hit several microseconds.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
@@ -20,7 +22,7 @@ import type { ResponseCache } from '../api/response-cache';
 import type { Authenticator } from '../security/authenticate';
 import { answerWithApollo, type ContextFor } from './answer-with-apollo';
 import type { CorsHandler } from './create-cors';
-import { plainJsonLength, readPlainJson } from './pre-read-body';
+import { handOverPreReadBody, plainJsonLength, readPlainJson, type PreReadBody } from './pre-read-body';
 import { answerHit, cacheLookupOf } from './serve-cached-responses';
 
 export interface FastPathOptions {
@@ -57,48 +59,22 @@ export function unlessEdgeChecked(check: RequestHandler | CorsHandler): RequestH
 export function graphqlFastPath(options: FastPathOptions): FastPath {
   const { app, cache, authenticate, cors, rateLimit, bodyLimitBytes, handleError, apollo } = options;
 
-  /** CORS then the rate limit; resolves false when a check refused (and answered) the request. */
-  const passEdgeChecks = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<boolean> => {
-    // cors passes on with `next(null)` for an origin off the list: null is no refusal. It
-    // passes on at once (the allow-list is a Set), so no promise is made for it.
+  /**
+   * CORS then the rate limit, then `passed`; a refusal is answered by Express's error
+   * handler instead. CORS decides at once (the allow-list is a Set); the rate limit may not.
+   */
+  const passEdgeChecks = (incoming: IncomingMessage, outgoing: ServerResponse, passed: () => void, failed: (error: unknown) => void) => {
+    // cors passes on with `next(null)` for an origin off the list: null is no refusal.
     let refusal: unknown = PENDING;
     cors(incoming, outgoing, (error: unknown) => {
       refusal = error ?? undefined;
     });
     if (refusal === PENDING) throw new Error('CORS did not decide at once');
-    if (refusal === undefined && rateLimit !== undefined) {
-      // express-rate-limit reads `req.ip` (trust proxy): it needs Express's prototypes.
-      const { request, response } = asExpress(app, incoming, outgoing);
-      refusal = await new Promise<unknown>((resolve) => void rateLimit(request, response, (error: unknown) => resolve(error ?? undefined)));
-    }
-    if (refusal === undefined) return true;
+    if (refusal !== undefined) return failed(refusal);
+    if (rateLimit === undefined) return passed();
+    // express-rate-limit reads `req.ip` (trust proxy): it needs Express's prototypes.
     const { request, response } = asExpress(app, incoming, outgoing);
-    void handleError(refusal, request, response, () => outgoing.destroy());
-    return false;
-  };
-
-  const answer = async (incoming: IncomingMessage, outgoing: ServerResponse, fallThrough: () => void, url: string, queryStart: number) => {
-    if (!(await passEdgeChecks(incoming, outgoing))) return;
-    edgeChecked.add(incoming);
-    let query: Record<string, unknown> = {};
-    let body: unknown;
-    if (incoming.method === 'GET') {
-      if (queryStart >= 0) query = parseQueryString(url.slice(queryStart + 1));
-    } else {
-      if (plainJsonLength(incoming, bodyLimitBytes) === undefined) return fallThrough();
-      const read = await readPlainJson(incoming);
-      // The client went away mid-body: nobody to answer.
-      if (read === undefined) return;
-      // A body that does not parse is answered by Express's JSON body step, as ever.
-      if ('error' in read) return fallThrough();
-      body = read.body;
-    }
-    const lookup = cacheLookupOf(incoming, query, body, authenticate);
-    const hit = lookup === undefined ? undefined : cache.lookup(lookup);
-    if (hit !== undefined) answerHit(incoming, outgoing, hit);
-    else if (incoming.method === 'POST' && apollo !== undefined)
-      await answerWithApollo(apollo.server, apollo.contextFor, incoming, outgoing, body);
-    else fallThrough();
+    void rateLimit(request, response, (error: unknown) => (error === undefined || error === null ? passed() : failed(error)));
   };
 
   return (incoming, outgoing, fallThrough) => {
@@ -110,10 +86,50 @@ export function graphqlFastPath(options: FastPathOptions): FastPath {
       fallThrough();
       return;
     }
-    answer(incoming, outgoing, fallThrough, url, queryStart).catch((error: unknown) => {
+    const failed = (error: unknown): void => {
       const { request, response } = asExpress(app, incoming, outgoing);
       void handleError(error, request, response, () => outgoing.destroy());
-    });
+    };
+    // Each step runs in a callback of its own (the body's 'end', the rate limit's `next`),
+    // where a throw would escape to the process: it is answered as Express would answer it.
+    const guarded =
+      <T extends unknown[]>(step: (...args: T) => void) =>
+      (...args: T): void => {
+        try {
+          step(...args);
+        } catch (error) {
+          failed(error);
+        }
+      };
+    /** On to Express, which then skips the edge checks (and the body reading) done here. */
+    const passOn = (read?: PreReadBody): void => {
+      edgeChecked.add(incoming);
+      if (read !== undefined) handOverPreReadBody(incoming, read);
+      fallThrough();
+    };
+    const answerRead = (query: Record<string, unknown>, body: unknown, read?: PreReadBody): void => {
+      const lookup = cacheLookupOf(incoming, query, body, authenticate);
+      const hit = lookup === undefined ? undefined : cache.lookup(lookup);
+      if (hit !== undefined) answerHit(incoming, outgoing, hit);
+      else if (method === 'POST' && apollo !== undefined)
+        answerWithApollo(apollo.server, apollo.contextFor, incoming, outgoing, body).catch(failed);
+      else passOn(read);
+    };
+    const readAndAnswer = (): void => {
+      if (method === 'GET') return answerRead(queryStart < 0 ? {} : parseQueryString(url.slice(queryStart + 1)), undefined);
+      if (plainJsonLength(incoming, bodyLimitBytes) === undefined) return passOn();
+      readPlainJson(
+        incoming,
+        guarded((read: PreReadBody | undefined) => {
+          // The client went away mid-body: nobody to answer.
+          if (read === undefined) return;
+          // A body that does not parse is answered by Express's JSON body step, as ever.
+          if ('error' in read) passOn(read);
+          else answerRead({}, read.body, read);
+        }),
+      );
+    };
+    guarded(passEdgeChecks)(incoming, outgoing, guarded(readAndAnswer), failed);
   };
 }
 

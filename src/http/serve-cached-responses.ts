@@ -45,14 +45,20 @@ export function serveCachedResponses(cache: ResponseCache, authenticate: Authent
 
 /** A held answer: its bytes with their validators, or 304 when `If-None-Match` names its ETag. */
 export function answerHit(request: IncomingMessage, response: ServerResponse, hit: CachedResponse): void {
-  response.setHeader('etag', hit.etag);
-  response.setHeader('cache-control', hit.cacheControl);
   if (ifNoneMatchHits(request.headers['if-none-match'], hit.etag)) {
+    response.setHeader('etag', hit.etag);
+    response.setHeader('cache-control', hit.cacheControl);
     response.statusCode = 304;
     response.end();
     return;
   }
-  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length });
+  // All headers in one writeHead: headers set before it are merged one by one.
+  response.writeHead(200, {
+    etag: hit.etag,
+    'cache-control': hit.cacheControl,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': hit.body.length,
+  });
   response.end(hit.body);
 }
 
