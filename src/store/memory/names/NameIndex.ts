@@ -162,7 +162,7 @@ export class NameIndex {
       // Still the build wanted (not settled here or cleared meanwhile): take it in.
       if (this.pending === pending) {
         this.pending = undefined;
-        this.adopt(pending.entries, built ?? this.buildHere(pending.entries));
+        this.base = this.adopt(pending.entries, built ?? this.buildHere(pending.entries));
       }
     }
     if (!this.warm) this.warmUp();

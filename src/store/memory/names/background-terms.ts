@@ -28,7 +28,7 @@ export interface BackgroundBuild {
 }
 
 function isBuiltTerms(message: unknown): message is BuiltTermsMessage {
-  return typeof message === 'object' && message !== null && 'postingNodes' in message && message.postingNodes instanceof Int32Array;
+  return typeof message === 'object' && message !== null && 'postingNodes' in message && ArrayBuffer.isView(message.postingNodes);
 }
 
 /** Starts building `job` in a worker; undefined where no compiled worker exists. */
@@ -45,5 +45,7 @@ export function buildInBackground(job: TermJob): BackgroundBuild | undefined {
     // After a message this settles nothing; before one, the worker is gone without answering.
     worker.once('exit', (code) => reject(new Error(`name index worker: exited (${code}) without an answer`)));
   });
+  // A build stopped or dropped is awaited by no one: its failure is not an unhandled rejection.
+  built.catch(() => undefined);
   return { built, stop: () => void worker.terminate() };
 }

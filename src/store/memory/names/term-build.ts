@@ -95,5 +95,8 @@ export function runTermJob(job: TermJob): BuiltTermsMessage {
 
 export function builtTermsOf(message: BuiltTermsMessage): BuiltTerms {
   const { termStarts, postingNodes, postingFields, postingFrequencies } = message;
-  return { index: { terms: unpackStrings(message.terms), termStarts, postingNodes, postingFields, postingFrequencies }, fieldLengths: message.fieldLengths };
+  return {
+    index: { terms: unpackStrings(message.terms), termStarts, postingNodes, postingFields, postingFrequencies },
+    fieldLengths: message.fieldLengths,
+  };
 }

@@ -7,7 +7,14 @@ import { runTermJob, type TermJob } from './term-build';
 
 if (parentPort) {
   const built = runTermJob(workerData as TermJob);
-  const moved = [built.terms.lengths, built.termStarts, built.postingNodes, built.postingFields, built.postingFrequencies, built.fieldLengths];
+  const moved = [
+    built.terms.lengths,
+    built.termStarts,
+    built.postingNodes,
+    built.postingFields,
+    built.postingFrequencies,
+    built.fieldLengths,
+  ];
   parentPort.postMessage(
     built,
     moved.map((array) => array.buffer),
