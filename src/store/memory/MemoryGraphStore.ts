@@ -81,6 +81,8 @@ export class MemoryGraphStore implements GraphStore {
   async mergeGraph(data: GraphData, options: MergeOptions = {}): Promise<MergeSummary> {
     const total = data.nodes.length + data.relations.length;
     const summary = mergeGraph(this.graph, data, (changed) => this.names.upsert(changed));
+    // A large first name index is built in a worker during the merge: the load waits for it.
+    await this.names.ready();
     options.onProgress?.({ done: total, total });
     return summary;
   }

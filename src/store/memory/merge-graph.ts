@@ -182,7 +182,8 @@ function endsById(graph: KnowledgeGraph, relations: readonly RelationRecord[], r
 
 /**
  * Merges `data`; `onNodesChanged` gets the nodes created or changed, with their records (for
- * the name index), once the merge has committed.
+ * the name index), once the merge can no longer fail (the node rows are written; the
+ * relations are written after it returns).
  */
 export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChanged: (nodes: readonly IndexedNode[]) => void): MergeSummary {
   const nodes = writeNodes(graph, data.nodes);
@@ -191,6 +192,9 @@ export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChange
   const known = relationEndsOf(data);
   const byPosition = known && endsByPosition(known, nodes.indices);
   const { from, to } = byPosition ?? endsById(graph, data.relations, nodes.rollback);
+  // Nothing below fails: the merge commits. The name index hears of the nodes now, so that
+  // a large one is built (in a worker) while the relations are written and indexed.
+  if (nodes.changed.length > 0) onNodesChanged(nodes.changed);
 
   let relationsCreated = 0;
   let relationsUpdated = 0;
@@ -210,7 +214,6 @@ export function mergeGraph(graph: KnowledgeGraph, data: GraphData, onNodesChange
     graph.nodes.compactIfWorthIt();
     graph.relations.compactIfWorthIt();
   }
-  if (nodes.changed.length > 0) onNodesChanged(nodes.changed);
   // Build the read index now, so that the load pays for it and the first query does not.
   graph.index();
   return { nodesCreated: nodes.created, nodesUpdated: nodes.updated, relationsCreated, relationsUpdated };

@@ -20,7 +20,9 @@ import { float64At, growUint8, int32At, itemAt, uint8At } from '../columns';
 import { endOfPrefix, forEachFuzzyTerm, lowerBound } from './fuzzy-terms';
 import { collapse, FIELD_BOOSTS, FIELD_COUNT, fieldTexts, namesOf, termsOf } from './name-fields';
 import { ScoreBoard } from './score-board';
-import { EMPTY_TERM_INDEX, TermIndexBuilder, type TermIndex } from './term-index';
+import { buildInBackground, type BackgroundBuild } from './background-terms';
+import { buildTerms, packStrings, type BuiltTerms, type TermJob } from './term-build';
+import { EMPTY_TERM_INDEX, type TermIndex } from './term-index';
 
 interface NameMatch {
   readonly node: number;
@@ -51,6 +53,19 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 /** The second index is folded into the first once it holds this share of the nodes (or 1,000). */
 const DELTA_SHARE = 0.05;
 const DELTA_MIN = 1000;
+/** Nodes from which a first index is built in a worker thread (starting one costs some 30 ms). */
+export const BUILD_IN_WORKER_FROM = 50_000;
+
+export interface NameIndexOptions {
+  /** Nodes from which a first index is built in a worker. @default BUILD_IN_WORKER_FROM */
+  readonly buildInWorkerFrom?: number;
+}
+
+/** A first index being built in a worker, with the entries to build it from here instead. */
+interface PendingBuild {
+  readonly entries: readonly IndexedNode[];
+  readonly build: BackgroundBuild;
+}
 
 function bm25(frequency: number, matching: number, total: number, length: number, averageLength: number): number {
   const inverseFrequency = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
@@ -97,14 +112,26 @@ export class NameIndex {
   private readonly fieldTotals = new Float64Array(FIELD_COUNT);
   private documents = 0;
   private readonly board = new ScoreBoard();
+  private pending: PendingBuild | undefined;
+  /** Whether the search path has run since the last first index was built (warmUp). */
+  private warm = true;
+  private readonly buildInWorkerFrom: number;
 
-  constructor(private readonly nodes: NamedNodes) {}
+  constructor(
+    private readonly nodes: NamedNodes,
+    options: NameIndexOptions = {},
+  ) {
+    this.buildInWorkerFrom = options.buildInWorkerFrom ?? BUILD_IN_WORKER_FROM;
+  }
 
   /**
    * Indexes nodes created or changed by a merge, given with their records as merged (and,
-   * on the first merge or when the second index grows too big, every node).
+   * on the first merge or when the second index grows too big, every node). A large first
+   * index is built in a worker: `ready()` says when it is in place. Anything that reads or
+   * changes the index before then builds it here first, so it is never read half-made.
    */
   upsert(changed: readonly IndexedNode[]): void {
+    this.settleNow();
     this.fit();
     const limit = Math.max(DELTA_MIN, this.documents * DELTA_SHARE);
     if (this.documents === 0 || changed.length > limit) {
@@ -119,11 +146,30 @@ export class NameIndex {
     else {
       const given = new Map(changed.map((entry) => [entry.node, entry.record]));
       const nodes = [...this.deltaNodes].sort((a, b) => a - b);
-      this.delta = this.buildIndex(nodes.map((node) => ({ node, record: given.get(node) ?? this.nodes.record(node) })));
+      const entries = nodes.map((node) => ({ node, record: given.get(node) ?? this.nodes.record(node) }));
+      this.delta = this.adopt(entries, this.buildHere(entries));
     }
   }
 
+  /**
+   * Resolves once the index holds every node given so far (a build in a worker has come
+   * back, or failed and been done here) and its search path is compiled.
+   */
+  async ready(): Promise<void> {
+    const pending = this.pending;
+    if (pending) {
+      const built = await pending.build.built.catch(() => undefined);
+      // Still the build wanted (not settled here or cleared meanwhile): take it in.
+      if (this.pending === pending) {
+        this.pending = undefined;
+        this.base = this.adopt(pending.entries, built ?? this.buildHere(pending.entries));
+      }
+    }
+    if (!this.warm) this.warmUp();
+  }
+
   clear(): void {
+    this.dropPending();
     this.base = EMPTY_TERM_INDEX;
     this.delta = EMPTY_TERM_INDEX;
     this.deltaNodes.clear();
@@ -135,6 +181,7 @@ export class NameIndex {
   }
 
   search(text: string, labelCodes: ReadonlySet<number> | undefined, first: number): NameMatch[] {
+    this.settleNow();
     const written = termsOf(text);
     const terms = [...new Set(written)];
     if (terms.length === 0 || this.documents === 0) return [];
@@ -179,8 +226,23 @@ export class NameIndex {
     const records: (NodeRecord | undefined)[] = new Array<NodeRecord | undefined>(this.nodes.size);
     for (const { node, record } of given) records[node] = record;
     const all = Array.from(records, (record, node) => ({ node, record: record ?? this.nodes.record(node) }));
-    this.base = this.buildIndex(all);
-    this.warmUp();
+    this.warm = false;
+    const build = all.length >= this.buildInWorkerFrom ? buildInBackground(termJobOf(all)) : undefined;
+    if (build) this.pending = { entries: all, build };
+    else this.base = this.adopt(all, this.buildHere(all));
+  }
+
+  /** A build under way in a worker, finished here instead (its answer is dropped). */
+  private settleNow(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.dropPending();
+    this.base = this.adopt(pending.entries, this.buildHere(pending.entries));
+  }
+
+  private dropPending(): void {
+    this.pending?.build.stop();
+    this.pending = undefined;
   }
 
   /**
@@ -190,27 +252,37 @@ export class NameIndex {
    * relations) and the first user pays for it.
    */
   private warmUp(): void {
+    this.warm = true;
     const { terms } = this.base;
     const term = terms[terms.length >> 1];
     if (term) this.search(`${term} ${term.slice(0, 3)}`, undefined, 1);
   }
 
-  /** Indexes `entries` (ascending by node) and records their field lengths. */
-  private buildIndex(entries: readonly IndexedNode[]): TermIndex {
-    const builder = new TermIndexBuilder();
-    for (const { node, record } of entries) {
-      const lengths = builder.add(node, fieldTexts(record));
+  /** Builds the index of `entries` (ascending by node) in this thread. */
+  private buildHere(entries: readonly IndexedNode[]): BuiltTerms {
+    return buildTerms(
+      entries.length,
+      (i) => itemAt(entries, i).node,
+      (i) => fieldTexts(itemAt(entries, i).record),
+    );
+  }
+
+  /** Records the field lengths of `entries` (as `built` counted them) and returns its index. */
+  private adopt(entries: readonly IndexedNode[], built: BuiltTerms): TermIndex {
+    const { fieldLengths } = built;
+    this.fit();
+    entries.forEach(({ node }, i) => {
       const offset = node * FIELD_COUNT;
       for (let field = 0; field < FIELD_COUNT; field += 1) {
-        const length = Math.min(255, itemAt(lengths, field));
+        const length = uint8At(fieldLengths, i * FIELD_COUNT + field);
         this.fieldTotals[field] = float64At(this.fieldTotals, field) + length - uint8At(this.fieldLengths, offset + field);
         this.fieldLengths[offset + field] = length;
       }
       // A node with no terms at all still counts as a document, as MiniSearch counted it.
       if (uint8At(this.indexed, node) === 0) this.documents += 1;
       this.indexed[node] = 1;
-    }
-    return builder.build();
+    });
+    return built.index;
   }
 
   /** Every indexed term that matches a query term, with its weight (1 for the term itself). */
@@ -290,4 +362,12 @@ export class NameIndex {
   private isExact(node: number, query: string): boolean {
     return namesOf(this.nodes.record(node)).some((name) => collapse(name) === query);
   }
+}
+
+/** The nodes and field texts of `entries`, as a worker is given them. */
+function termJobOf(entries: readonly IndexedNode[]): TermJob {
+  const nodes = Int32Array.from(entries, (entry) => entry.node);
+  const texts: string[] = [];
+  for (const { record } of entries) texts.push(...fieldTexts(record));
+  return { nodes, texts: packStrings(texts.length, (i) => itemAt(texts, i)) };
 }
