@@ -174,10 +174,22 @@ export function sortRowsById(graph: KnowledgeGraph, rows: readonly number[]): Re
   const keyOf = (row: number): number =>
     (int32At(rank, table.fromOf(row)) * TYPE_COUNT + int32At(TYPE_ID_KEY, uint8At(table.types, row))) * nodeCount +
     int32At(rank, table.toOf(row));
-  const sorted = rows
-    .map((row) => ({ row, key: keyOf(row) }))
-    .sort((a, b) => a.key - b.key)
-    .map((entry) => entry.row);
-  const records = sorted.map((row) => table.record(row));
+  // Keys and positions in typed arrays, not a {row, key} object per row: a subgraph sorts
+  // some 800 rows a call, and those objects were a tenth of what it allocates.
+  const keys = new Float64Array(rows.length);
+  const positions = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    keys[i] = keyOf(rows[i] ?? 0);
+    positions[i] = i;
+  }
+  // Ties keep their given order, as the stable sort of objects did.
+  positions.sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
+  const sorted = new Array<number>(rows.length);
+  const records = new Array<RelationRecord>(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[int32At(positions, i)] ?? 0;
+    sorted[i] = row;
+    records[i] = table.record(row);
+  }
   return table.idsInOrder(sorted) ? records : records.sort((a, b) => compareIds(a.id, b.id));
 }
