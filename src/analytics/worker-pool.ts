@@ -52,6 +52,11 @@ interface Job {
   readonly resolve: (result: unknown) => void;
   readonly reject: (error: Error) => void;
   timer: NodeJS.Timeout | undefined;
+  /**
+   * Which bound the timer stands for, fixed when it is set: a timer may fire a millisecond
+   * before Date.now() reaches its time, so asking the clock afterwards can name the wrong one.
+   */
+  boundBy: 'deadline' | 'limit';
 }
 
 interface Slot {
@@ -96,7 +101,7 @@ export class AnalyticsPool {
       return Promise.reject(new AnalyticsBusyError(`analytics: ${this.queue.length} computations already wait for a worker`));
     }
     return new Promise<unknown>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, task, limits, resolve, reject, timer: undefined };
+      const job: Job = { id: this.nextId++, task, limits, resolve, reject, timer: undefined, boundBy: 'deadline' };
       // While it waits, the job is bounded by its request's deadline only.
       job.timer = setTimeout(() => this.expire(job), Math.max(0, limits.deadline - Date.now()));
       this.queue.push(job);
@@ -145,7 +150,9 @@ export class AnalyticsPool {
       if (slot === undefined) return;
       const job = this.queue.shift();
       if (job === undefined) return;
-      const remaining = Math.min(job.limits.timeoutMs, job.limits.deadline - Date.now());
+      const untilDeadline = job.limits.deadline - Date.now();
+      job.boundBy = untilDeadline <= job.limits.timeoutMs ? 'deadline' : 'limit';
+      const remaining = Math.min(job.limits.timeoutMs, untilDeadline);
       if (remaining <= 0) {
         this.settle(job, this.timeoutError(job));
         continue;
@@ -202,7 +209,7 @@ export class AnalyticsPool {
   }
 
   private timeoutError(job: Job): AnalyticsTimeoutError {
-    return Date.now() >= job.limits.deadline
+    return job.boundBy === 'deadline'
       ? new AnalyticsTimeoutError(`the request's analytics time budget ran out before ${job.task.kind} finished`)
       : new AnalyticsTimeoutError(`${job.task.kind} ran longer than its limit of ${job.limits.timeoutMs} ms and was stopped`);
   }

@@ -47,3 +47,21 @@ it('stops a task past its limit, replaces the worker, and refuses a waiting task
   expect(positions.size).toBe(10);
   expect(pool.stats()).toMatchObject({ ran: 1, started: 2 });
 });
+
+it('names the request budget when a waiting task expires, even if its timer fires before the clock reaches the deadline', async () => {
+  // Timers may fire a millisecond before Date.now() reaches the time they were set for. Fake
+  // timers with the real clock make that early firing certain: the waiting task's timer fires
+  // while Date.now() is still short of its deadline.
+  jest.useFakeTimers({ doNotFake: ['Date', 'nextTick', 'setImmediate', 'queueMicrotask'] });
+  try {
+    pool = new AnalyticsPool({ size: 1 });
+    const long = pool.run(ringLayout(3_000), later(60_000)).catch((error: Error) => error.message);
+    const waiting = pool.run(ringLayout(10), { timeoutMs: 60_000, deadline: Date.now() + 5_000 });
+    jest.advanceTimersByTime(5_000);
+    await expect(waiting).rejects.toThrow(/budget ran out/);
+    await pool.close();
+    expect(await long).toMatch(/closed/);
+  } finally {
+    jest.useRealTimers();
+  }
+});
