@@ -19,7 +19,7 @@ import { LruCache } from '../analytics/lru-cache';
 export interface CachedResponse {
   /** The exact bytes Apollo answered (its JSON and trailing newline). */
   readonly body: Buffer;
-  /** Strong validator over the body and the generation it was computed at. */
+  /** Strong validator of the answer (`keyedEntityTag`, or `entityTag` over the body). */
   readonly etag: string;
   readonly cacheControl: string;
   /** The cache policy it was answered under, to answer it again under the same. */
@@ -47,6 +47,11 @@ export interface ResponseCacheOptions {
   readonly maxBytes: number;
   /** The graph's generation (`CurationService.generation`); constant on a read-only server. */
   readonly generation: () => number;
+  /**
+   * Every change to the graph passes this process's curation and moves the generation (the
+   * embedded store), so ETags may come from answers' keys (`keyedEntityTag`). @default false
+   */
+  readonly keyedTags?: boolean;
 }
 
 /** Rough per-entry bookkeeping (Map slot, record, Buffer header), so tiny entries still count. */
@@ -72,6 +77,26 @@ export class ResponseCache {
 
   get generation(): number {
     return this.options.generation();
+  }
+
+  /** Whether answers are held at all (a bound of 0 holds none; ETags and 304s still work). */
+  get holdsAnswers(): boolean {
+    return this.options.maxBytes > 0;
+  }
+
+  /**
+   * A strong ETag for the answer to `request` at `generation` from what identifies it, not
+   * from its bytes, when every change to the graph passes this process (`keyedTags`): the
+   * cache rests on an answer being the same bytes for the same key at the same generation,
+   * so the key then names the bytes as a hash of them would, and an answer need not be
+   * serialised and hashed to be validated. Undefined otherwise (on a shared Neo4j another
+   * replica's change leaves the generation here as it was: only the bytes can tell), or when
+   * the answer has no key.
+   */
+  keyedEntityTag(documentKey: string, request: ResponseLookup, generation: number): string | undefined {
+    if (!this.options.keyedTags) return undefined;
+    const key = responseKey(documentKey, request);
+    return key === undefined ? undefined : `"${createHash('sha256').update(`${generation}\n${key}`).digest('base64url')}"`;
   }
 
   /** Answers held now (for tests and the operator). */

@@ -87,7 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.set('trust proxy', security.trustProxy);
   const generation = (): number => curation?.generation ?? 0;
   // Answers stay right until curation changes the graph; a read-only server's never change.
-  const responseCache = new ResponseCache({ maxBytes: options.responseCacheMaxBytes ?? 0, generation });
+  // On the embedded store every change passes this process's curation: answers' keys name their bytes.
+  const responseCache = new ResponseCache({ maxBytes: options.responseCacheMaxBytes ?? 0, generation, keyedTags: store.kind === 'memory' });
   // One limiter for /graphql and the exports: a client shares one budget across both.
   const rateLimit = security.rateLimit ? createRateLimit(security.rateLimit, logger) : undefined;
   const cors = createCors(security.corsOrigins);

@@ -160,6 +160,53 @@ describe('a curated change', () => {
   });
 });
 
+describe('ETags on a server that holds no answers (keyed, on the embedded store)', () => {
+  it('change with the curated change, so a client holding the old one gets the new answer', async () => {
+    const uncached = await startTestServer({ env: { RESPONSE_CACHE_MAX_BYTES: '0' } });
+    try {
+      const read = () => execute(uncached, CuratedNodeDocument, { id: 'city:karachi' }, READER_KEY);
+      const before = await read();
+      expect((await read()).headers.get('etag')).toBe(before.headers.get('etag'));
+      const change = await execute(
+        uncached,
+        UpdateNodeDocument,
+        { input: { id: 'city:karachi', aliases: ['Karachi the City of Lights'], provenance: { doc: 'doc:000', quote: KARACHI_QUOTE } } },
+        EDITOR_KEY,
+      );
+      expect(change.errors).toBeUndefined();
+      const after = await read();
+      expect(after.data?.node?.aliases).toEqual(['Karachi the City of Lights']);
+      expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+      const revalidated = await fetch(uncached.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${READER_KEY}`,
+          'if-none-match': before.headers.get('etag') ?? '',
+        },
+        body: JSON.stringify({ query: print(CuratedNodeDocument), variables: { id: 'city:karachi' } }),
+      });
+      expect(revalidated.status).toBe(200);
+      expect(await revalidated.text()).toBe(after.text);
+    } finally {
+      await uncached.stop();
+    }
+  });
+
+  it('differ between callers and between variables, as the answers may', async () => {
+    const uncached = await startTestServer({ env: { RESPONSE_CACHE_MAX_BYTES: '0' } });
+    try {
+      const tag = async (id: string, key?: string) => (await execute(uncached, NodeByIdDocument, { id }, key)).headers.get('etag');
+      const anonymous = await tag('city:karachi');
+      expect(anonymous).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
+      expect(await tag('city:karachi', READER_KEY)).not.toBe(anonymous);
+      expect(await tag('city:rabat')).not.toBe(anonymous);
+    } finally {
+      await uncached.stop();
+    }
+  });
+});
+
 describe('callers', () => {
   it('do not share entries across roles: a reader, an editor and an anonymous caller each fill their own', async () => {
     const variables = { id: 'org:world-bank' };

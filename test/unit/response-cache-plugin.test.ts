@@ -122,3 +122,20 @@ it('drops an answer at its max-age (a change on another replica shows within it)
     clock.mockRestore();
   }
 });
+
+it('keys ETags only when every change passes this process (keyedTags): otherwise only the bytes can tell', () => {
+  const request = { queryHash: 'h', operationName: undefined, variables: { id: 'city:rabat' }, caller: 'anonymous' };
+  const shared = new ResponseCache({ maxBytes: 0, generation: () => 0 });
+  expect(shared.keyedEntityTag('doc', request, 0)).toBeUndefined();
+  const embedded = new ResponseCache({ maxBytes: 0, generation: () => 0, keyedTags: true });
+  const tag = embedded.keyedEntityTag('doc', request, 0);
+  expect(tag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+  expect(embedded.keyedEntityTag('doc', { ...request, variables: { id: 'city:rabat' } }, 0)).toBe(tag);
+  expect(embedded.keyedEntityTag('doc', request, 1)).not.toBe(tag);
+  expect(embedded.keyedEntityTag('doc', { ...request, caller: 'reader' }, 0)).not.toBe(tag);
+  expect(embedded.keyedEntityTag('other', request, 0)).not.toBe(tag);
+  // Too deep to have a key: no keyed tag (the plugin hashes the bytes instead).
+  expect(
+    embedded.keyedEntityTag('doc', { ...request, variables: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }, 0),
+  ).toBeUndefined();
+});
