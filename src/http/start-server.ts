@@ -127,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   mountHealth(app, { store: requestStore, curation, logger });
   // /graphql is an app of its own only to turn off Express's automatic weak ETags there:
-  // the response cache gives the validators (strong, over the answer and the generation),
+  // the response cache gives the validators (strong, over the answer's key or bytes and the generation),
   // and an answer it does not validate (mutations, errors) must carry none.
   const graphql = express();
   graphql.disable('x-powered-by');
