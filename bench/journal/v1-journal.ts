@@ -59,7 +59,13 @@ export async function writeV1Journal(file: string, entries: number): Promise<voi
         rows.push(createNode(i));
         continue;
       }
-      const relation = { type: 'IN_COUNTRY' as const, from, to: rng.pick(countries), confidence: 'STATED' as const, sources: [rng.pick(sources)] };
+      const relation = {
+        type: 'IN_COUNTRY' as const,
+        from,
+        to: rng.pick(countries),
+        confidence: 'STATED' as const,
+        sources: [rng.pick(sources)],
+      };
       const record: RelationRecord = { ...relation, id: relationId(relation) };
       added.push(record);
       rows.push({ action: 'addRelation', entityId: record.id, change: { kind: 'addRelation', relation }, before: null, after: record });

@@ -43,7 +43,10 @@ export async function importBackup(store: GraphStore, file: unknown, options: Im
     );
   }
   const sourceTexts = options.sourceTexts ?? (await readSeed(options.seedDir)).sourceTexts;
-  const { graph, problems } = validateGraph({ files: [{ file: 'backup', content }], sourceTexts }, { allowWebSources: true, seedRules: false });
+  const { graph, problems } = validateGraph(
+    { files: [{ file: 'backup', content }], sourceTexts },
+    { allowWebSources: true, seedRules: false },
+  );
   if (problems.length > 0) {
     throw new BackupError(
       'INVALID_BACKUP',

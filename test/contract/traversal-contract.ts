@@ -13,12 +13,7 @@ import { SHORTEST_PATH_TIE_CAP, type GraphStore, type RelationsQuery } from '../
  * found through the port's `getRelations` alone (a breadth-first search then every walk
  * down the distances): the oracle of the tie rule, independent of either store's search.
  */
-async function allShortestPaths(
-  store: GraphStore,
-  fromId: string,
-  toId: string,
-  types?: readonly RelationType[],
-): Promise<string[][]> {
+async function allShortestPaths(store: GraphStore, fromId: string, toId: string, types?: readonly RelationType[]): Promise<string[][]> {
   const neighbours = new Map<string, { readonly relationId: string; readonly other: string }[]>();
   const distance = new Map<string, number>([[toId, 0]]);
   let frontier = [toId];
@@ -322,8 +317,7 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
 
     describe('similarCities', () => {
       const suggestionsOf = async (cityId: string) => (await store.similarCities({ cityId, first: 100 }))?.suggestions ?? [];
-      const ranked = async (cityId: string): Promise<string[]> =>
-        (await suggestionsOf(cityId)).map((suggestion) => suggestion.cityId);
+      const ranked = async (cityId: string): Promise<string[]> => (await suggestionsOf(cityId)).map((suggestion) => suggestion.cityId);
       const above = (list: readonly string[], better: string, worse: string): void => {
         expect(list).toContain(better);
         const worseAt = list.indexOf(worse);
@@ -362,7 +356,7 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
 
       // doc:000 "يتم تنظيم كراتشي في سبع مناطق": its seven districts are its parts, and Karachi is part of
       // Sindh; each shares an item with it (Pakistan at least), so all eight are candidates left out.
-      it('counts Karachi\'s seven districts and Sindh as its excluded candidates', async () => {
+      it("counts Karachi's seven districts and Sindh as its excluded candidates", async () => {
         const result = await store.similarCities({ cityId: 'city:karachi', first: 100 });
         expect(result?.excludedCount).toBe(8);
         const listed = (await suggestionsOf('city:karachi')).map((suggestion) => suggestion.cityId);
