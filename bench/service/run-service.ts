@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,8 +119,23 @@ export async function writeBenchSeed(relations: number): Promise<WrittenSeed> {
   });
 }
 
+/**
+ * A seed folder written before (`bench:seed -- --out DIR`), measured as it is: its graph
+ * bytes from the files; its counts are taken from what the server logs once loaded.
+ */
+export async function existingSeed(dir: string): Promise<SeedFolder> {
+  const graphDir = path.join(dir, 'graph');
+  const files = (await readdir(graphDir)).filter((name) => name.endsWith('.json'));
+  if (files.length === 0) throw new Error(`--seed ${dir}: no graph/*.json there`);
+  const sizes = await Promise.all(files.map(async (name) => (await stat(path.join(graphDir, name))).size));
+  return { dir, graphBytes: sizes.reduce((sum, size) => sum + size, 0) };
+}
+
+/** A seed folder to measure: counts known when this run wrote it, else read from the server's log. */
+export type SeedFolder = Pick<WrittenSeed, 'dir' | 'graphBytes'> & Partial<Pick<WrittenSeed, 'nodes' | 'relations'>>;
+
 /** Measures the service on a seed folder; `searches` timed searches. */
-export async function runService(seed: WrittenSeed, searches: number): Promise<ServiceRun> {
+export async function runService(seed: SeedFolder, searches: number): Promise<ServiceRun> {
   const { dir } = seed;
   const journalDir = await mkdtemp(path.join(os.tmpdir(), 'cities-kg-bench-journal-'));
   const port = await freePort();
@@ -163,9 +178,10 @@ export async function runService(seed: WrittenSeed, searches: number): Promise<S
     await sleep(IDLE_MS);
     const rssIdleMb = await statusMb(pid, 'VmRSS');
     const opened = /"ms":(\d+)[^\n]*"msg":"seed graph loaded"/.exec(log);
+    const logged = (key: string): number => Number(new RegExp(`"${key}":(\\d+)[^\\n]*"msg":"seed graph loaded"`).exec(log)?.[1] ?? NaN);
     return {
-      relations: seed.relations,
-      nodes: seed.nodes,
+      relations: seed.relations ?? logged('relations'),
+      nodes: seed.nodes ?? logged('nodes'),
       graphMb: seed.graphBytes / 1e6,
       readyMs,
       cpuAtReadyMs,
@@ -186,22 +202,28 @@ export async function runService(seed: WrittenSeed, searches: number): Promise<S
   }
 }
 
-// `node service/run-service.js <relations> [searches]`: one measurement, printed as JSON.
+// `node service/run-service.js <relations> [searches]`: writes a seed of that size, measures,
+// removes it. `node service/run-service.js --seed DIR [searches]`: measures a seed folder
+// written before (writing 1M relations takes ~20 s a run). One measurement, printed as JSON.
 if (require.main === module) {
-  const [relations, searches] = process.argv.slice(2);
-  writeBenchSeed(Number(relations))
-    .then(async (seed) => {
-      try {
-        return await runService(seed, Number(searches ?? 200));
-      } finally {
-        await rm(seed.dir, { recursive: true, force: true });
-      }
-    })
-    .then(
-      (run) => process.stdout.write(`${JSON.stringify(run, null, 2)}\n`),
-      (error: unknown) => {
-        console.error(error);
-        process.exitCode = 1;
-      },
-    );
+  const [first, second, third] = process.argv.slice(2);
+  const reused = first === '--seed';
+  if (reused && second === undefined) throw new Error('usage: run-service.js <relations> [searches] | --seed DIR [searches]');
+  const searches = Number((reused ? third : second) ?? 200);
+  const measured = reused
+    ? existingSeed(second ?? '').then((seed) => runService(seed, searches))
+    : writeBenchSeed(Number(first)).then(async (seed) => {
+        try {
+          return await runService(seed, searches);
+        } finally {
+          await rm(seed.dir, { recursive: true, force: true });
+        }
+      });
+  measured.then(
+    (run) => process.stdout.write(`${JSON.stringify(run, null, 2)}\n`),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }
