@@ -86,6 +86,11 @@ export interface ValidationOptions {
    * @default false
    */
   readonly adoptInput?: boolean;
+  /**
+   * Hears the merged nodes as soon as they are known, before the relations are checked:
+   * if no problem is found, they are the graph's nodes (the same records, in order).
+   */
+  readonly onNodes?: (nodes: readonly NodeRecord[]) => void;
 }
 
 export interface ValidationResult {
@@ -129,11 +134,13 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
   });
 
   const nodes = mergeNodes(nodeEntries, ids, report);
+  const nodeRecords = nodes.records();
+  if (problems.length === 0) options.onNodes?.(nodeRecords);
   const relations = mergeRelations(relationEntries, nodes, rejectedIds, report);
   checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report, options.allowWebSources ?? false);
   if (options.seedRules ?? true) checkSeedRules(nodes, relations, ids, report);
 
-  const graph: GraphData = { nodes: nodes.records(), relations: relations.records };
+  const graph: GraphData = { nodes: nodeRecords, relations: relations.records };
   if (problems.length === 0) rememberRelationEnds(graph, nodes.positionsOf(relations.from, relations.to));
   return { graph, problems };
 }

@@ -98,6 +98,20 @@ describe('validateGraph', () => {
     expectOnly({ ...base, nodes: [...base.nodes, karachi] }, 'DUPLICATE_ID', 'city:karachi');
   });
 
+  it('rejects a node described twice in one file, not one described once in each of several', () => {
+    const again: GraphFile = { file: 'graph/b.json', content: { nodes: [karachi] } };
+    const twice: GraphFile = { file: 'graph/c.json', content: { nodes: [wahab, karachi, wahab] } };
+    const problems = validate({ file: 'graph/a.json', content: base }, again, twice).problems;
+    expect(problems.map(({ file, entity, code, message }) => ({ file, entity, code, message }))).toEqual([
+      {
+        file: 'graph/c.json',
+        entity: 'person:murtaza-wahab',
+        code: 'DUPLICATE_ID',
+        message: 'node person:murtaza-wahab appears twice in this file; describe it once',
+      },
+    ]);
+  });
+
   it('rejects a relation whose endpoint has the wrong label (LEADS must go Person → City)', () => {
     const reversed = { ...leads, from: 'city:karachi', to: 'person:murtaza-wahab' };
     const problems = problemsOf({ ...base, relations: [reversed] });
