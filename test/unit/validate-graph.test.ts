@@ -3,6 +3,7 @@
  * file and the entity id, and reports every problem at once.
  */
 import { validateGraph, type GraphFile, type ProblemCode, type ValidationOptions } from '../../src/domain/validate-graph';
+import type { NodeRecord } from '../../src/domain/graph-document';
 
 const SOURCE = 'يقودها حاليًا عمدة المدينة مرتضى وهاب.\nكراتشي   باكستان\nتقع مدينة كراتشي في جنوب باكستان';
 const sourceTexts = new Map([['000.txt', SOURCE]]);
@@ -110,6 +111,21 @@ describe('validateGraph', () => {
         message: 'node person:murtaza-wahab appears twice in this file; describe it once',
       },
     ]);
+  });
+
+  it('tells onNodes the graph\'s nodes before the relations are checked, unless a node has a problem', () => {
+    const heard: (readonly NodeRecord[])[] = [];
+    const onNodes = (nodes: readonly NodeRecord[]): number => heard.push(nodes);
+    const good = validateGraph({ files: [{ file: 'graph/a.json', content: base }], sourceTexts }, { ...FRAGMENT, onNodes });
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toBe(good.graph.nodes);
+    // A relation's problem is found after: the nodes were heard, the graph still fails.
+    const badRelation = { ...base, relations: [{ ...leads, to: 'city:lahore' }] };
+    expect(validateGraph({ files: [{ file: 'graph/a.json', content: badRelation }], sourceTexts }, { ...FRAGMENT, onNodes }).problems).not.toEqual([]);
+    expect(heard).toHaveLength(2);
+    const badNode = { ...base, nodes: [...base.nodes, karachi] };
+    validateGraph({ files: [{ file: 'graph/a.json', content: badNode }], sourceTexts }, { ...FRAGMENT, onNodes });
+    expect(heard).toHaveLength(2);
   });
 
   it('rejects a relation whose endpoint has the wrong label (LEADS must go Person → City)', () => {
