@@ -203,7 +203,7 @@ function canonicalize(entry: unknown, plan: Plan): Record<string, unknown> | und
     if (!plan.some((field) => field.key === key)) return undefined;
   }
   // Checked without keeping the values (no array per record): only a record that changes is built again.
-  let changed = !inOrder;
+  let valuesChanged = false;
   let present = 0;
   for (const field of plan) {
     const value = entry[field.key];
@@ -214,16 +214,18 @@ function canonicalize(entry: unknown, plan: Plan): Record<string, unknown> | und
     }
     const checked = field.check(value);
     if (checked === REFUSED) return undefined;
-    if (checked !== value) changed = true;
+    if (checked !== value) valuesChanged = true;
     present += 1;
   }
   if (present !== count) return undefined;
-  if (!changed) return entry;
-  // The checks are pure: run again, they give the same canonical values.
+  if (inOrder && !valuesChanged) return entry;
+  // Most copies only put the keys in order (every node of a seed that writes `label` second):
+  // their values are the entry's own. Only a value a check rewrote is checked again (the
+  // checks are pure: run again, they give the same canonical values).
   const copy: Record<string, unknown> = {};
   for (const field of plan) {
     const value = entry[field.key];
-    if (value !== undefined) copy[field.key] = field.check(value);
+    if (value !== undefined) copy[field.key] = valuesChanged ? field.check(value) : value;
   }
   return copy;
 }

@@ -86,6 +86,11 @@ export interface ValidationOptions {
    * @default false
    */
   readonly adoptInput?: boolean;
+  /**
+   * Hears the merged nodes as soon as they are known, before the relations are checked:
+   * if no problem is found, they are the graph's nodes (the same records, in order).
+   */
+  readonly onNodes?: (nodes: readonly NodeRecord[]) => void;
 }
 
 export interface ValidationResult {
@@ -123,17 +128,19 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
       report(graphFile.file, '(file)', 'SHAPE', describeZodError(document.error));
       return;
     }
-    readNodes(graphFile.file, document.nodes, ids, nodeEntries, rejectedIds, report);
     const fileNumber = relationEntries.fileNames.push(graphFile.file) - 1;
+    readNodes(graphFile.file, fileNumber, document.nodes, ids, nodeEntries, rejectedIds, report);
     readRelations(graphFile.file, fileNumber, document.relations, relationEntries, report, relationOptions);
   });
 
   const nodes = mergeNodes(nodeEntries, ids, report);
+  const nodeRecords = nodes.records();
+  if (problems.length === 0) options.onNodes?.(nodeRecords);
   const relations = mergeRelations(relationEntries, nodes, rejectedIds, report);
   checkProvenance(nodeEntries, relationEntries, nodes, input.sourceTexts, report, options.allowWebSources ?? false);
   if (options.seedRules ?? true) checkSeedRules(nodes, relations, ids, report);
 
-  const graph: GraphData = { nodes: nodes.records(), relations: relations.records };
+  const graph: GraphData = { nodes: nodeRecords, relations: relations.records };
   if (problems.length === 0) rememberRelationEnds(graph, nodes.positionsOf(relations.from, relations.to));
   return { graph, problems };
 }
@@ -157,6 +164,8 @@ function readDocument(content: unknown): { readonly nodes: readonly unknown[]; r
  */
 class NodeCodes {
   private readonly byId = new Map<string, number>();
+  /** By code: the number of the last file that described the node (-1: none yet). */
+  private readonly describedIn: number[] = [];
 
   get size(): number {
     return this.byId.size;
@@ -169,6 +178,18 @@ class NodeCodes {
       this.byId.set(id, code);
     }
     return code;
+  }
+
+  /**
+   * Notes that the node of `code` is described in file `fileNumber`; false if it was
+   * already (files are read one after another, so only the last file of each code is kept).
+   */
+  describeIn(code: number, fileNumber: number): boolean {
+    // Codes not yet described read as undefined (the list grows with them).
+    if (this.describedIn[code] === fileNumber) return false;
+    while (this.describedIn.length < code) this.describedIn.push(-1);
+    this.describedIn[code] = fileNumber;
+    return true;
   }
 
   /** The code of an id some node or relation names, or -1. */
@@ -319,13 +340,13 @@ function entityName(entry: unknown, kind: 'nodes' | 'relations', index: number):
 
 function readNodes(
   file: string,
+  fileNumber: number,
   entries: readonly unknown[],
   ids: NodeCodes,
   out: NodeEntry[],
   rejectedIds: Set<string>,
   outerReport: Reporter,
 ): void {
-  const seen = new Set<string>();
   const report = (entity: string, code: ProblemCode, message: string): void => {
     rejectedIds.add(entity);
     outerReport(file, entity, code, message);
@@ -354,12 +375,13 @@ function readNodes(
       report(entity, 'BAD_ID', `node ${JSON.stringify(node.id)}: not a valid ${node.label} id; expected ${ID_PATTERN[node.label].source}`);
       continue;
     }
-    if (seen.has(node.id)) {
+    // The id's code is the one it gets anyway (a duplicate has one already): its file says whether it came before here.
+    const code = ids.codeOf(node.id);
+    if (!ids.describeIn(code, fileNumber)) {
       report(entity, 'DUPLICATE_ID', `node ${node.id} appears twice in this file; describe it once`);
       continue;
     }
-    seen.add(node.id);
-    out.push({ file, value: node, code: ids.codeOf(node.id) });
+    out.push({ file, value: node, code });
   }
 }
 
@@ -467,11 +489,11 @@ class MergedNodes {
     this.byCode[code] = entry;
   }
 
-  /** Each merged node, in order. */
-  forEach(visit: (entry: Located<NodeRecord>) => void): void {
+  /** Each merged node, in order, with its code. */
+  forEach(visit: (entry: Located<NodeRecord>, code: number) => void): void {
     for (const code of this.order) {
       const entry = this.byCode[code];
-      if (entry) visit(entry);
+      if (entry) visit(entry, code);
     }
   }
 
@@ -803,10 +825,9 @@ function checkSeedRules(nodes: MergedNodes, relations: MergedRelations, codes: N
     if (relation.type === 'IN_COUNTRY' || relation.type === 'PART_OF') placed[from] = 1;
     if (relation.type === 'ADVANCES') advances.add(from * codes.size + to);
   });
-  nodes.forEach(({ file, value: node }) => {
+  nodes.forEach(({ file, value: node }, code) => {
     if (node.label === 'Document') return;
-    const code = codes.existing(node.id);
-    if (code < 0 || linked[code] !== 1) {
+    if (linked[code] !== 1) {
       report(file, node.id, 'ISOLATED_NODE', `node ${node.id}: has no relation; link it to what its sources say it belongs to`);
     } else if (node.label === 'City' && placed[code] !== 1) {
       report(file, node.id, 'UNPLACED_CITY', `city ${node.id}: has neither IN_COUNTRY nor PART_OF; say which country or city it is in`);

@@ -30,7 +30,12 @@ export async function ingestSeed(store: GraphStore, seedDir?: string, options: M
 }
 
 async function loadAndMerge(store: GraphStore, seedDir: string | undefined, options: MergeOptions): Promise<IngestResult> {
-  const graph = await loadSeed(seedDir);
+  // The store may start on the nodes (the memory store's name index, in a worker) while the relations are checked.
+  let dropPrepared: (() => void) | undefined;
+  const graph = await loadSeed(seedDir, { onNodes: (nodes) => (dropPrepared = store.prepareMerge?.(nodes)) }).catch((error: unknown) => {
+    dropPrepared?.();
+    throw error;
+  });
   const summary = await store.mergeGraph(graph, options);
   return { ...summary, nodes: graph.nodes.length, relations: graph.relations.length };
 }

@@ -283,6 +283,15 @@ export interface GraphStore {
   mergeGraph(graph: GraphData, options?: MergeOptions): Promise<MergeSummary>;
 
   /**
+   * Optional. Hears, before a `mergeGraph` (while the caller still validates the rest), the
+   * nodes it will very likely bring, in their order, so that the store may start work on them
+   * (the memory store starts a first name index in a worker). Work the merge does not match
+   * is dropped; the answer drops it too (the merge is not coming). The records are not to
+   * change before the merge.
+   */
+  prepareMerge?(nodes: readonly NodeRecord[]): () => void;
+
+  /**
    * Removes every node and relation of this graph's labels (and nothing else the database
    * may hold). Returns how many nodes were removed.
    */

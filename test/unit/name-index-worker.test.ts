@@ -6,6 +6,13 @@
  */
 import type { NodeRecord } from '../../src/domain/graph-document';
 import { NameIndex, type IndexedNode, type NamedNodes } from '../../src/store/memory/names/NameIndex';
+import * as background from '../../src/store/memory/names/background-terms';
+
+// The real worker builds, counted (which builds a prepared index saves is what is tested).
+jest.mock('../../src/store/memory/names/background-terms', () => {
+  const actual = jest.requireActual<typeof background>('../../src/store/memory/names/background-terms');
+  return { ...actual, buildInBackground: jest.fn(actual.buildInBackground) };
+});
 
 const NAMES = ['Karachi', 'Lahore', 'Mombasa', 'Nairobi', 'Karak', 'Kampala', 'Lamu', 'Dubai', 'Doha', 'Muscat'];
 
@@ -56,4 +63,62 @@ it('answers a search made before the worker is done, and takes later changes', a
   here.upsert([{ node: 5, record: renamed }]);
   expect(early.search('zanzibar', undefined, 5)).toEqual(here.search('zanzibar', undefined, 5));
   expect(early.search('zanzibar', undefined, 5).map((match) => match.node)).toEqual([5]);
+});
+
+describe('a first index prepared before its merge (prepare)', () => {
+  /** An index over a node table that is empty until `fill` (as a store's is before its first merge). */
+  function emptyIndex(records: readonly NodeRecord[]) {
+    let size = 0;
+    const nodes: NamedNodes = {
+      get size() {
+        return size;
+      },
+      record: (node) => records[node] as NodeRecord,
+      labelCodeOf: () => 0,
+      rankOf: (node) => node,
+    };
+    const index = new NameIndex(nodes, { buildInWorkerFrom: 0 });
+    const fill = (given: readonly NodeRecord[]): void => {
+      size = given.length;
+      index.upsert(given.map((record, node) => ({ node, record })));
+    };
+    return { index, fill };
+  }
+
+  const builds = jest.mocked(background.buildInBackground);
+  beforeEach(() => builds.mockClear());
+
+  it('is taken up by a merge bringing the same records as the same nodes, and answers as one built here', async () => {
+    const records = cities(600);
+    const { index, fill } = emptyIndex(records);
+    index.prepare(records);
+    fill(records);
+    await index.ready();
+    expect(builds).toHaveBeenCalledTimes(1);
+    const here = indexOf(records, Number.POSITIVE_INFINITY);
+    for (const query of QUERIES) expect(index.search(query, undefined, 20)).toEqual(here.search(query, undefined, 20));
+  });
+
+  it('is stopped, and the index built for what the merge brings, when the records differ', async () => {
+    const prepared = cities(600);
+    const merged = prepared.map((record, i) => (i === 7 ? ({ ...record, name: 'Zanzibar' } as NodeRecord) : record));
+    const { index, fill } = emptyIndex(merged);
+    index.prepare(prepared);
+    const first = builds.mock.results[0]?.value as background.BackgroundBuild;
+    const stop = jest.spyOn(first, 'stop');
+    fill(merged);
+    await index.ready();
+    expect(stop).toHaveBeenCalled();
+    expect(builds).toHaveBeenCalledTimes(2);
+    expect(index.search('zanzibar', undefined, 5).map((match) => match.node)).toEqual([7]);
+  });
+
+  it('is stopped by its answer (the merge is not coming)', () => {
+    const records = cities(600);
+    const { index } = emptyIndex(records);
+    const drop = index.prepare(records);
+    const stop = jest.spyOn(builds.mock.results[0]?.value as background.BackgroundBuild, 'stop');
+    drop();
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
 });

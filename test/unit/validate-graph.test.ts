@@ -3,6 +3,7 @@
  * file and the entity id, and reports every problem at once.
  */
 import { validateGraph, type GraphFile, type ProblemCode, type ValidationOptions } from '../../src/domain/validate-graph';
+import type { NodeRecord } from '../../src/domain/graph-document';
 
 const SOURCE = 'يقودها حاليًا عمدة المدينة مرتضى وهاب.\nكراتشي   باكستان\nتقع مدينة كراتشي في جنوب باكستان';
 const sourceTexts = new Map([['000.txt', SOURCE]]);
@@ -96,6 +97,35 @@ describe('validateGraph', () => {
 
   it('rejects a duplicate id within one file', () => {
     expectOnly({ ...base, nodes: [...base.nodes, karachi] }, 'DUPLICATE_ID', 'city:karachi');
+  });
+
+  it('rejects a node described twice in one file, not one described once in each of several', () => {
+    const again: GraphFile = { file: 'graph/b.json', content: { nodes: [karachi] } };
+    const twice: GraphFile = { file: 'graph/c.json', content: { nodes: [wahab, karachi, wahab] } };
+    const problems = validate({ file: 'graph/a.json', content: base }, again, twice).problems;
+    expect(problems.map(({ file, entity, code, message }) => ({ file, entity, code, message }))).toEqual([
+      {
+        file: 'graph/c.json',
+        entity: 'person:murtaza-wahab',
+        code: 'DUPLICATE_ID',
+        message: 'node person:murtaza-wahab appears twice in this file; describe it once',
+      },
+    ]);
+  });
+
+  it('tells onNodes the graph\'s nodes before the relations are checked, unless a node has a problem', () => {
+    const heard: (readonly NodeRecord[])[] = [];
+    const onNodes = (nodes: readonly NodeRecord[]): number => heard.push(nodes);
+    const good = validateGraph({ files: [{ file: 'graph/a.json', content: base }], sourceTexts }, { ...FRAGMENT, onNodes });
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toBe(good.graph.nodes);
+    // A relation's problem is found after: the nodes were heard, the graph still fails.
+    const badRelation = { ...base, relations: [{ ...leads, to: 'city:lahore' }] };
+    expect(validateGraph({ files: [{ file: 'graph/a.json', content: badRelation }], sourceTexts }, { ...FRAGMENT, onNodes }).problems).not.toEqual([]);
+    expect(heard).toHaveLength(2);
+    const badNode = { ...base, nodes: [...base.nodes, karachi] };
+    validateGraph({ files: [{ file: 'graph/a.json', content: badNode }], sourceTexts }, { ...FRAGMENT, onNodes });
+    expect(heard).toHaveLength(2);
   });
 
   it('rejects a relation whose endpoint has the wrong label (LEADS must go Person → City)', () => {

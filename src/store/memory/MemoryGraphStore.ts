@@ -87,6 +87,11 @@ export class MemoryGraphStore implements GraphStore {
     return summary;
   }
 
+  prepareMerge(nodes: readonly NodeRecord[]): () => void {
+    // Only a first merge numbers its nodes in order from 0, as the name index assumes.
+    return this.graph.nodes.size === 0 ? this.names.prepare(nodes) : () => undefined;
+  }
+
   async clear(): Promise<number> {
     const removed = this.graph.nodes.size;
     this.graph.clear();

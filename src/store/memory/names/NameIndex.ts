@@ -113,6 +113,8 @@ export class NameIndex {
   private documents = 0;
   private readonly board = new ScoreBoard();
   private pending: PendingBuild | undefined;
+  /** A first index started before its merge (`prepare`), taken up by the merge if it brings those nodes. */
+  private prepared: PendingBuild | undefined;
   /** Whether the search path has run since the last first index was built (warmUp). */
   private warm = true;
   private readonly buildInWorkerFrom: number;
@@ -131,13 +133,16 @@ export class NameIndex {
    * changes the index before then builds it here first, so it is never read half-made.
    */
   upsert(changed: readonly IndexedNode[]): void {
+    const prepared = this.prepared;
+    this.prepared = undefined;
     this.settleNow();
     this.fit();
     const limit = Math.max(DELTA_MIN, this.documents * DELTA_SHARE);
     if (this.documents === 0 || changed.length > limit) {
-      this.rebuild(changed);
+      this.rebuild(changed, prepared);
       return;
     }
+    prepared?.build.stop();
     for (const { node } of changed) {
       this.deltaNodes.add(node);
       this.stale[node] = 1;
@@ -168,7 +173,29 @@ export class NameIndex {
     if (!this.warm) this.warmUp();
   }
 
+  /**
+   * Starts, in a worker, the first index of the nodes a merge into this empty index is about
+   * to bring (`records`, numbered 0, 1, … in order, as an empty node table numbers them), so
+   * that it is built while the caller still validates. The merge takes it up only if it
+   * brings exactly these records as those nodes; otherwise it is stopped and the merge
+   * builds as before. The answer stops it (the merge is not coming).
+   */
+  prepare(records: readonly NodeRecord[]): () => void {
+    this.dropPrepared();
+    const ready = (): void => undefined;
+    if (this.documents !== 0 || this.pending || this.nodes.size !== 0 || records.length < this.buildInWorkerFrom) return ready;
+    const entries = records.map((record, node) => ({ node, record }));
+    const build = buildInBackground(termJobOf(entries));
+    if (!build) return ready;
+    const prepared = { entries, build };
+    this.prepared = prepared;
+    return () => {
+      if (this.prepared === prepared) this.dropPrepared();
+    };
+  }
+
   clear(): void {
+    this.dropPrepared();
     this.dropPending();
     this.base = EMPTY_TERM_INDEX;
     this.delta = EMPTY_TERM_INDEX;
@@ -218,7 +245,7 @@ export class NameIndex {
   }
 
   /** Indexes every node as one first index (`given`: records at hand, so they need not be read back). */
-  private rebuild(given: readonly IndexedNode[]): void {
+  private rebuild(given: readonly IndexedNode[], prepared?: PendingBuild): void {
     this.fit();
     this.deltaNodes.clear();
     this.delta = EMPTY_TERM_INDEX;
@@ -227,6 +254,11 @@ export class NameIndex {
     for (const { node, record } of given) records[node] = record;
     const all = Array.from(records, (record, node) => ({ node, record: record ?? this.nodes.record(node) }));
     this.warm = false;
+    if (prepared && sameEntries(prepared.entries, all)) {
+      this.pending = prepared;
+      return;
+    }
+    prepared?.build.stop();
     const build = all.length >= this.buildInWorkerFrom ? buildInBackground(termJobOf(all)) : undefined;
     if (build) this.pending = { entries: all, build };
     else this.base = this.adopt(all, this.buildHere(all));
@@ -238,6 +270,11 @@ export class NameIndex {
     if (!pending) return;
     this.dropPending();
     this.base = this.adopt(pending.entries, this.buildHere(pending.entries));
+  }
+
+  private dropPrepared(): void {
+    this.prepared?.build.stop();
+    this.prepared = undefined;
   }
 
   private dropPending(): void {
@@ -365,6 +402,17 @@ export class NameIndex {
 }
 
 /** The nodes and field texts of `entries`, as a worker is given them. */
+/** Whether two lists index the same record objects as the same nodes. */
+function sameEntries(a: readonly IndexedNode[], b: readonly IndexedNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = itemAt(a, i);
+    const y = itemAt(b, i);
+    if (x.node !== y.node || x.record !== y.record) return false;
+  }
+  return true;
+}
+
 function termJobOf(entries: readonly IndexedNode[]): TermJob {
   const nodes = Int32Array.from(entries, (entry) => entry.node);
   const texts: string[] = [];
