@@ -146,7 +146,9 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
 }
 
 /** A file's lists as `graphDocumentSchema` reads them; a plain `{ nodes, relations }` object is read without zod's copies. */
-function readDocument(content: unknown): { readonly nodes: readonly unknown[]; readonly relations: readonly unknown[] } | { readonly error: z.ZodError } {
+function readDocument(
+  content: unknown,
+): { readonly nodes: readonly unknown[]; readonly relations: readonly unknown[] } | { readonly error: z.ZodError } {
   if (typeof content === 'object' && content !== null && Object.getPrototypeOf(content) === Object.prototype) {
     const { $comment, nodes = [], relations = [] } = content as Record<string, unknown>;
     const keysKnown = Object.keys(content).every((key) => key === '$comment' || key === 'nodes' || key === 'relations');
@@ -361,7 +363,11 @@ function readNodes(
     else {
       const label = (entry as { label?: unknown } | null)?.label;
       if (typeof label !== 'string' || !(NODE_LABELS as readonly string[]).includes(label)) {
-        report(entity, 'UNKNOWN_LABEL', `node ${entity}: unknown label ${JSON.stringify(label)}; expected one of ${NODE_LABELS.join(', ')}`);
+        report(
+          entity,
+          'UNKNOWN_LABEL',
+          `node ${entity}: unknown label ${JSON.stringify(label)}; expected one of ${NODE_LABELS.join(', ')}`,
+        );
         continue;
       }
       const parsed = nodeRecordSchema.safeParse(entry);
@@ -655,12 +661,7 @@ function recordOf(relation: RelationInput, id: string, owned: boolean): Relation
   return record as RelationRecord;
 }
 
-function mergeRelations(
-  entries: RelationEntries,
-  nodes: MergedNodes,
-  rejectedIds: ReadonlySet<string>,
-  report: Reporter,
-): MergedRelations {
+function mergeRelations(entries: RelationEntries, nodes: MergedNodes, rejectedIds: ReadonlySet<string>, report: Reporter): MergedRelations {
   const records: RelationRecord[] = [];
   const fileNumbers: number[] = [];
   const from = new Int32Array(entries.length);

@@ -36,7 +36,8 @@ export async function readSeed(seedDir: string = DEFAULT_SEED_DIR, options: Read
   const graphNames = (await readdir(graphDir)).filter((name) => name.endsWith('.json')).sort();
   const paths = graphNames.map((name) => path.join(graphDir, name));
   const files: GraphFile[] = [];
-  const decoder = (await graphBytes(paths)) >= (options.decodeInWorkerBytes ?? DECODE_IN_WORKER_BYTES) ? new GraphDecoder(paths) : undefined;
+  const decoder =
+    (await graphBytes(paths)) >= (options.decodeInWorkerBytes ?? DECODE_IN_WORKER_BYTES) ? new GraphDecoder(paths) : undefined;
   try {
     for (const [i, name] of graphNames.entries()) {
       // The worker's text, or (a file it could not read, or no worker) this thread's own reading.
@@ -63,7 +64,11 @@ export async function readSourceTexts(seedDir: string = DEFAULT_SEED_DIR): Promi
 async function graphBytes(paths: readonly string[]): Promise<number> {
   let total = 0;
   // A file that cannot be looked at counts nothing here; reading it reports why.
-  for (const file of paths) total += await stat(file).then((info) => info.size, () => 0);
+  for (const file of paths)
+    total += await stat(file).then(
+      (info) => info.size,
+      () => 0,
+    );
   return total;
 }
 

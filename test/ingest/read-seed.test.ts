@@ -33,7 +33,10 @@ describe('readSeed', () => {
     await graphFile('b.json', '{"nodes": [');
     await graphFile('c.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"nodes": []}')]));
     // Bytes that are not UTF-8 are replaced, as TextDecoder does.
-    await graphFile('d.json', Buffer.concat([Buffer.from('{"relations": [], "$comment": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]));
+    await graphFile(
+      'd.json',
+      Buffer.concat([Buffer.from('{"relations": [], "$comment": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
+    );
     const inWorker = await readSeed(dir, IN_WORKER);
     const inThread = await readSeed(dir, IN_THREAD);
     expect(inWorker).toEqual(inThread);

@@ -119,7 +119,11 @@ type Mutation = (record: Json) => Json;
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(anyKey, oddValue).map(([key, value]): Mutation => (record) => ({ ...record, [key]: value })),
-  anyKey.map((key): Mutation => (record) => Object.fromEntries(Object.entries(record).filter(([name]) => name !== key))),
+  anyKey.map(
+    (key): Mutation =>
+      (record) =>
+        Object.fromEntries(Object.entries(record).filter(([name]) => name !== key)),
+  ),
   fc.constant<Mutation>((record) => Object.fromEntries(Object.entries(record).reverse())),
   fc.constant<Mutation>((record) => record),
 );
@@ -197,11 +201,15 @@ describe('canonicalNode and canonicalRelation', () => {
 
 /** The same records with no prototype: the fast path leaves them all to zod. */
 function withoutFastPath(input: ValidationInput): ValidationInput {
-  const bare = (value: unknown): unknown => (typeof value === 'object' && value !== null ? Object.assign(Object.create(null), value) : value);
+  const bare = (value: unknown): unknown =>
+    typeof value === 'object' && value !== null ? Object.assign(Object.create(null), value) : value;
   const files = input.files.map((graphFile): GraphFile => {
     if (!('content' in graphFile)) return graphFile;
     const content = graphFile.content as { nodes?: unknown[]; relations?: unknown[] };
-    return { file: graphFile.file, content: bare({ ...content, nodes: content.nodes?.map(bare), relations: content.relations?.map(bare) }) };
+    return {
+      file: graphFile.file,
+      content: bare({ ...content, nodes: content.nodes?.map(bare), relations: content.relations?.map(bare) }),
+    };
   });
   return { files, sourceTexts: input.sourceTexts };
 }
