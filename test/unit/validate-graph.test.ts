@@ -113,7 +113,7 @@ describe('validateGraph', () => {
     ]);
   });
 
-  it('tells onNodes the graph\'s nodes before the relations are checked, unless a node has a problem', () => {
+  it("tells onNodes the graph's nodes before the relations are checked, unless a node has a problem", () => {
     const heard: (readonly NodeRecord[])[] = [];
     const onNodes = (nodes: readonly NodeRecord[]): number => heard.push(nodes);
     const good = validateGraph({ files: [{ file: 'graph/a.json', content: base }], sourceTexts }, { ...FRAGMENT, onNodes });
@@ -121,7 +121,9 @@ describe('validateGraph', () => {
     expect(heard[0]).toBe(good.graph.nodes);
     // A relation's problem is found after: the nodes were heard, the graph still fails.
     const badRelation = { ...base, relations: [{ ...leads, to: 'city:lahore' }] };
-    expect(validateGraph({ files: [{ file: 'graph/a.json', content: badRelation }], sourceTexts }, { ...FRAGMENT, onNodes }).problems).not.toEqual([]);
+    expect(
+      validateGraph({ files: [{ file: 'graph/a.json', content: badRelation }], sourceTexts }, { ...FRAGMENT, onNodes }).problems,
+    ).not.toEqual([]);
     expect(heard).toHaveLength(2);
     const badNode = { ...base, nodes: [...base.nodes, karachi] };
     validateGraph({ files: [{ file: 'graph/a.json', content: badNode }], sourceTexts }, { ...FRAGMENT, onNodes });
