@@ -177,15 +177,18 @@ export async function runService(seed: SeedFolder, searches: number): Promise<Se
     const rssAfterSearchesMb = await statusMb(pid, 'VmRSS');
     await sleep(IDLE_MS);
     const rssIdleMb = await statusMb(pid, 'VmRSS');
-    const opened = /"ms":(\d+)[^\n]*"msg":"seed graph loaded"/.exec(log);
-    const logged = (key: string): number => Number(new RegExp(`"${key}":(\\d+)[^\\n]*"msg":"seed graph loaded"`).exec(log)?.[1] ?? NaN);
+    // A figure of the server's own "seed graph loaded" line, if it logged one.
+    const logged = (key: string): number | undefined => {
+      const figure = new RegExp(`"${key}":(\\d+)[^\\n]*"msg":"seed graph loaded"`).exec(log)?.[1];
+      return figure === undefined ? undefined : Number(figure);
+    };
     return {
-      relations: seed.relations ?? logged('relations'),
-      nodes: seed.nodes ?? logged('nodes'),
+      relations: seed.relations ?? logged('relations') ?? NaN,
+      nodes: seed.nodes ?? logged('nodes') ?? NaN,
       graphMb: seed.graphBytes / 1e6,
       readyMs,
       cpuAtReadyMs,
-      openGraphMs: opened?.[1] === undefined ? undefined : Number(opened[1]),
+      openGraphMs: logged('ms'),
       rssAtReadyMb,
       peakRssMb,
       rssAfterSearchesMb,

@@ -182,11 +182,11 @@ export class NameIndex {
    */
   prepare(records: readonly NodeRecord[]): () => void {
     this.dropPrepared();
-    const ready = (): void => undefined;
-    if (this.documents !== 0 || this.pending || this.nodes.size !== 0 || records.length < this.buildInWorkerFrom) return ready;
+    const nothingToStop = (): void => undefined;
+    if (this.documents !== 0 || this.pending || this.nodes.size !== 0 || records.length < this.buildInWorkerFrom) return nothingToStop;
     const entries = records.map((record, node) => ({ node, record }));
     const build = buildInBackground(termJobOf(entries));
-    if (!build) return ready;
+    if (!build) return nothingToStop;
     const prepared = { entries, build };
     this.prepared = prepared;
     return () => {
@@ -401,7 +401,6 @@ export class NameIndex {
   }
 }
 
-/** The nodes and field texts of `entries`, as a worker is given them. */
 /** Whether two lists index the same record objects as the same nodes. */
 function sameEntries(a: readonly IndexedNode[], b: readonly IndexedNode[]): boolean {
   if (a.length !== b.length) return false;
@@ -413,6 +412,7 @@ function sameEntries(a: readonly IndexedNode[], b: readonly IndexedNode[]): bool
   return true;
 }
 
+/** The nodes and field texts of `entries`, as a worker is given them. */
 function termJobOf(entries: readonly IndexedNode[]): TermJob {
   const nodes = Int32Array.from(entries, (entry) => entry.node);
   const texts: string[] = [];
