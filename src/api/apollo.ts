@@ -5,13 +5,13 @@
  * the Sandbox landing page as configured (both off by default in production).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { SecurityConfig } from '../config';
 import type { Logger } from '../logger';
 import { analyticsCostPlugin } from './analytics-cost';
 import { authorizationPlugin } from './authorization-plugin';
+import { cachePolicyPlugin } from './cache-policy-plugin';
 import type { ApiContext } from './context';
 import { createArmor } from './create-armor';
 import { createDocumentStore, type DocumentStore } from './document-store';
@@ -58,8 +58,11 @@ export function createApollo(options: ApolloOptions): ApolloServer<ApiContext> {
       authorizationPlugin(),
       analyticsCostPlugin(security.analytics.maxCost),
       // Cache-Control from the schema's @cacheControl hints; unhinted fields are uncacheable.
-      // Named here so that plugins given in `options` (the response cache) run after it.
-      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
+      // Read from the document, not by wrapping every resolver (Apollo's own plugin, which is
+      // turned off so that Apollo does not install it anyway). Named here so that plugins
+      // given in `options` (the response cache) run after it.
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin({ defaultMaxAge: 0 }),
       ...(options.plugins ?? []),
     ],
   });
