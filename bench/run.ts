@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --readme] [-- --rounds N --seconds S]`: the store benchmark (memory store and Kuzu,
- * one fresh process per engine and size), the service at scale, the HTTP benchmark (server
- * and bare floor), the response cache, the store round trips, the analyst questions at scale
- * and the Neo4j seeder's statements, printed as one markdown report opening with a summary
- * table of every figure with its ratio and target. `--readme` also writes the report
- * into bench/README.md between its markers.
+ * `npm run bench [-- --quick] [-- --readme] [-- --rounds N --seconds S]`: the store
+ * benchmark (memory store and Kuzu, one fresh process per engine and size), the service at
+ * scale, the HTTP benchmark (server and bare floor), the response cache, the store round
+ * trips, the analyst questions at scale and the Neo4j seeder's statements, printed as one
+ * markdown report opening with a summary table of every figure with its ratio and target.
+ * `--readme` also writes the report into bench/README.md between its markers. The HTTP
+ * parts measure in rounds (bench/lib/rounds.ts): `--rounds` and `--seconds` set how many
+ * and how long each measurement runs.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
