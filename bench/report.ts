@@ -8,8 +8,24 @@
  */
 import type { AnalyticsRun } from './analytics/child';
 import { analyticsTable } from './analytics/run-analytics';
-import { cacheTable, type CacheRun } from './http/run-cache';
-import type { HttpReport, HttpRun } from './http/run-http';
+import {
+  cacheRowMet,
+  cacheRows,
+  floorRatioMet,
+  httpRowMet,
+  httpRows,
+  HTTP_TARGETS,
+  ratioSpreadText,
+  requestsPerSecondText,
+  requestsSpreadText,
+  perRoundHeading,
+  roundsHeading,
+  roundsNote,
+  throughputMet,
+  type HttpRow,
+} from './http/round-figures';
+import { cacheTable, type CacheReport } from './http/run-cache';
+import type { HttpReport } from './http/run-http';
 import type { Machine } from './lib/machine';
 import type { Latency } from './lib/stats';
 import type { RoundTrip } from './roundtrips/run-roundtrips';
@@ -29,7 +45,7 @@ export interface BenchResults {
   readonly service: readonly { readonly service: ServiceRun; readonly phases: LoadPhases }[];
   readonly http: HttpReport;
   /** A repeated query: the server without and with its response cache, beside the floor. */
-  readonly responseCache: readonly CacheRun[];
+  readonly responseCache: CacheReport;
   readonly roundTrips: readonly RoundTrip[];
   /** The analyst questions of the memory store, by size. */
   readonly analytics: readonly AnalyticsRun[];
@@ -101,21 +117,24 @@ function storeTable(results: BenchResults): string[] {
   return lines;
 }
 
+function httpTarget(row: HttpRow): string {
+  if (row.connections !== HTTP_TARGETS.connections) return '–';
+  const target = row.operation === 'peerNetwork' ? '≤ 4×, ≥ 4,000 req/s' : '≤ 4×';
+  return `${target}: ${httpRowMet(row) ? 'met' : 'missed'}`;
+}
+
 export function httpTable(http: HttpReport): string[] {
-  const lines = [
-    '| operation (response bytes) | connections | server req/s | server p50 / p99 ms | floor req/s | floor p50 / p99 ms | floor ÷ server | non-2xx / errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  const across = roundsHeading(http.rounds);
+  return [
+    `| operation (response bytes) | connections | server req/s, ${across} | server p50 / p99 ms, median | floor req/s, ${across} | floor p50 / p99 ms, median | floor ÷ server ${perRoundHeading(http.rounds)} | target (on the medians) | non-2xx / errors, worst round |`,
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|',
+    ...httpRows(http.measured).map(
+      (row) =>
+        `| ${row.operation} (${http.responseBytes[row.operation] ?? 0}) | ${row.connections} | ${requestsSpreadText(row.server.requestsPerSecond)} | ${row.server.p50Ms} / ${row.server.p99Ms} | ${requestsSpreadText(row.floor.requestsPerSecond)} | ${row.floor.p50Ms} / ${row.floor.p99Ms} | ${ratioSpreadText(row.floorOverServer)} | ${httpTarget(row)} | ${row.non2xx} / ${row.errors} |`,
+    ),
+    '',
+    `${roundsNote(http.rounds, http.durationSeconds)} (server and floor back to back, the order reversed every other round) after ${http.warmUpSeconds} s of warm-up per target and operation.`,
   ];
-  for (const run of http.runs.filter((each) => each.target === 'app')) {
-    const floor = http.runs.find(
-      (each) => each.target === 'floor' && each.operation === run.operation && each.connections === run.connections,
-    );
-    if (!floor) continue;
-    lines.push(
-      `| ${run.operation} (${http.responseBytes[run.operation] ?? 0}) | ${run.connections} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} / ${run.p99Ms} | ${floor.requestsPerSecond.toFixed(0)} | ${floor.p50Ms} / ${floor.p99Ms} | ${ratio(floor.requestsPerSecond, run.requestsPerSecond)} | ${run.non2xx + floor.non2xx} / ${run.errors + floor.errors} |`,
-    );
-  }
-  return lines;
 }
 
 function seconds(ms: number): string {
@@ -157,11 +176,9 @@ function roundTripTable(roundTrips: readonly RoundTrip[]): string[] {
 
 const HTTP_OPERATIONS = ['node', 'search', 'peerNetwork'] as const;
 
-/** The server's and the floor's run of one operation at one concurrency. */
-function httpPair(http: HttpReport, operation: string, connections: number): { app: HttpRun; floor: HttpRun } | undefined {
-  const app = http.runs.find((run) => run.target === 'app' && run.operation === operation && run.connections === connections);
-  const floor = http.runs.find((run) => run.target === 'floor' && run.operation === operation && run.connections === connections);
-  return app && floor ? { app, floor } : undefined;
+/** The row of one operation at issue 16's concurrency. */
+function httpRowAt16(http: HttpReport, operation: string): HttpRow | undefined {
+  return httpRows(http.measured).find((row) => row.operation === operation && row.connections === HTTP_TARGETS.connections);
 }
 
 function mbOf(bytes: number): string {
@@ -243,28 +260,25 @@ function summaryTable(results: BenchResults): string[] {
     }
   }
   for (const operation of HTTP_OPERATIONS) {
-    const pair = httpPair(results.http, operation, 16);
-    if (!pair) continue;
+    const row = httpRowAt16(results.http, operation);
+    if (!row) continue;
     rows.push([
-      `HTTP ${operation}, 16 connections, uncached`,
-      `${pair.app.requestsPerSecond.toFixed(0)} req/s, p99 ${pair.app.p99Ms} ms`,
-      `floor ${pair.floor.requestsPerSecond.toFixed(0)} req/s`,
-      `floor ÷ server ${ratio(pair.floor.requestsPerSecond, pair.app.requestsPerSecond)}`,
+      `HTTP ${operation}, 16 connections, uncached; ${roundsHeading(row.rounds)}`,
+      `${requestsSpreadText(row.server.requestsPerSecond)} req/s, p99 ${row.server.p99Ms} ms`,
+      `floor ${requestsSpreadText(row.floor.requestsPerSecond)} req/s`,
+      `floor ÷ server ${ratioSpreadText(row.floorOverServer)}`,
       operation === 'peerNetwork' ? '≤ 4×, ≥ 4,000 req/s' : '≤ 4×',
-      met(
-        pair.floor.requestsPerSecond <= 4 * pair.app.requestsPerSecond &&
-          (operation !== 'peerNetwork' || pair.app.requestsPerSecond >= 4000),
-      ),
+      met(httpRowMet(row)),
     ]);
   }
-  for (const run of results.responseCache) {
+  for (const row of cacheRows(results.responseCache.measured)) {
     rows.push([
-      `HTTP ${run.operation} repeated, ${run.connections} connections, response cache`,
-      `${run.cached.toFixed(0)} req/s, p99 ${run.cachedP99Ms} ms`,
-      `uncached ${run.uncached.toFixed(0)}, floor ${run.floor.toFixed(0)} req/s`,
-      `cached ÷ uncached ${(run.cached / run.uncached).toFixed(2)}×; floor ÷ cached ${(run.floor / run.cached).toFixed(2)}×`,
+      `HTTP ${row.operation} repeated, ${row.connections} connections, response cache; ${roundsHeading(row.rounds)}`,
+      `${requestsSpreadText(row.cached)} req/s, p99 ${row.cachedP99Ms} ms`,
+      `uncached ${requestsSpreadText(row.uncached)}, floor ${requestsSpreadText(row.floor)} req/s`,
+      `cached ÷ uncached ${ratioSpreadText(row.cachedOverUncached)}; floor ÷ cached ${ratioSpreadText(row.floorOverCached)}`,
       'floor ÷ cached ≤ 1.5×',
-      met(run.floor <= 1.5 * run.cached),
+      met(cacheRowMet(row)),
     ]);
   }
   const largestAnalytics = results.analytics[results.analytics.length - 1];
@@ -316,7 +330,7 @@ function targets(results: BenchResults): string[] {
   const millionService = results.service.find((each) => each.service.relations === 1_000_000)?.service;
   const times = (measured: number, target: number): string => `${(measured / target).toFixed(1)}× the target`;
   const http = results.http;
-  const peers16 = httpPair(http, 'peerNetwork', 16)?.app;
+  const peers16 = httpRowAt16(http, 'peerNetwork');
   const worst = (operation: Operation, key: 'p50' | 'p99'): number =>
     Math.max(...results.store.map((each) => each.memory.latency[operation][key]));
   const rows: [string, string, boolean | undefined][] = [
@@ -365,24 +379,24 @@ function targets(results: BenchResults): string[] {
     ['shortestPath p99 ≤ 10 ms (worst size)', `${ms(worst('path', 'p99'))} ms`, worst('path', 'p99') <= 10],
     ['subgraph depth 2 / 500 p99 ≤ 1 ms (worst size)', `${ms(worst('subgraph', 'p99'))} ms`, worst('subgraph', 'p99') <= 1],
     [
-      'HTTP peerNetwork at 16 connections ≥ 4,000 req/s',
-      peers16 ? `${peers16.requestsPerSecond.toFixed(0)} req/s` : '–',
-      peers16 ? peers16.requestsPerSecond >= 4000 : undefined,
+      'HTTP peerNetwork at 16 connections ≥ 4,000 req/s (median of the rounds)',
+      peers16 ? `${requestsSpreadText(peers16.server.requestsPerSecond)} req/s` : '–',
+      peers16 ? throughputMet(peers16) : undefined,
     ],
     ...HTTP_OPERATIONS.map((operation): [string, string, boolean | undefined] => {
-      const pair = httpPair(http, operation, 16);
+      const row = httpRowAt16(http, operation);
       return [
-        `HTTP ${operation} at 16 connections: floor ÷ server ≤ 4×`,
-        pair
-          ? `${ratio(pair.floor.requestsPerSecond, pair.app.requestsPerSecond)} (${pair.app.requestsPerSecond.toFixed(0)} ÷ floor ${pair.floor.requestsPerSecond.toFixed(0)} req/s)`
+        `HTTP ${operation} at 16 connections: floor ÷ server ≤ 4× (median of the rounds' ratios)`,
+        row
+          ? `${ratioSpreadText(row.floorOverServer)}; medians: server ${requestsPerSecondText(row.server.requestsPerSecond.median)}, floor ${requestsPerSecondText(row.floor.requestsPerSecond.median)} req/s`
           : '–',
-        pair ? pair.floor.requestsPerSecond <= 4 * pair.app.requestsPerSecond : undefined,
+        row ? floorRatioMet(row) : undefined,
       ];
     }),
-    ...results.responseCache.map((run): [string, string, boolean] => [
-      `HTTP repeated ${run.operation} (16), response cache: floor ÷ cached ≤ 1.5×`,
-      `${(run.floor / run.cached).toFixed(2)}× (cached ÷ uncached ${(run.cached / run.uncached).toFixed(2)}×)`,
-      run.floor <= 1.5 * run.cached,
+    ...cacheRows(results.responseCache.measured).map((row): [string, string, boolean] => [
+      `HTTP repeated ${row.operation} (${row.connections}), response cache: floor ÷ cached ≤ 1.5× (median of the rounds' ratios)`,
+      `${ratioSpreadText(row.floorOverCached)}; cached ÷ uncached ${ratioSpreadText(row.cachedOverUncached)}`,
+      cacheRowMet(row),
     ]),
   ];
   const behind: string[] = [];

@@ -1,19 +1,22 @@
 /**
- * `npm run bench [-- --quick] [-- --readme]`: the store benchmark (memory store and Kuzu,
- * one fresh process per engine and size), the service at scale, the HTTP benchmark (server
- * and bare floor), the response cache, the store round trips, the analyst questions at scale
- * and the Neo4j seeder's statements, printed as one markdown report opening with a summary
- * table of every figure with its ratio and target. `--readme` also writes the report
- * into bench/README.md between its markers.
+ * `npm run bench [-- --quick] [-- --readme] [-- --rounds N --seconds S]`: the store
+ * benchmark (memory store and Kuzu, one fresh process per engine and size), the service at
+ * scale, the HTTP benchmark (server and bare floor), the response cache, the store round
+ * trips, the analyst questions at scale and the Neo4j seeder's statements, printed as one
+ * markdown report opening with a summary table of every figure with its ratio and target.
+ * `--readme` also writes the report into bench/README.md between its markers. The HTTP
+ * parts measure in rounds (bench/lib/rounds.ts): `--rounds` and `--seconds` set how many
+ * and how long each measurement runs.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { runAnalyticsBench } from './analytics/run-analytics';
 import { runCacheBench } from './http/run-cache';
-import { runHttpBench } from './http/run-http';
+import { HTTP_ROUND_DEFAULTS, runHttpBench } from './http/run-http';
 import { runChild } from './lib/child';
 import { describeMachine, loadAverageNow } from './lib/machine';
+import { roundOptions } from './lib/rounds';
 import { renderReport, type BenchResults } from './report';
 import type { SeedStatements } from './neo4j/seed-statements';
 import { runRoundTrips } from './roundtrips/run-roundtrips';
@@ -73,10 +76,12 @@ async function main(): Promise<void> {
   }
   const service: BenchResults['service'][number][] = [];
   for (const relations of quick ? [100_000] : [100_000, 1_000_000]) service.push(await serviceRun(relations, samples));
-  progress('HTTP');
-  const http = await runHttpBench({ concurrencies: [1, 16, 64], durationSeconds: quick ? 2 : 5 });
-  progress('HTTP response cache');
-  const responseCache = await runCacheBench({ connections: 16, durationSeconds: quick ? 2 : 5 });
+  // Quick runs keep the rounds but shorten each measurement to 1 s.
+  const rounds = roundOptions(process.argv.slice(2), process.env, quick ? { rounds: 3, durationSeconds: 1 } : HTTP_ROUND_DEFAULTS);
+  progress(`HTTP, ${rounds.rounds} rounds of ${rounds.durationSeconds} s`);
+  const http = await runHttpBench({ concurrencies: [1, 16, 64], ...rounds });
+  progress(`HTTP response cache, ${rounds.rounds} rounds of ${rounds.durationSeconds} s`);
+  const responseCache = await runCacheBench({ connections: 16, ...rounds });
   progress('store round trips');
   const roundTrips = await runRoundTrips(10_000);
   const analytics = await runAnalyticsBench(quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000], quick ? 11 : 21);

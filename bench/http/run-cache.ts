@@ -2,28 +2,46 @@
  * The response-cache benchmark: one query repeated (every request after the first is a
  * hit) against the real server holding no answers, the real server with its response cache
  * (32 MiB, the default), and the bare floor returning the same bytes, side by side in one
- * run. Target: floor ÷ cached server ≤ 1.5×.
+ * run: in rounds (bench/lib/rounds.ts), the three back to back per operation and round, the
+ * order reversed every other round. Target: floor ÷ cached server ≤ 1.5× on the median of
+ * the rounds' ratios.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { measureInRounds } from '../lib/rounds';
 import { HTTP_OPERATIONS, type HttpOperation } from './operations';
-import { load, startServerChild, stop, type Started } from './run-http';
+import {
+  cacheRowMet,
+  cacheRows,
+  measurementOf,
+  ratioSpreadText,
+  requestsSpreadText,
+  perRoundHeading,
+  roundsHeading,
+  roundsNote,
+  type CacheRound,
+  type CacheTarget,
+} from './round-figures';
+import { load, startServerChild, stop, WARM_UP_SECONDS, type Started } from './run-http';
 
 export const CACHE_BENCH_BYTES = 32 * 1024 * 1024;
 
-export interface CacheRun {
-  readonly operation: HttpOperation['name'];
+export interface CacheReport {
   readonly connections: number;
-  readonly uncached: number;
-  readonly cached: number;
-  readonly floor: number;
-  readonly cachedP99Ms: number;
-  readonly non2xx: number;
-  readonly errors: number;
+  readonly rounds: number;
+  readonly durationSeconds: number;
+  /** Unrecorded load per target and operation before the first round. */
+  readonly warmUpSeconds: number;
+  /** Every round of every operation, in the order measured. */
+  readonly measured: readonly CacheRound[];
 }
 
-export async function runCacheBench(options: { readonly connections: number; readonly durationSeconds: number }): Promise<CacheRun[]> {
+export async function runCacheBench(options: {
+  readonly connections: number;
+  readonly rounds: number;
+  readonly durationSeconds: number;
+}): Promise<CacheReport> {
   const started: Started[] = [];
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cities-kg-cache-'));
   try {
@@ -54,38 +72,48 @@ export async function runCacheBench(options: { readonly connections: number; rea
     await writeFile(bodiesFile, JSON.stringify(bodies));
     const floor = await startServerChild(['floor', bodiesFile]);
     started.push(floor);
-    const runs: CacheRun[] = [];
+    const urlOf = (target: CacheTarget, operation: HttpOperation): string =>
+      target === 'floor' ? `http://127.0.0.1:${floor.ready.port}/${operation.name}` : url(target === 'cached' ? cached : uncached);
+    const targets: readonly CacheTarget[] = ['uncached', 'cached', 'floor'];
     for (const operation of HTTP_OPERATIONS) {
-      const measure = (target: string) => load(target, operation.body, options.connections, options.durationSeconds);
-      const plain = await measure(url(uncached));
-      const held = await measure(url(cached));
-      const bare = await measure(`http://127.0.0.1:${floor.ready.port}/${operation.name}`);
-      runs.push({
+      for (const target of targets) await load(urlOf(target, operation), operation.body, options.connections, WARM_UP_SECONDS);
+    }
+    const measured = await measureInRounds({
+      cases: HTTP_OPERATIONS,
+      targets,
+      rounds: options.rounds,
+      measure: async (operation, target) =>
+        measurementOf(await load(urlOf(target, operation), operation.body, options.connections, options.durationSeconds)),
+    });
+    return {
+      connections: options.connections,
+      rounds: options.rounds,
+      durationSeconds: options.durationSeconds,
+      warmUpSeconds: WARM_UP_SECONDS,
+      measured: measured.map(({ case: operation, round, order, results }) => ({
         operation: operation.name,
         connections: options.connections,
-        uncached: plain.requests.average,
-        cached: held.requests.average,
-        floor: bare.requests.average,
-        cachedP99Ms: held.latency.p99,
-        non2xx: plain.non2xx + held.non2xx + bare.non2xx,
-        errors: plain.errors + held.errors + bare.errors,
-      });
-    }
-    return runs;
+        round,
+        order,
+        ...results,
+      })),
+    };
   } finally {
     for (const child of started) await stop(child);
     await rm(folder, { recursive: true, force: true });
   }
 }
 
-export function cacheTable(runs: readonly CacheRun[]): string[] {
-  const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+export function cacheTable(report: CacheReport): string[] {
+  const across = roundsHeading(report.rounds);
   return [
-    '| repeated operation | connections | uncached req/s | cached req/s | floor req/s | cached ÷ uncached | floor ÷ cached (target ≤ 1.5×) | cached p99 ms | non-2xx / errors |',
+    `| repeated operation | connections | uncached req/s, ${across} | cached req/s, ${across} | floor req/s, ${across} | cached ÷ uncached ${perRoundHeading(report.rounds)} | floor ÷ cached ${perRoundHeading(report.rounds)}; target ≤ 1.5× on the median | cached p99 ms, median | non-2xx / errors, worst round |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...runs.map(
-      (run) =>
-        `| ${run.operation} | ${run.connections} | ${run.uncached.toFixed(0)} | ${run.cached.toFixed(0)} | ${run.floor.toFixed(0)} | ${ratio(run.cached, run.uncached)} | ${ratio(run.floor, run.cached)} ${run.floor <= 1.5 * run.cached ? 'met' : 'missed'} | ${run.cachedP99Ms} | ${run.non2xx} / ${run.errors} |`,
+    ...cacheRows(report.measured).map(
+      (row) =>
+        `| ${row.operation} | ${row.connections} | ${requestsSpreadText(row.uncached)} | ${requestsSpreadText(row.cached)} | ${requestsSpreadText(row.floor)} | ${ratioSpreadText(row.cachedOverUncached)} | ${ratioSpreadText(row.floorOverCached)} ${cacheRowMet(row) ? 'met' : 'missed'} | ${row.cachedP99Ms} | ${row.non2xx} / ${row.errors} |`,
     ),
+    '',
+    `${roundsNote(report.rounds, report.durationSeconds)} (uncached, cached, floor back to back, the order reversed every other round) at ${report.connections} connections, after ${report.warmUpSeconds} s of warm-up per target and operation.`,
   ];
 }

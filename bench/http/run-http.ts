@@ -1,33 +1,31 @@
 /**
  * The HTTP benchmark: autocannon against the real server and against the bare-http floor,
  * each in its own process, at several concurrencies, with bounded durations and loopback
- * addresses only.
+ * addresses only. Measured in rounds (bench/lib/rounds.ts): each round times the server and
+ * the floor back to back for every operation and concurrency, the order reversed every
+ * other round, so each round gives a ratio of two figures taken under the same load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { measureInRounds, type RoundOptions } from '../lib/rounds';
 import type { ServerReady } from './server-child';
 import { HTTP_OPERATIONS, type HttpOperation } from './operations';
-
-export interface HttpRun {
-  readonly operation: HttpOperation['name'];
-  readonly connections: number;
-  readonly target: 'app' | 'floor';
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly non2xx: number;
-  readonly errors: number;
-}
+import { measurementOf, type HttpRound, type HttpTarget } from './round-figures';
 
 export interface HttpReport {
   readonly seedReadMs: number;
   readonly seedMergeMs: number;
   readonly seedRelations: number;
   readonly responseBytes: Readonly<Record<string, number>>;
-  readonly runs: readonly HttpRun[];
+  readonly rounds: number;
+  readonly durationSeconds: number;
+  /** Unrecorded load per target and operation before the first round. */
+  readonly warmUpSeconds: number;
+  /** Every round of every operation at every concurrency, in the order measured. */
+  readonly measured: readonly HttpRound[];
 }
 
 export interface Started {
@@ -78,8 +76,18 @@ export async function load(url: string, body: string, connections: number, durat
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: durationSeconds });
 }
 
+/**
+ * Three rounds of 3 s per target: against one run of 5 s, the HTTP parts of `npm run bench`
+ * take about 1.9 times as long, and each ratio has three independent readings.
+ */
+export const HTTP_ROUND_DEFAULTS: RoundOptions = { rounds: 3, durationSeconds: 3 };
+
+/** One unrecorded second per target and operation before the first round, so no round times a cold JIT. */
+export const WARM_UP_SECONDS = 1;
+
 export async function runHttpBench(options: {
   readonly concurrencies: readonly number[];
+  readonly rounds: number;
   readonly durationSeconds: number;
 }): Promise<HttpReport> {
   const app = await startServerChild(['app']);
@@ -97,32 +105,39 @@ export async function runHttpBench(options: {
     }
     const bodiesFile = path.join(folder, 'bodies.json');
     await writeFile(bodiesFile, JSON.stringify(bodies));
-    floor = await startServerChild(['floor', bodiesFile]);
-    const runs: HttpRun[] = [];
-    for (const connections of options.concurrencies) {
-      for (const operation of HTTP_OPERATIONS) {
-        for (const target of ['app', 'floor'] as const) {
-          const url = target === 'app' ? appUrl : `http://127.0.0.1:${floor.ready.port}/${operation.name}`;
-          const result = await load(url, operation.body, connections, options.durationSeconds);
-          runs.push({
-            operation: operation.name,
-            connections,
-            target,
-            requestsPerSecond: result.requests.average,
-            p50Ms: result.latency.p50,
-            p99Ms: result.latency.p99,
-            non2xx: result.non2xx,
-            errors: result.errors,
-          });
-        }
-      }
+    const bare = await startServerChild(['floor', bodiesFile]);
+    floor = bare;
+    const urlOf = (target: HttpTarget, operation: HttpOperation): string =>
+      target === 'app' ? appUrl : `http://127.0.0.1:${bare.ready.port}/${operation.name}`;
+    const targets: readonly HttpTarget[] = ['app', 'floor'];
+    const warmUpConnections = options.concurrencies[0] ?? 1;
+    for (const operation of HTTP_OPERATIONS) {
+      for (const target of targets) await load(urlOf(target, operation), operation.body, warmUpConnections, WARM_UP_SECONDS);
     }
+    const cases = options.concurrencies.flatMap((connections) => HTTP_OPERATIONS.map((operation) => ({ operation, connections })));
+    const measured = await measureInRounds({
+      cases,
+      targets,
+      rounds: options.rounds,
+      measure: async ({ operation, connections }, target) =>
+        measurementOf(await load(urlOf(target, operation), operation.body, connections, options.durationSeconds)),
+    });
     return {
       seedReadMs: app.ready.seedReadMs ?? Number.NaN,
       seedMergeMs: app.ready.seedMergeMs ?? Number.NaN,
       seedRelations: app.ready.seedRelations ?? 0,
       responseBytes: Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, Buffer.byteLength(body)])),
-      runs,
+      rounds: options.rounds,
+      durationSeconds: options.durationSeconds,
+      warmUpSeconds: WARM_UP_SECONDS,
+      measured: measured.map(({ case: { operation, connections }, round, order, results }) => ({
+        operation: operation.name,
+        connections,
+        round,
+        order,
+        app: results.app,
+        floor: results.floor,
+      })),
     };
   } finally {
     await stop(app);
