@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { foldForSearch } from '../../src/domain/text';
-import { foldWord } from '../../src/store/memory/names/name-fields';
+import { foldForSearch, searchTerms } from '../../src/domain/text';
+import type { NodeRecord } from '../../src/domain/graph-document';
+import { readSeed } from '../../src/ingest/read-seed';
+import { collapse, foldWord, namesOf } from '../../src/store/memory/names/name-fields';
 
 // The memory store's name index folds words with a shortcut learnt from foldForSearch; the
 // shortcut must give foldForSearch's answer for every word, whatever foldForSearch becomes.
@@ -20,5 +22,27 @@ describe('foldWord (memory name index)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+// The exact-name comparison folds names with the same shortcut where a name allows it.
+describe('collapse (memory name index)', () => {
+  it('gives foldForSearch\u2019s terms for names of mixed scripts, marks, spaces and punctuation', () => {
+    const units = [...'abcXYZ09éÉñÜ', ...'كراتشيمدينةأإآٱىؤئة', ' ', '-', '|', '(', "'", '\u064e', '\u0651', '\u0640', 'ک', 'ی', 'İ', 'ß'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 24 }), (name) => {
+        expect(collapse(name)).toBe(searchTerms(name).join(' '));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives foldForSearch\u2019s terms for every name and alias of the seed graph', async () => {
+    const { files } = await readSeed();
+    const names = files.flatMap((file) =>
+      'content' in file ? ((file.content as { nodes?: NodeRecord[] }).nodes ?? []).flatMap((node) => namesOf(node)) : [],
+    );
+    expect(names.length).toBeGreaterThan(500);
+    for (const name of names) expect({ name, folded: collapse(name) }).toEqual({ name, folded: searchTerms(name).join(' ') });
   });
 });
