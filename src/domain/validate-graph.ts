@@ -23,6 +23,7 @@ import { canonicalNode, canonicalRelation } from './canonical-records';
 import { allowsLabelPair, ID_PATTERN, NODE_LABELS, RELATION_ENDPOINTS, RELATION_TYPES, type NodeLabel } from './ontology';
 import { badQuoteReason, normalizeWhitespace } from './text';
 import { rememberRelationEnds, type RelationEnds } from './relation-ends';
+import { IdCodes } from './id-codes';
 import { TripleIndex } from './triple-index';
 
 export const PROBLEM_CODES = [
@@ -111,7 +112,9 @@ export function validateGraph(input: ValidationInput, options: ValidationOptions
 
   // Read first (without reporting) to know how many relations there are at most.
   const documents = input.files.map((graphFile) => ('error' in graphFile ? undefined : readDocument(graphFile.content)));
-  const ids = new NodeCodes();
+  const ids = new NodeCodes(
+    documents.reduce((count, document) => count + (document && 'nodes' in document ? document.nodes.length : 0), 0),
+  );
   const nodeEntries: NodeEntry[] = [];
   const capacity = documents.reduce((count, document) => count + (document && 'relations' in document ? document.relations.length : 0), 0);
   const relationEntries = new RelationEntries(ids, capacity);
@@ -162,24 +165,24 @@ function readDocument(
 
 /**
  * Every node id the files name (a node's own, an end of a relation) as a small integer
- * code, so nodes and relations are found by integer, not by id: one map lookup per id read.
+ * code, so nodes and relations are found by integer, not by id: one lookup per id read.
  */
 class NodeCodes {
-  private readonly byId = new Map<string, number>();
+  private readonly byId: IdCodes;
   /** By code: the number of the last file that described the node (-1: none yet). */
   private readonly describedIn: number[] = [];
+
+  /** @param expected how many ids are expected (the node entries: relation ends mostly name them too). */
+  constructor(expected: number) {
+    this.byId = new IdCodes(expected);
+  }
 
   get size(): number {
     return this.byId.size;
   }
 
   codeOf(id: string): number {
-    let code = this.byId.get(id);
-    if (code === undefined) {
-      code = this.byId.size;
-      this.byId.set(id, code);
-    }
-    return code;
+    return this.byId.codeOf(id);
   }
 
   /**
@@ -196,7 +199,7 @@ class NodeCodes {
 
   /** The code of an id some node or relation names, or -1. */
   existing(id: string): number {
-    return this.byId.get(id) ?? -1;
+    return this.byId.existing(id);
   }
 }
 
@@ -472,17 +475,31 @@ function mergeAliases(a: readonly string[] | undefined, b: readonly string[] | u
   return [...new Set([...(a ?? []), ...(b ?? [])])];
 }
 
+const LABEL_NUMBER = new Map<string, number>(NODE_LABELS.map((label, i) => [label, i]));
+
 /** The merged nodes by code (NodeCodes), in the order each was first described. */
 class MergedNodes {
   private readonly byCode: (Located<NodeRecord> | undefined)[];
+  /**
+   * By code, the node's label as its NODE_LABELS index plus one (0: no node): the relation
+   * checks read a million labels from 300 KB here instead of from the node records, a
+   * cache miss each.
+   */
+  private readonly labels: Uint8Array;
   private readonly order: number[] = [];
 
   constructor(private readonly codes: NodeCodes) {
     this.byCode = new Array<Located<NodeRecord> | undefined>(codes.size).fill(undefined);
+    this.labels = new Uint8Array(codes.size);
   }
 
   at(code: number): Located<NodeRecord> | undefined {
     return this.byCode[code];
+  }
+
+  /** The label of the node of `code`, or undefined if there is none. */
+  labelAt(code: number): NodeLabel | undefined {
+    return NODE_LABELS[(this.labels[code] ?? 0) - 1];
   }
 
   get(id: string): Located<NodeRecord> | undefined {
@@ -493,6 +510,7 @@ class MergedNodes {
   set(code: number, entry: Located<NodeRecord>): void {
     if (this.byCode[code] === undefined) this.order.push(code);
     this.byCode[code] = entry;
+    this.labels[code] = (LABEL_NUMBER.get(entry.value.label) ?? -1) + 1;
   }
 
   /** Each merged node, in order, with its code. */
@@ -586,27 +604,27 @@ function checkEndpoint(
   id: string,
   relation: RelationInput,
   end: 'from' | 'to',
-  node: NodeRecord | undefined,
+  label: NodeLabel | undefined,
   rejectedIds: ReadonlySet<string>,
   report: Reporter,
 ): NodeLabel | undefined {
   const endpointId = relation[end];
-  if (!node && rejectedIds.has(endpointId)) return undefined;
-  if (!node) {
+  if (label === undefined && rejectedIds.has(endpointId)) return undefined;
+  if (label === undefined) {
     report(file, id, 'MISSING_ENDPOINT', `relation ${id}: ${end} node ${JSON.stringify(endpointId)} does not exist; add it or fix the id`);
     return undefined;
   }
   const allowed: readonly NodeLabel[] = RELATION_ENDPOINTS[relation.type][end];
-  if (!allowed.includes(node.label)) {
+  if (!allowed.includes(label)) {
     report(
       file,
       id,
       'WRONG_ENDPOINT_LABEL',
-      `relation ${id}: ${relation.type} must go ${RELATION_ENDPOINTS[relation.type].from.join('|')} → ${RELATION_ENDPOINTS[relation.type].to.join('|')}, but its ${end} node ${endpointId} is a ${node.label}`,
+      `relation ${id}: ${relation.type} must go ${RELATION_ENDPOINTS[relation.type].from.join('|')} → ${RELATION_ENDPOINTS[relation.type].to.join('|')}, but its ${end} node ${endpointId} is a ${label}`,
     );
     return undefined;
   }
-  return node.label;
+  return label;
 }
 
 /** The labels a property naming other nodes (`forCity`, `through`, `at`) must point at. */
@@ -663,7 +681,8 @@ function recordOf(relation: RelationInput, id: string, owned: boolean): Relation
 
 function mergeRelations(entries: RelationEntries, nodes: MergedNodes, rejectedIds: ReadonlySet<string>, report: Reporter): MergedRelations {
   const records: RelationRecord[] = [];
-  const fileNumbers: number[] = [];
+  // The file number of each record (by its position in `records`).
+  const fileNumbers = new Int32Array(entries.length);
   const from = new Int32Array(entries.length);
   const to = new Int32Array(entries.length);
   // Position in `records` by the first entry of each relation (RelationEntries.first).
@@ -676,8 +695,8 @@ function mergeRelations(entries: RelationEntries, nodes: MergedNodes, rejectedId
     const fromCode = entries.from[i] ?? -1;
     const toCode = entries.to[i] ?? -1;
     const flags = entries.flags[i] ?? 0;
-    const fromLabel = checkEndpoint(file, id, relation, 'from', nodes.at(fromCode)?.value, rejectedIds, report);
-    const toLabel = checkEndpoint(file, id, relation, 'to', nodes.at(toCode)?.value, rejectedIds, report);
+    const fromLabel = checkEndpoint(file, id, relation, 'from', nodes.labelAt(fromCode), rejectedIds, report);
+    const toLabel = checkEndpoint(file, id, relation, 'to', nodes.labelAt(toCode), rejectedIds, report);
     const propsOk = (flags & RULES_MET) !== 0 || checkRelationProperties(file, id, relation, report);
     if (!checkReferences(file, id, relation, nodes, report)) continue;
     if (fromLabel === undefined || toLabel === undefined || !propsOk) continue;
@@ -691,14 +710,15 @@ function mergeRelations(entries: RelationEntries, nodes: MergedNodes, rejectedId
     }
     const first = entries.first[i] ?? i;
     const at = positions[first] ?? -1;
-    const known = records[at];
-    const knownFile = entries.fileNames[fileNumbers[at] ?? -1];
+    // Most relations are new: they are not looked for (reading a list at -1 is a slow property lookup).
+    const known = at < 0 ? undefined : records[at];
+    const knownFile = at < 0 ? undefined : entries.fileNames[fileNumbers[at] ?? -1];
     if (known === undefined || knownFile === undefined) {
       positions[first] = records.length;
       from[records.length] = fromCode;
       to[records.length] = toCode;
+      fileNumbers[records.length] = entries.fileNumbers[i] ?? 0;
       records.push(recordOf(relation, id, (flags & OWNED) !== 0));
-      fileNumbers.push(entries.fileNumbers[i] ?? 0);
       continue;
     }
     const conflicts = conflictingFacts(known, { ...relation, id });

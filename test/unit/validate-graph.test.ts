@@ -138,6 +138,43 @@ describe('validateGraph', () => {
     expectOnly({ ...base, relations: [{ ...leads, to: 'country:pk' }] }, 'WRONG_ENDPOINT_LABEL', 'person:murtaza-wahab-LEADS->country:pk');
   });
 
+  it('checks relation ends against nodes described in any file, in the same words', () => {
+    const people: GraphFile = { file: 'graph/b.json', content: { nodes: [{ ...wahab, id: 'person:other' }] } };
+    const relations: GraphFile = {
+      file: 'graph/c.json',
+      content: {
+        relations: [
+          { ...leads, from: 'person:other' },
+          { ...leads, from: 'country:pk' },
+          { ...leads, from: 'person:nobody' },
+        ],
+      },
+    };
+    const problems = validate({ file: 'graph/a.json', content: base }, people, relations).problems;
+    expect(problems.map(({ file, entity, code, message }) => ({ file, entity, code, message }))).toEqual([
+      {
+        file: 'graph/c.json',
+        entity: 'country:pk-LEADS->city:karachi',
+        code: 'WRONG_ENDPOINT_LABEL',
+        message: 'relation country:pk-LEADS->city:karachi: LEADS must go Person → City, but its from node country:pk is a Country',
+      },
+      {
+        file: 'graph/c.json',
+        entity: 'person:nobody-LEADS->city:karachi',
+        code: 'MISSING_ENDPOINT',
+        message: 'relation person:nobody-LEADS->city:karachi: from node "person:nobody" does not exist; add it or fix the id',
+      },
+    ]);
+  });
+
+  it('does not report the relations of a node already reported as broken', () => {
+    expectOnly(
+      { ...base, nodes: [...base.nodes, { ...wahab, id: 'person:x', label: 'Mayor' }], relations: [leads, { ...leads, from: 'person:x' }] },
+      'UNKNOWN_LABEL',
+      'person:x',
+    );
+  });
+
   it('rejects a relation whose endpoint does not exist', () => {
     expectOnly({ ...base, relations: [{ ...leads, to: 'city:lahore' }] }, 'MISSING_ENDPOINT', 'person:murtaza-wahab-LEADS->city:lahore');
   });
