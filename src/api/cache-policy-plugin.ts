@@ -10,7 +10,7 @@
  * (`overallCachePolicy`), so it must come first among the plugins.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { getVariableValues, type DocumentNode } from 'graphql';
+import { getVariableValues, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { CacheHints, operationCachePolicy, readsVariables, type CacheHint } from './cache-policy';
 
 /** Per document: its operations' policies by name, or that its policy depends on its variables. */
@@ -23,7 +23,12 @@ export function cachePolicyPlugin<Context extends BaseContext>(options: { readon
   return {
     async requestDidStart() {
       return {
-        async executionDidStart({ schema, document, operation, request, overallCachePolicy }) {
+        async executionDidStart(requestContext) {
+          const { schema, document, request, overallCachePolicy } = requestContext;
+          // Typed as always there, but Apollo starts execution even when no operation was
+          // resolved (none named among several, an unknown name), to report that error itself.
+          const operation: OperationDefinitionNode | undefined = requestContext.operation;
+          if (operation === undefined) return;
           let policies = byDocument.get(document);
           if (policies === undefined) {
             policies = readsVariables(document) ? 'reads-variables' : new Map();

@@ -158,3 +158,18 @@ it('compares over answers of many different policies, not one', async () => {
     ]),
   );
 });
+
+it.each([
+  ['no operation name among several', 'query A { plain } query B { secret }', undefined],
+  ['an unknown operation name', '{ plain }', 'Missing'],
+])('leaves %s to Apollo\u2019s own error', async (_what, query, operationName) => {
+  const answers = await Promise.all(
+    [apollos, ours].map(async (server) => {
+      const response = await server.executeOperation({ query, ...(operationName ? { operationName } : {}) });
+      const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+      return { codes: errors?.map((error) => error.extensions?.code), cacheControl: response.http.headers.get('cache-control') };
+    }),
+  );
+  expect(answers[0]?.codes).toEqual(['OPERATION_RESOLUTION_FAILURE']);
+  expect(answers[1]).toEqual(answers[0]);
+});
