@@ -9,9 +9,10 @@
  * full hash next to the code, so a string is compared only when the hashes agree (almost
  * always the one match): about 0.4 µs a lookup, 0.8 s less at a million relations.
  *
- * The hash is seeded per table, as V8 seeds its own: ids crafted to collide (a curated
- * change comes from a client) cannot be written without knowing the seed.
+ * The hash (`string-hash.ts`) is seeded per table.
  */
+import { hashOf, randomSeed } from './string-hash';
+
 const EMPTY = -1;
 /** Words per slot: the hash and the code. */
 const SLOT = 2;
@@ -19,7 +20,7 @@ const SLOT = 2;
 export class IdCodes {
   private slots: Int32Array;
   private readonly ids: string[] = [];
-  private readonly seed = (Math.random() * 0x1_0000_0000) | 0;
+  private readonly seed = randomSeed();
 
   /** @param expected how many distinct strings are expected (the table grows past it). */
   constructor(expected = 16) {
@@ -87,17 +88,4 @@ export class IdCodes {
     }
     this.slots = slots;
   }
-}
-
-/**
- * FNV-1a over the UTF-16 code units from a seed, then murmur3's finalizer: FNV's low bits
- * (the ones the table's mask keeps) depend only on the low bits of each unit; the
- * finalizer mixes the high ones in.
- */
-export function hashOf(text: string, seed: number): number {
-  let hash = seed ^ 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-  return (hash ^ (hash >>> 16)) | 0;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { hashOf, IdCodes } from '../../src/domain/id-codes';
+import { IdCodes } from '../../src/domain/id-codes';
+import { hashOf } from '../../src/domain/string-hash';
 
 // The validator codes node ids through an open-addressing table of its own: any sequence of
 // strings must get the codes a Map handing out 0, 1, 2, … in first-seen order gives.

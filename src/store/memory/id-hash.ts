@@ -4,30 +4,22 @@
  * the row's id (derived again from its ends and type) only on a hash match. At a million
  * relations a Map of ids would hold some 80 MB of strings; this holds 16 MB of integers (row and hash per slot, half full).
  */
+import { hashEnd, hashOn, hashStart, randomSeed } from '../../domain/string-hash';
 import { int32At } from './columns';
 
-const FNV_OFFSET = 0x811c9dc5;
-
-/** FNV-1a over the UTF-16 code units, continued from `hash`: the hash of a concatenation is the hash of its parts in turn. */
-export function hashOn(hash: number, text: string): number {
-  let next = hash;
-  for (let i = 0; i < text.length; i += 1) {
-    next ^= text.charCodeAt(i);
-    next = Math.imul(next, 0x01000193);
-  }
-  return next;
-}
+/** One seed per process: a relation's id hash is computed apart from its table (hashOfParts). */
+const START = hashStart(randomSeed());
 
 /** The hash of a whole id, as a signed 32-bit integer. */
 export function hashOf(text: string): number {
-  return hashOn(FNV_OFFSET, text) | 0;
+  return hashEnd(hashOn(START, text));
 }
 
 /** The hash of a string given in parts (its concatenation is never built). */
 export function hashOfParts(parts: readonly string[]): number {
-  let hash = FNV_OFFSET;
+  let hash = START;
   for (const part of parts) hash = hashOn(hash, part);
-  return hash | 0;
+  return hashEnd(hash);
 }
 
 export class IdHash {
