@@ -174,7 +174,7 @@ export function operationCachePolicy(question: PolicyQuestion): CacheHint {
   };
 
   // A type's part depends only on the type and the selections made on it: each pair is summed once.
-  const done = new Map<GraphQLObjectType, Set<readonly FieldNode[] | SelectionSetNode>>();
+  const done = new Map<GraphQLObjectType, Set<SelectionSetNode>>();
   let policy: CacheHint = {};
   const walk = (type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], isRoot: boolean): void => {
     const fields = new Map<string, FieldNode[]>();
