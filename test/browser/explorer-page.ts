@@ -39,7 +39,7 @@ export interface PageExplorer {
   };
   layout: { running: boolean; iterations: number };
   view: { hovered: string | undefined; hoveredEdge: string | undefined; selected: string | undefined; language: string; years: unknown };
-  explorer: { clear(): void };
+  explorer: { clear(): void; readonly busy: boolean };
   placeLabel(
     label: string,
     x: number,

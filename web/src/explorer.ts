@@ -32,6 +32,8 @@ export class Explorer {
   private settleView: SettleView | undefined;
   /** Whole-graph preset: the isolated nodes pinned below the rest (placed again once the layout settles). */
   private apart: string[] = [];
+  /** Actions (a search hit, an expansion, a mode's view) under way, nested ones counted too. */
+  private actions = 0;
 
   constructor(private readonly deps: ExplorerDeps) {
     // Nodes move while the layout runs, so the camera is aimed again once it settles (once:
@@ -50,19 +52,39 @@ export class Explorer {
     });
   }
 
+  /**
+   * Whether an action is still under way: between drawing a neighbourhood and starting its
+   * layout it waits for the network, so "the layout has stopped and the camera is still"
+   * alone does not mean the view has settled (tests wait for all three).
+   */
+  get busy(): boolean {
+    return this.actions > 0;
+  }
+
+  private async whileBusy(action: () => Promise<void>): Promise<void> {
+    this.actions += 1;
+    try {
+      await action();
+    } finally {
+      this.actions -= 1;
+    }
+  }
+
   /** Merges the node's depth-1 neighbourhood into the drawing. */
   async expand(id: string): Promise<void> {
-    const { graph, layout, status } = this.deps;
-    const neighbourhood = await subgraph([id], 1);
-    const added = addNodes(graph, neighbourhood.nodes, id);
-    addEdges(graph, neighbourhood.edges);
-    await this.addEventDates(added);
-    if (graph.hasNode(id)) graph.setNodeAttribute(id, 'expanded', true);
-    this.changed();
-    status.info(
-      `${graph.getNodeAttribute(id, 'label')}: ${added.length} new of ${neighbourhood.nodes.length - 1} neighbours${neighbourhood.truncated ? ' (truncated)' : ''}.`,
-    );
-    if (added.length > 0) layout.run();
+    await this.whileBusy(async () => {
+      const { graph, layout, status } = this.deps;
+      const neighbourhood = await subgraph([id], 1);
+      const added = addNodes(graph, neighbourhood.nodes, id);
+      addEdges(graph, neighbourhood.edges);
+      await this.addEventDates(added);
+      if (graph.hasNode(id)) graph.setNodeAttribute(id, 'expanded', true);
+      this.changed();
+      status.info(
+        `${graph.getNodeAttribute(id, 'label')}: ${added.length} new of ${neighbourhood.nodes.length - 1} neighbours${neighbourhood.truncated ? ' (truncated)' : ''}.`,
+      );
+      if (added.length > 0) layout.run();
+    });
   }
 
   /**
@@ -71,69 +93,77 @@ export class Explorer {
    * that what they show stays what was asked for.
    */
   async select(id: string, expand = true): Promise<void> {
-    const { graph, view, renderer } = this.deps;
-    view.selected = id;
-    renderer.refresh({ skipIndexation: true });
-    const expanded = graph.hasNode(id) && graph.getNodeAttribute(id, 'expanded') === true;
-    if (expand && expanded) this.deps.status.info(`${graph.getNodeAttribute(id, 'label')}: neighbourhood already drawn.`);
-    const expanding = !expand || expanded ? Promise.resolve() : this.expand(id);
-    const [details] = await Promise.all([nodeDetails(id), expanding]);
-    this.deps.showDetails(details);
+    await this.whileBusy(async () => {
+      const { graph, view, renderer } = this.deps;
+      view.selected = id;
+      renderer.refresh({ skipIndexation: true });
+      const expanded = graph.hasNode(id) && graph.getNodeAttribute(id, 'expanded') === true;
+      if (expand && expanded) this.deps.status.info(`${graph.getNodeAttribute(id, 'label')}: neighbourhood already drawn.`);
+      const expanding = !expand || expanded ? Promise.resolve() : this.expand(id);
+      const [details] = await Promise.all([nodeDetails(id), expanding]);
+      this.deps.showDetails(details);
+    });
   }
 
   /** A search hit: draw it, expand it, select it and move the camera onto it. */
   async showHit(node: NodeSummary): Promise<void> {
-    const { graph, renderer } = this.deps;
-    addNodes(graph, [node]);
-    this.settleView = { kind: 'focus', node: node.id };
-    await this.select(node.id);
-    await focusNode(renderer, node.id);
+    await this.whileBusy(async () => {
+      const { graph, renderer } = this.deps;
+      addNodes(graph, [node]);
+      this.settleView = { kind: 'focus', node: node.id };
+      await this.select(node.id);
+      await focusNode(renderer, node.id);
+    });
   }
 
   async showPeerNetwork(cityId: string, maxHops: number, eventKinds: readonly EventKind[]): Promise<void> {
-    const { graph, status } = this.deps;
-    const network = await peerNetwork(cityId, maxHops, eventKinds);
-    this.clear();
-    this.deps.view.peerHops = new Map([[network.city.id, 0], ...network.peers.map((peer) => [peer.node.id, peer.hops] as const)]);
-    const events = new Map<string, NodeSummary>();
-    network.peers.forEach((peer) => peer.via.forEach((event) => events.set(event.id, event)));
-    addNodes(graph, [network.city, ...network.peers.map((peer) => peer.node), ...events.values()]);
-    await this.addEventDates([...events.keys()]);
-    // Who took part in which connecting event: the participations among the drawn nodes.
-    if (events.size > 0) addEdges(graph, (await subgraph([...events.keys()], 1, ['PARTICIPATED_IN'])).edges);
-    this.settleView = { kind: 'fit' };
-    this.changed();
-    void this.fit();
-    this.deps.layout.run();
-    status.info(
-      network.peers.length === 0
-        ? `${network.city.name} has no peers through exchanges within ${maxHops} hops${network.eventKinds.includes('WORKSHOP') ? '' : ' (workshops not counted)'}.`
-        : `${network.city.name}: ${network.peers.length} peers through ${events.size} events within ${maxHops} hops.`,
-    );
-    await this.select(cityId, false);
+    await this.whileBusy(async () => {
+      const { graph, status } = this.deps;
+      const network = await peerNetwork(cityId, maxHops, eventKinds);
+      this.clear();
+      this.deps.view.peerHops = new Map([[network.city.id, 0], ...network.peers.map((peer) => [peer.node.id, peer.hops] as const)]);
+      const events = new Map<string, NodeSummary>();
+      network.peers.forEach((peer) => peer.via.forEach((event) => events.set(event.id, event)));
+      addNodes(graph, [network.city, ...network.peers.map((peer) => peer.node), ...events.values()]);
+      await this.addEventDates([...events.keys()]);
+      // Who took part in which connecting event: the participations among the drawn nodes.
+      if (events.size > 0) addEdges(graph, (await subgraph([...events.keys()], 1, ['PARTICIPATED_IN'])).edges);
+      this.settleView = { kind: 'fit' };
+      this.changed();
+      void this.fit();
+      this.deps.layout.run();
+      status.info(
+        network.peers.length === 0
+          ? `${network.city.name} has no peers through exchanges within ${maxHops} hops${network.eventKinds.includes('WORKSHOP') ? '' : ' (workshops not counted)'}.`
+          : `${network.city.name}: ${network.peers.length} peers through ${events.size} events within ${maxHops} hops.`,
+      );
+      await this.select(cityId, false);
+    });
   }
 
   async showPath(fromId: string, toId: string, maxHops: number): Promise<void> {
-    const { graph, view, status } = this.deps;
-    const path = await shortestPath(fromId, toId, maxHops);
-    // The previous drawing goes either way: an answer must not be read as part of an older one.
-    this.clear();
-    if (!path) {
-      status.info(`No path within ${maxHops} hops.`);
-      return;
-    }
-    addNodes(graph, path.nodes);
-    // A path reads best as a line, left to right, so it skips the force layout.
-    path.nodes.forEach((node, index) => graph.mergeNodeAttributes(node.id, { x: index * 10, y: index % 2 === 0 ? 0 : 3 }));
-    addEdges(
-      graph,
-      path.relations.map((relation) => ({ id: relation.id, source: relation.from.id, target: relation.to.id, type: relation.type })),
-    );
-    view.path = { nodes: new Set(path.nodes.map((node) => node.id)), edges: new Set(path.relations.map((relation) => relation.id)) };
-    this.changed();
-    status.info(`Path of ${path.length} relations: ${path.nodes.map((node) => node.name).join(' → ')}.`);
-    await this.fit();
-    await this.select(fromId, false);
+    await this.whileBusy(async () => {
+      const { graph, view, status } = this.deps;
+      const path = await shortestPath(fromId, toId, maxHops);
+      // The previous drawing goes either way: an answer must not be read as part of an older one.
+      this.clear();
+      if (!path) {
+        status.info(`No path within ${maxHops} hops.`);
+        return;
+      }
+      addNodes(graph, path.nodes);
+      // A path reads best as a line, left to right, so it skips the force layout.
+      path.nodes.forEach((node, index) => graph.mergeNodeAttributes(node.id, { x: index * 10, y: index % 2 === 0 ? 0 : 3 }));
+      addEdges(
+        graph,
+        path.relations.map((relation) => ({ id: relation.id, source: relation.from.id, target: relation.to.id, type: relation.type })),
+      );
+      view.path = { nodes: new Set(path.nodes.map((node) => node.id)), edges: new Set(path.relations.map((relation) => relation.id)) };
+      this.changed();
+      status.info(`Path of ${path.length} relations: ${path.nodes.map((node) => node.name).join(' → ')}.`);
+      await this.fit();
+      await this.select(fromId, false);
+    });
   }
 
   /**
@@ -141,23 +171,25 @@ export class Explorer {
    * `preset`, without the hubs and with isolated nodes kept apart (see whole-graph.ts).
    */
   async showWholeGraph(preset = true): Promise<void> {
-    const response = await fetch(new URL('../export/graph.json', window.location.href));
-    if (!response.ok) throw new Error(`GET /export/graph.json answered ${response.status}`);
-    // The export writes exactly these attributes (see src/export/serialize-graph.ts).
-    const serialized = (await response.json()) as SerializedGraph<ExplorerNode, ExplorerEdge>;
-    this.clear();
-    this.deps.graph.import(serialized);
-    const hubs = preset ? dropHubs(this.deps.graph) : [];
-    if (preset) this.apart = setIsolatedApart(this.deps.graph);
-    this.settleView = { kind: 'fit' };
-    this.changed();
-    void this.fit();
-    this.deps.layout.run();
-    const isolated = this.apart.length > 0 ? `; ${this.apart.length} with no other relation in the rows below` : '';
-    this.deps.status.info(
-      `Whole graph: ${this.deps.graph.order} nodes, ${this.deps.graph.size} relations` +
-        (hubs.length > 0 ? `; hubs hidden: ${hubs.join(', ')}${isolated}.` : '.'),
-    );
+    await this.whileBusy(async () => {
+      const response = await fetch(new URL('../export/graph.json', window.location.href));
+      if (!response.ok) throw new Error(`GET /export/graph.json answered ${response.status}`);
+      // The export writes exactly these attributes (see src/export/serialize-graph.ts).
+      const serialized = (await response.json()) as SerializedGraph<ExplorerNode, ExplorerEdge>;
+      this.clear();
+      this.deps.graph.import(serialized);
+      const hubs = preset ? dropHubs(this.deps.graph) : [];
+      if (preset) this.apart = setIsolatedApart(this.deps.graph);
+      this.settleView = { kind: 'fit' };
+      this.changed();
+      void this.fit();
+      this.deps.layout.run();
+      const isolated = this.apart.length > 0 ? `; ${this.apart.length} with no other relation in the rows below` : '';
+      this.deps.status.info(
+        `Whole graph: ${this.deps.graph.order} nodes, ${this.deps.graph.size} relations` +
+          (hubs.length > 0 ? `; hubs hidden: ${hubs.join(', ')}${isolated}.` : '.'),
+      );
+    });
   }
 
   /** Camera onto the whole drawing, a little zoomed out so labels at the edges stay readable. */
