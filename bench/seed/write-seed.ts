@@ -3,15 +3,35 @@
  * seed folder that `SEED_DIR=DIR npm start` serves: `graph/*.json` (one file per synthetic
  * source document, each record in the file of the document it cites, as the real seed is
  * laid out) and `sources/*.txt` (the texts every quote is taken from). Relations are written
- * without ids, as curators write them; the loader derives the ids.
+ * without ids, as curators write them; the loader derives the ids. Each record's keys come in
+ * its schema's order (graph-document.ts), the order of the curated seed files.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { citedBy, type NodeRecord, type RelationRecord, type SourceRef } from '../../src/domain/graph-document';
+import {
+  citedBy,
+  nodeRecordSchema,
+  relationInputSchema,
+  type NodeRecord,
+  type RelationRecord,
+  type SourceRef,
+} from '../../src/domain/graph-document';
 import { generateGraph, type SyntheticGraph } from '../synthetic/generate';
+
+/** Each label's and each relation type's keys, in its schema's order. */
+const NODE_KEYS = new Map(nodeRecordSchema.options.map((schema) => [schema.shape.label.value, Object.keys(schema.shape)]));
+const RELATION_KEYS = new Map(relationInputSchema.options.map((schema) => [schema.shape.type.value, Object.keys(schema.shape)]));
+
+/** A copy of `record` with its keys in the order of `keys` (keys it does not have are left out). */
+function inKeyOrder<T extends object>(record: T, keys: readonly string[] | undefined): T {
+  const values = record as Readonly<Record<string, unknown>>;
+  const copy: Record<string, unknown> = {};
+  for (const key of keys ?? Object.keys(record)) if (values[key] !== undefined) copy[key] = values[key];
+  return copy as T;
+}
 
 export interface WrittenSeed {
   readonly dir: string;
@@ -74,13 +94,13 @@ export async function writeSeed(synthetic: SyntheticGraph, dir: string): Promise
     const doc = docOf(node);
     let list = nodesByDoc.get(doc);
     if (!list) nodesByDoc.set(doc, (list = []));
-    list.push(node);
+    list.push(inKeyOrder(node, NODE_KEYS.get(node.label)));
   }
   for (const { id: _id, ...relation } of relations) {
     const doc = docOf(relation);
     let list = relationsByDoc.get(doc);
     if (!list) relationsByDoc.set(doc, (list = []));
-    list.push(relation);
+    list.push(inKeyOrder(relation, RELATION_KEYS.get(relation.type)));
   }
   let graphBytes = 0;
   for (const doc of [...new Set([...nodesByDoc.keys(), ...relationsByDoc.keys()])].sort()) {

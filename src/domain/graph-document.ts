@@ -105,64 +105,68 @@ const nodeBase = {
   sources: z.array(sourceRefSchema),
 };
 
-export const cityNodeSchema = z.strictObject({
-  ...nodeBase,
-  label: z.literal('City'),
-  kind: z.enum(CITY_KINDS),
-  population: z.number().int().positive().optional(),
-});
-export const countryNodeSchema = z.strictObject({
-  ...nodeBase,
-  label: z.literal('Country'),
-  /** ISO 3166-1 alpha-2, upper case. */
-  code: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "PK"'),
-});
-export const personNodeSchema = z.strictObject({ ...nodeBase, label: z.literal('Person') });
-export const organizationNodeSchema = z.strictObject({
-  ...nodeBase,
-  label: z.literal('Organization'),
-  kind: z.enum(ORGANIZATION_KINDS),
-  acronym: nonEmpty.optional(),
-});
-export const programmeNodeSchema = z.strictObject({
-  ...nodeBase,
-  label: z.literal('Programme'),
-  kind: z.enum(PROGRAMME_KINDS),
-  startYear: z.number().int().min(1900).max(2100).optional(),
-});
-export const commitmentNodeSchema = z.strictObject({
-  ...nodeBase,
-  label: z.literal('Commitment'),
-  number: z.number().int().positive(),
-  /** English text of the commitment. */
-  text: nonEmpty,
-  /** The commitment's text as the Arabic source writes it. */
-  textAr: nonEmpty,
-});
-export const declarationNodeSchema = z.strictObject({
-  ...nodeBase,
-  label: z.literal('Declaration'),
-  date: partialDate.optional(),
-});
-export const eventNodeSchema = z.strictObject({
-  ...nodeBase,
-  label: z.literal('Event'),
-  kind: z.enum(EVENT_KINDS),
-  startDate: partialDate.optional(),
-  endDate: partialDate.optional(),
-  /** Where it took place, in English. */
-  place: nonEmpty.optional(),
-});
-export const documentNodeSchema = z.strictObject({
-  ...nodeBase,
-  label: z.literal('Document'),
-  /** English title. */
-  title: nonEmpty,
-  /** File name under `seed/sources/`. */
-  file: nonEmpty,
-  published: partialDate.optional(),
-  updated: partialDate.optional(),
-});
+/**
+ * One label's schema, its keys in the order the seed files write them: id, label, kind,
+ * the names, the label's own properties, then aliases, note and sources. A parse gives its
+ * keys in the schema's order, and the validator's fast path (canonical-records.ts) passes
+ * an entry already in that order through as it is: at a million relations, written any
+ * other way, every record was copied once more only to reorder its keys.
+ */
+function nodeOf<const L extends string, const K extends z.ZodRawShape, const S extends z.ZodRawShape>(label: L, kind: K, shape: S) {
+  const { id, name, nameAr, aliases, note, sources } = nodeBase;
+  return z.strictObject({ id, label: z.literal(label), ...kind, name, nameAr, ...shape, aliases, note, sources });
+}
+
+export const cityNodeSchema = nodeOf('City', { kind: z.enum(CITY_KINDS) }, { population: z.number().int().positive().optional() });
+export const countryNodeSchema = nodeOf(
+  'Country',
+  {},
+  {
+    /** ISO 3166-1 alpha-2, upper case. */
+    code: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "PK"'),
+  },
+);
+export const personNodeSchema = nodeOf('Person', {}, {});
+export const organizationNodeSchema = nodeOf('Organization', { kind: z.enum(ORGANIZATION_KINDS) }, { acronym: nonEmpty.optional() });
+export const programmeNodeSchema = nodeOf(
+  'Programme',
+  { kind: z.enum(PROGRAMME_KINDS) },
+  { startYear: z.number().int().min(1900).max(2100).optional() },
+);
+export const commitmentNodeSchema = nodeOf(
+  'Commitment',
+  {},
+  {
+    number: z.number().int().positive(),
+    /** English text of the commitment. */
+    text: nonEmpty,
+    /** The commitment's text as the Arabic source writes it. */
+    textAr: nonEmpty,
+  },
+);
+export const declarationNodeSchema = nodeOf('Declaration', {}, { date: partialDate.optional() });
+export const eventNodeSchema = nodeOf(
+  'Event',
+  { kind: z.enum(EVENT_KINDS) },
+  {
+    startDate: partialDate.optional(),
+    endDate: partialDate.optional(),
+    /** Where it took place, in English. */
+    place: nonEmpty.optional(),
+  },
+);
+export const documentNodeSchema = nodeOf(
+  'Document',
+  {},
+  {
+    /** English title. */
+    title: nonEmpty,
+    /** File name under `seed/sources/`. */
+    file: nonEmpty,
+    published: partialDate.optional(),
+    updated: partialDate.optional(),
+  },
+);
 
 export const nodeRecordSchema = z.discriminatedUnion('label', [
   cityNodeSchema,
@@ -189,19 +193,22 @@ export type NodeRecord = z.infer<typeof nodeRecordSchema>;
 /** The record type of one label: `NodeOf<'City'>` is `CityNode`. */
 export type NodeOf<L extends NodeRecord['label']> = Extract<NodeRecord, { label: L }>;
 
-/** Properties every relation may carry, whatever its type. */
-const relationBase = {
+/** Properties every relation may carry, whatever its type: the head comes before a type's own, the tail after. */
+const relationHead = {
   from: nonEmpty,
   to: nonEmpty,
   /** How sure the graph is: STATED unless said otherwise (the seed always says it). */
   confidence: z.enum(CONFIDENCE_LEVELS).default('STATED'),
+};
+const relationTail = {
   /** How an INFERRED relation follows from its quote, why a DOUBTFUL one is doubted, or any remark. */
   note: nonEmpty.optional(),
   sources: z.array(sourceRefSchema),
 };
 
+/** One type's schema, its keys in the seed files' order (type, ends, confidence, its own, note, sources; see nodeOf). */
 function relationOf<const T extends RelationType, const S extends z.ZodRawShape>(type: T, shape: S) {
-  return z.strictObject({ type: z.literal(type), ...relationBase, ...shape });
+  return z.strictObject({ type: z.literal(type), ...relationHead, ...shape, ...relationTail });
 }
 
 /** Every relation property with its value type; which types take which is `relationInputSchema`. */
@@ -267,7 +274,7 @@ export const relationInputSchema = z
  */
 export const relationShapeSchema = z.strictObject({
   type: z.enum(RELATION_TYPES),
-  ...relationBase,
+  ...relationHead,
   title: title.optional(),
   asOf: asOf.optional(),
   role: z.enum([...PARTICIPATION_ROLES, ...PARTNER_ROLES, ...PROGRAMME_ROLES]).optional(),
@@ -276,6 +283,7 @@ export const relationShapeSchema = z.strictObject({
   forCity: forCity.optional(),
   through: through.optional(),
   at: at.optional(),
+  ...relationTail,
 });
 
 /** Adds the issues of the per-type rules (`relationInputSchema`) to a relation read by its shape. */
