@@ -127,9 +127,22 @@ function compileElement(keys: readonly string[]): ElementDecoder {
 /** A step of the trie that interns key sequences: by key, then (for shapes) by value kind. */
 class KeyTrie {
   code = -1;
+  /** The coding of this step's key's values, shared by every step of that key (RecordCodec.statsOf). */
+  stats: ValueStats | undefined;
+  /** Per element code, the coding of each key of such objects under this step's key (arrays of objects). */
+  elementStats: (readonly ValueStats[] | undefined)[] | undefined;
   private readonly next = new Map<string, KeyTrie[]>();
+  /**
+   * The last step taken from here. Records come in runs of one shape (a million relations
+   * in a handful), and keys parsed from JSON are one string each, so most steps are a
+   * pointer comparison instead of a map lookup.
+   */
+  private lastKey: string | undefined;
+  private lastKind = -1;
+  private lastChild: KeyTrie | undefined;
 
   step(key: string, kind: number): KeyTrie {
+    if (key === this.lastKey && kind === this.lastKind && this.lastChild) return this.lastChild;
     let byKind = this.next.get(key);
     if (!byKind) {
       byKind = [];
@@ -140,6 +153,9 @@ class KeyTrie {
       child = new KeyTrie();
       byKind[kind] = child;
     }
+    this.lastKey = key;
+    this.lastKind = kind;
+    this.lastChild = child;
     return child;
   }
 }
@@ -168,7 +184,9 @@ function isStringArray(value: readonly unknown[]): boolean {
 function isStringObject(value: unknown): value is Readonly<Record<string, string>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype)
     return false;
-  for (const item of Object.values(value)) if (typeof item !== 'string') return false;
+  // for…in, not Object.values: no array per object (a million sources at a million relations).
+  const values = value as Readonly<Record<string, unknown>>;
+  for (const key in values) if (Object.hasOwn(values, key) && typeof values[key] !== 'string') return false;
   return true;
 }
 
@@ -232,7 +250,7 @@ export class RecordCodec {
       const value = values[key];
       const kind = isColumn(key, value) ? COLUMN : kindOf(value);
       step = step.step(key, kind);
-      this.write(key, kind, value);
+      this.write(step, key, kind, value);
     }
     if (step.code < 0) {
       const keys = Object.keys(values);
@@ -304,7 +322,8 @@ export class RecordCodec {
     this.numbers = new Float64Array(0);
     this.numberCount = 0;
     this.others.length = 0;
-    this.valueStats.clear();
+    // How each key's values are coded (valueStats) is kept, as the shapes are: the shape
+    // tries' steps hold on to it, and it only decides whether a key's values are interned.
   }
 
   private lengthOf(shapeCode: number, start: number): number {
@@ -342,10 +361,11 @@ export class RecordCodec {
     this.used += 1;
   }
 
-  private write(key: string, kind: number, value: unknown): void {
+  /** Writes one value; `step` is the shape trie's step for its key, which caches how its values are coded. */
+  private write(step: KeyTrie, key: string, kind: number, value: unknown): void {
     switch (kind) {
       case STRING:
-        this.push(this.stringCode(this.statsOf(key), value as string));
+        this.push(this.stringCode((step.stats ??= this.statsOf(key)), value as string));
         return;
       case INT:
         this.push(value as number);
@@ -358,7 +378,7 @@ export class RecordCodec {
         return;
       case STRINGS: {
         const items = value as readonly string[];
-        const stats = this.statsOf(key);
+        const stats = (step.stats ??= this.statsOf(key));
         this.push(items.length);
         for (const item of items) this.push(this.stringCode(stats, item));
         return;
@@ -366,12 +386,17 @@ export class RecordCodec {
       case OBJECTS: {
         const items = value as readonly Readonly<Record<string, string>>[];
         this.push(items.length);
+        const byElement = (step.elementStats ??= []);
         for (const item of items) {
-          this.push(this.keyListCode(item));
+          const element = this.keyListCode(item);
+          this.push(element);
+          const stats = (byElement[element] ??= itemAt(this.elements, element).keys.map((objectKey) => this.statsOf(key, objectKey)));
+          let i = 0;
           for (const objectKey in item) {
             const text = item[objectKey];
             if (typeof text !== 'string') throw new TypeError(`memory store: ${key}.${objectKey} changed while it was written`);
-            this.push(this.stringCode(this.statsOf(key, objectKey), text));
+            this.push(this.stringCode(itemAt(stats, i), text));
+            i += 1;
           }
         }
         return;
