@@ -40,6 +40,8 @@ function isDerivedId(record: RelationRecord): boolean {
 
 /** Relation values kept in typed columns rather than in the packed record. */
 const isEndOrType = (key: string): boolean => key === 'type' || key === 'from' || key === 'to';
+/** The same, for a record whose id is the derived one (read back from the columns). */
+const isEndTypeOrId = (key: string): boolean => key === 'id' || isEndOrType(key);
 
 export class RelationTable {
   from = new Int32Array(0);
@@ -230,7 +232,7 @@ export class RelationTable {
   private write(row: number, record: RelationRecord, derived: boolean): void {
     // The id is left out of the words when reading it back from the columns gives it again.
     this.starts[row] = this.codec.size;
-    this.shapes[row] = this.codec.encode(record, (key) => isEndOrType(key) || (derived && key === 'id'));
+    this.shapes[row] = this.codec.encode(record, derived ? isEndTypeOrId : isEndOrType);
   }
 
   private idIndex(): IdHash {
