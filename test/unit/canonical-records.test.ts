@@ -186,6 +186,42 @@ describe('canonicalNode and canonicalRelation', () => {
     );
   });
 
+  it('gives what zod gives for the in-order cases a random mutation seldom reaches', () => {
+    const base = { type: 'PARTNER_IN', from: 'org:a', to: 'prog:b', confidence: 'STATED', role: 'funder' };
+    const quote = { doc: 'doc:000', quote: 'three words here' };
+    const cases: { readonly entry: Json; readonly same: boolean }[] = [
+      // In order, nothing to change: the entry itself.
+      { entry: { ...base, sources: [quote] }, same: true },
+      // In order but for a source's keys: a copy with them in order.
+      { entry: { ...base, sources: [{ quote: quote.quote, doc: quote.doc }] }, same: false },
+      // A later value rewritten after an in-order one.
+      { entry: { ...base, note: 'n', sources: [quote, { quote: 'x y', doc: 'doc:001' }] }, same: false },
+      // `through` is always a new array, as zod's.
+      {
+        entry: { type: 'ADVANCES', from: 'city:a', to: 'commitment:1', confidence: 'STATED', through: ['prog:b'], sources: [quote] },
+        same: false,
+      },
+      // A required key (from) that comes later, out of order.
+      { entry: { type: 'PARTNER_IN', to: 'prog:b', from: 'org:a', confidence: 'STATED', role: 'funder', sources: [quote] }, same: false },
+      // confidence out of order, after sources.
+      { entry: { type: 'PARTNER_IN', from: 'org:a', to: 'prog:b', role: 'funder', sources: [quote], confidence: 'STATED' }, same: false },
+    ];
+    for (const { entry, same } of cases) {
+      const fast = canonicalRelation(entry);
+      const parsed = relationShapeSchema.parse(entry);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(parsed));
+      expect(fast === entry).toBe(same);
+      if (Array.isArray(entry.through)) expect(fast?.through).not.toBe(entry.through);
+    }
+    // No confidence (zod fills in its default), a required key missing, an unknown key: zod's to judge.
+    expect(canonicalRelation({ type: 'PARTNER_IN', from: 'org:a', to: 'prog:b', role: 'funder', sources: [quote] })).toBeUndefined();
+    expect(
+      canonicalRelation({ type: 'PARTNER_IN', from: 'org:a', confidence: 'STATED', role: 'funder', sources: [quote] }),
+    ).toBeUndefined();
+    expect(canonicalRelation({ ...base, sources: [quote], extra: 'x' })).toBeUndefined();
+    expect(canonicalRelation({ ...base, sources: [quote], role: undefined })).toBeUndefined();
+  });
+
   it('returns the entry itself when its keys come in the schema order, with nothing to change', () => {
     const entry = nodeRecordSchema.parse({
       id: 'city:karachi',
