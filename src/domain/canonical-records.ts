@@ -142,7 +142,8 @@ const FIELD_CHECKS: Readonly<Record<string, Check>> = {
 interface Field {
   readonly key: string;
   readonly check: Check;
-  readonly required: boolean;
+  /** The entry may leave this key out and zod leaves it out too: optional, neither required nor defaulted. */
+  readonly mayBeAbsent: boolean;
 }
 
 /** One label's or relation type's keys in the order zod writes them, with their checks. */
@@ -179,8 +180,9 @@ function planOf(shape: Readonly<Record<string, z.ZodType>>, order: readonly stri
     if (schema === undefined) continue;
     const check = checkOf(key, schema);
     if (!check) return undefined;
-    // Optional keys and defaulted ones (confidence) accept undefined; only present values take the fast path.
-    fields.push({ key, check, required: !schema.safeParse(undefined).success });
+    // A defaulted key (confidence) also accepts undefined, but zod fills it in: not absent in the result.
+    const absent = schema.safeParse(undefined);
+    fields.push({ key, check, mayBeAbsent: absent.success && absent.data === undefined });
   }
   return fields.length === Object.keys(shape).length ? fields : undefined;
 }
@@ -196,9 +198,9 @@ function passesInOrder(entry: Record<string, unknown>, plan: Plan): Record<strin
   let next = 0;
   for (const key in entry) {
     let field = plan[next];
-    // A plan key skipped must be optional (and not confidence, which zod defaults), unless it comes later, out of order.
+    // A plan key skipped must be one that may be absent, unless it comes later, out of order.
     while (field !== undefined && field.key !== key) {
-      if (field.required || field.key === 'confidence') return null;
+      if (!field.mayBeAbsent) return null;
       next += 1;
       field = plan[next];
     }
@@ -212,7 +214,7 @@ function passesInOrder(entry: Record<string, unknown>, plan: Plan): Record<strin
   }
   for (; next < plan.length; next += 1) {
     const field = plan[next];
-    if (field === undefined || field.required || field.key === 'confidence') return undefined;
+    if (field === undefined || !field.mayBeAbsent) return undefined;
   }
   return entry;
 }
@@ -248,7 +250,7 @@ function canonicalizeAnyOrder(entry: Record<string, unknown>, plan: Plan): Recor
     const value = entry[field.key];
     if (value === undefined) {
       // A key given as undefined (not from JSON) or a missing required or defaulted key: zod's to judge.
-      if (field.required || field.key in entry || field.key === 'confidence') return undefined;
+      if (!field.mayBeAbsent || field.key in entry) return undefined;
       continue;
     }
     const checked = field.check(value);

@@ -215,6 +215,10 @@ describe('canonicalNode and canonicalRelation', () => {
     }
     // No confidence (zod fills in its default), a required key missing, an unknown key: zod's to judge.
     expect(canonicalRelation({ type: 'PARTNER_IN', from: 'org:a', to: 'prog:b', role: 'funder', sources: [quote] })).toBeUndefined();
+    // The same with a note, which the STATED-or-noted rule lets through: the default must still be zod's.
+    expect(
+      canonicalRelation({ type: 'PARTNER_IN', from: 'org:a', to: 'prog:b', role: 'funder', note: 'n', sources: [quote] }),
+    ).toBeUndefined();
     expect(
       canonicalRelation({ type: 'PARTNER_IN', from: 'org:a', confidence: 'STATED', role: 'funder', sources: [quote] }),
     ).toBeUndefined();
