@@ -29,7 +29,7 @@ export function memoryEngine(): Engine & { readonly store: MemoryGraphStore } {
     },
     subgraph: async (id) => {
       const result = await store.subgraph({ ids: [id], depth: 2, direction: 'BOTH', limit: 500 });
-      return fingerprint(result.nodes.map((entry) => entry.node.id));
+      return fingerprint(result.nodes.map((entry) => entry.id));
     },
     close: () => store.close(),
   };

@@ -204,11 +204,34 @@ export interface SubgraphQuery {
   readonly minConfidence?: Confidence;
 }
 
+/**
+ * A node of a subgraph: what a drawing of it needs. A subgraph answers up to
+ * MAX_SUBGRAPH_LIMIT nodes and more relations; their whole records (every property, every
+ * source quote) are for `getNodes` and `getRelations` to give.
+ */
+export interface SubgraphNode {
+  readonly id: string;
+  readonly label: NodeLabel;
+  readonly name: string;
+  readonly nameAr: string;
+  /** Hops from the nearest requested node. */
+  readonly depth: number;
+}
+
+/** A relation of a subgraph: what a drawing of it needs (see SubgraphNode). */
+export interface SubgraphRelation {
+  readonly id: string;
+  readonly type: RelationType;
+  readonly from: string;
+  readonly to: string;
+  readonly confidence: Confidence;
+}
+
 export interface SubgraphResult {
   /** Nodes by (depth, id); the requested nodes first at depth 0. */
-  readonly nodes: readonly { readonly node: NodeRecord; readonly depth: number }[];
+  readonly nodes: readonly SubgraphNode[];
   /** Relations among the returned nodes of the asked types, by id. */
-  readonly relations: readonly RelationRecord[];
+  readonly relations: readonly SubgraphRelation[];
   readonly truncated: boolean;
 }
 
@@ -357,7 +380,7 @@ export interface GraphStore {
    */
   commonPartners(query: CommonPartnersQuery): Promise<readonly CommonPartnerResult[]>;
 
-  /** The neighbourhood of some nodes, breadth first, cut at `limit` nodes. */
+  /** The neighbourhood of some nodes, breadth first, cut at `limit` nodes: what a drawing needs of each. */
   subgraph(query: SubgraphQuery): Promise<SubgraphResult>;
 
   /**

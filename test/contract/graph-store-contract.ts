@@ -382,12 +382,12 @@ export function defineGraphStoreContract(storeName: string, createStore: () => P
       it('subgraph with minConfidence neither follows nor returns weaker relations', async () => {
         const query = { ids: ['city:karachi'], depth: 1, direction: 'BOTH' as const, limit: 100 };
         const everything = await store.subgraph(query);
-        expect(everything.nodes.map((entry) => entry.node.id)).toContain('commitment:1');
+        expect(everything.nodes.map((entry) => entry.id)).toContain('commitment:1');
         expect(everything.relations.map((relation) => relation.id)).toEqual(
           expect.arrayContaining([GRADED.inferred.id, GRADED.doubtful.id]),
         );
         const stated = await store.subgraph({ ...query, minConfidence: 'STATED' });
-        const statedIds = stated.nodes.map((entry) => entry.node.id);
+        const statedIds = stated.nodes.map((entry) => entry.id);
         expect(statedIds).not.toContain('commitment:1');
         // The launch is still reached through Karachi's (STATED) participation, not through HELD_IN.
         expect(statedIds).toContain('event:south-asia-hub-launch');

@@ -225,8 +225,13 @@ function referenceSubgraph(graph: GraphData, query: SubgraphQuery): SubgraphResu
   }
   const keptIds = new Set(kept.map((entry) => entry.id));
   return {
-    nodes: kept.map(({ id, depth }) => ({ node: nodes.get(id) as NodeRecord, depth })),
-    relations: byId(relations.filter((relation) => keptIds.has(relation.from) && keptIds.has(relation.to))),
+    nodes: kept.map(({ id, depth }) => {
+      const { label, name, nameAr } = nodes.get(id) as NodeRecord;
+      return { id, label, name, nameAr, depth };
+    }),
+    relations: byId(relations.filter((relation) => keptIds.has(relation.from) && keptIds.has(relation.to))).map(
+      ({ id, type, from, to, confidence }) => ({ id, type, from, to, confidence }),
+    ),
     truncated,
   };
 }

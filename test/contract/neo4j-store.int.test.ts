@@ -74,7 +74,7 @@ function defineSharedDatabaseTests(name: string, config: Neo4jConfig, createStor
       expect(path?.nodeIds).toEqual(['city:karachi', 'country:pk', 'city:mardan']);
       const subgraph = await store.subgraph({ ids: ['city:karachi'], depth: 2, direction: 'BOTH', limit: 100 });
       const known = new Set(FIXTURE_GRAPH.nodes.map((node) => node.id));
-      expect(subgraph.nodes.every((entry) => known.has(entry.node.id))).toBe(true);
+      expect(subgraph.nodes.every((entry) => known.has(entry.id))).toBe(true);
       expect(subgraph.relations.every((relation) => inFixture.has(relation.id))).toBe(true);
       const dump = await store.dumpGraph();
       expect(dump.relations.map((relation) => relation.id).sort()).toEqual([...inFixture].sort());

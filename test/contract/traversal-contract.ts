@@ -281,7 +281,7 @@ export function defineTraversalContract(storeName: string, createStore: () => Pr
     describe('subgraph', () => {
       it('expands Karachi by one hop: its country, mayor, districts, partners — deterministic and bounded', async () => {
         const result = await store.subgraph({ ids: ['city:karachi'], depth: 1, direction: 'BOTH', limit: 1000 });
-        const ids = result.nodes.map((entry) => entry.node.id);
+        const ids = result.nodes.map((entry) => entry.id);
         expect(ids[0]).toBe('city:karachi');
         expect(ids).toEqual(expect.arrayContaining(['country:pk', 'person:murtaza-wahab', 'city:korangi', 'org:world-bank']));
         expect(result.truncated).toBe(false);

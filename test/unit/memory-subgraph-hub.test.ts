@@ -75,7 +75,7 @@ const QUERIES: SubgraphQuery[] = [
 
 it.each(QUERIES)('finds exactly the relations among the kept nodes around a hub: %j', async (query) => {
   const result = await store.subgraph(query);
-  const kept = new Set(result.nodes.map((entry) => entry.node.id));
+  const kept = new Set(result.nodes.map((entry) => entry.id));
   expect(kept.size).toBeGreaterThan(1);
   expect(result.relations.map((relation) => relation.id)).toEqual(among(kept, query));
 });

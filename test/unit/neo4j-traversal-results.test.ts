@@ -81,10 +81,12 @@ describe('traversal rows to port results', () => {
   });
 
   it('orders a subgraph by (depth, id) and its relations by id, dropping the empty relation of a node with none', () => {
+    const row = (id: string, rels: readonly object[]) => ({ label: 'City', id, name: `${id} name`, nameAr: 'مدينة', rels });
+    const drawn = (relType: string, fromId: string, toId: string, confidence = 'STATED') => ({ relType, fromId, toId, confidence });
     const rows = [
-      { label: 'City', props: nodeToProperties(city('city:z')), rels: [relationMap('PART_OF', 'city:z', 'city:m')] },
-      { label: 'City', props: nodeToProperties(city('city:b')), rels: [relationMap('PART_OF', 'city:b', 'city:m')] },
-      { label: 'City', props: nodeToProperties(city('city:m')), rels: [{ relType: null, fromId: 'city:m', toId: null, props: null }] },
+      row('city:z', [drawn('PART_OF', 'city:z', 'city:m', 'INFERRED')]),
+      row('city:b', [drawn('PART_OF', 'city:b', 'city:m')]),
+      row('city:m', [{ relType: null, fromId: 'city:m', toId: null, confidence: null }]),
     ].map(fromNeo4jRow);
     const depths = new Map([
       ['city:m', 0],
@@ -92,13 +94,18 @@ describe('traversal rows to port results', () => {
       ['city:z', 1],
     ]);
     const result = subgraphFromRows(rows, depths, true);
-    expect(result.nodes.map((entry) => [entry.node.id, entry.depth])).toEqual([
-      ['city:m', 0],
-      ['city:b', 1],
-      ['city:z', 1],
+    expect(result.nodes).toEqual([
+      { id: 'city:m', label: 'City', name: 'city:m name', nameAr: 'مدينة', depth: 0 },
+      { id: 'city:b', label: 'City', name: 'city:b name', nameAr: 'مدينة', depth: 1 },
+      { id: 'city:z', label: 'City', name: 'city:z name', nameAr: 'مدينة', depth: 1 },
     ]);
-    expect(result.relations.map((relation) => relation.id)).toEqual(['city:b-PART_OF->city:m', 'city:z-PART_OF->city:m']);
+    expect(result.relations).toEqual([
+      { id: 'city:b-PART_OF->city:m', type: 'PART_OF', from: 'city:b', to: 'city:m', confidence: 'STATED' },
+      { id: 'city:z-PART_OF->city:m', type: 'PART_OF', from: 'city:z', to: 'city:m', confidence: 'INFERRED' },
+    ]);
     expect(result.truncated).toBe(true);
+    const unknown = [row('city:m', [drawn('PART_OF', 'city:m', 'city:m', 'SURE')])].map(fromNeo4jRow);
+    expect(() => subgraphFromRows(unknown, depths, false)).toThrow(/unknown confidence "SURE"/);
   });
 
   // One SIMILAR_CITIES row: the asking city's items, each with every city holding it.
@@ -411,7 +418,7 @@ describe('the Neo4j subgraph loop follows the memory store rule (TypeScript loop
             },
           );
           expect({ nodes: kept.nodes.map((node) => [node.id, node.depth]), truncated: kept.truncated }).toEqual({
-            nodes: expected.nodes.map((entry) => [entry.node.id, entry.depth]),
+            nodes: expected.nodes.map((entry) => [entry.id, entry.depth]),
             truncated: expected.truncated,
           });
         },

@@ -229,17 +229,17 @@ export const traversalQueries: Pick<
       confidence: relation.confidence,
     }));
     const positions = await context.analytics.layout(
-      result.nodes.map((entry) => entry.node.id),
+      result.nodes.map((node) => node.id),
       edges,
       args.layout ?? 'NONE',
     );
     return {
-      nodes: result.nodes.map(({ node, depth: hops }) => ({
+      nodes: result.nodes.map((node) => ({
         id: node.id,
         type: nodeTypeOf(node.label),
         name: node.name,
         nameAr: node.nameAr,
-        depth: hops,
+        depth: node.depth,
         x: positions.get(node.id)?.x ?? null,
         y: positions.get(node.id)?.y ?? null,
       })),

@@ -166,9 +166,13 @@ function selectSmallest(values: Int32Array, count: number): void {
  * (`from-TYPE->to`) order as (from id, TYPE, to id) except where one node id is the other's
  * prefix followed by a hyphen, so rows are sorted by integer keys and then checked between
  * neighbours (RelationTable.idsInOrder, no id built); a sort by strings runs only if that
- * check fails (such ids, or ids not derived).
+ * check fails (such ids, or ids not derived). Each row is given as `recordOf` makes it.
  */
-export function sortRowsById(graph: KnowledgeGraph, rows: readonly number[]): RelationRecord[] {
+export function sortRowsById<T extends { readonly id: string }>(
+  graph: KnowledgeGraph,
+  rows: readonly number[],
+  recordOf: (row: number) => T,
+): T[] {
   const { rank, nodeCount } = graph.index();
   const table = graph.relations;
   const keyOf = (row: number): number =>
@@ -185,11 +189,11 @@ export function sortRowsById(graph: KnowledgeGraph, rows: readonly number[]): Re
   // Ties keep their given order, as the stable sort of objects did.
   positions.sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
   const sorted = new Array<number>(rows.length);
-  const records = new Array<RelationRecord>(rows.length);
+  const records = new Array<T>(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[int32At(positions, i)] ?? 0;
     sorted[i] = row;
-    records[i] = table.record(row);
+    records[i] = recordOf(row);
   }
   return table.idsInOrder(sorted) ? records : records.sort((a, b) => compareIds(a.id, b.id));
 }

@@ -68,6 +68,11 @@ export class NodeTable {
     return this.codec.decode(int32At(this.shapes, node), int32At(this.starts, node), this.column, node) as NodeRecord;
   }
 
+  /** One string property of a node (`name`, `nameAr`…), read without decoding the record. */
+  stringOf(node: number, key: string): string | undefined {
+    return this.codec.stringValue(int32At(this.shapes, node), int32At(this.starts, node), key);
+  }
+
   /** The id or label of a node, for the codec's decoders. */
   private readonly column = (key: string, node: number): string => (key === 'id' ? this.idOf(node) : this.labelOf(node));
 

@@ -786,8 +786,9 @@ RETURN elementId(n) AS elementId, n.id AS id`,
 }
 
 /**
- * The kept nodes (`$kept`, element ids) with their labels and properties, each with the
- * relations of `$types` and `$confidences` it starts among the kept nodes.
+ * The kept nodes (`$kept`, element ids) with their labels, ids and names, each with the
+ * relations of `$types` and `$confidences` it starts among the kept nodes: type, ends and
+ * confidence, what a drawing needs (GraphStore's SubgraphNode), not every property.
  * EXPLAIN: NodeByElementIdSeek (n), Apply over Expand(All) + Filter, EagerAggregation.
  */
 export const SUBGRAPH_NODES = statement(
@@ -797,9 +798,9 @@ MATCH (n) WHERE elementId(n) IN $kept
 CALL (n) {
   OPTIONAL MATCH (n)-[r]->(b)
   WHERE elementId(b) IN $kept AND type(r) IN $types AND ${CONFIDENCE_KEPT('r')}
-  RETURN collect({relType: type(r), fromId: n.id, toId: b.id, props: properties(r)}) AS rels
+  RETURN collect({relType: type(r), fromId: n.id, toId: b.id, confidence: coalesce(r.confidence, 'STATED')}) AS rels
 }
-RETURN ${labelOf('n')} AS label, properties(n) AS props, rels`,
+RETURN ${labelOf('n')} AS label, n.id AS id, n.name AS name, n.nameAr AS nameAr, rels`,
   ['kept', 'types', 'confidences'],
 );
 

@@ -3,14 +3,22 @@
  * results, with the same ordering, rounding and scoring as the memory store
  * (src/store/memory/traversal/), so both adapters give one answer. Pure: no IO.
  */
-import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
-import type { NodeLabel } from '../../domain/ontology';
-import type { CitySuggestionsResult, PartnerOverlapResult, PathResult, ProjectedGraph, SharedReason, SubgraphResult } from '../GraphStore';
+import { relationId, type RelationRecord } from '../../domain/graph-document';
+import { CONFIDENCE_LEVELS, type NodeLabel } from '../../domain/ontology';
+import type {
+  CitySuggestionsResult,
+  PartnerOverlapResult,
+  PathResult,
+  ProjectedGraph,
+  SharedReason,
+  SubgraphNode,
+  SubgraphRelation,
+  SubgraphResult,
+} from '../GraphStore';
 import { exchangeProjection, type PeerAttendance, type PeerLearning, type PeerStep } from '../peer-links';
 import { REASONS, suggestionsFor, type SharedHolding } from '../similarity';
 import { checkedLabel, checkedType } from './cypher';
 import { isPlainMap, isStringList, type PlainMap, type PlainRow, type PlainValue } from './neo4j-values';
-import { nodeFromProperties } from './node-properties';
 import { relationFromProperties } from './relation-properties';
 
 export function compareIds(a: string, b: string): number {
@@ -105,20 +113,34 @@ export function reachedFromRows(rows: readonly PlainRow[]): { readonly elementId
 /** Rows of `SUBGRAPH_NODES` (one per kept node, with the relations it starts), with each node's depth. */
 export function subgraphFromRows(rows: readonly PlainRow[], depthOf: ReadonlyMap<string, number>, truncated: boolean): SubgraphResult {
   const nodes = rows
-    .map((row) => {
-      const node: NodeRecord = nodeFromProperties(checkedLabel(stringOf(row['label'], 'label')), row['props'] ?? null);
-      const depth = depthOf.get(node.id);
-      if (depth === undefined) throw new TypeError(`Neo4j returned subgraph node ${node.id} that was not kept`);
-      return { node, depth };
+    .map((row): SubgraphNode => {
+      const id = stringOf(row['id'], 'id');
+      const depth = depthOf.get(id);
+      if (depth === undefined) throw new TypeError(`Neo4j returned subgraph node ${id} that was not kept`);
+      const label = checkedLabel(stringOf(row['label'], 'label'));
+      return { id, label, name: stringOf(row['name'], 'name'), nameAr: stringOf(row['nameAr'], 'nameAr'), depth };
     })
-    .sort((a, b) => a.depth - b.depth || compareIds(a.node.id, b.node.id));
+    .sort((a, b) => a.depth - b.depth || compareIds(a.id, b.id));
   const relations = rows
     .flatMap((row) => listOf(row['rels'], 'rels'))
     // OPTIONAL MATCH with no relation collects a map of nulls.
     .filter((value) => isPlainMap(value) && value['relType'] !== null)
-    .map(relationFromMap)
+    .map(subgraphRelationFromMap)
     .sort((a, b) => compareIds(a.id, b.id));
   return { nodes, relations, truncated };
+}
+
+/** A `{relType, fromId, toId, confidence}` map of `SUBGRAPH_NODES`. */
+function subgraphRelationFromMap(value: PlainValue): SubgraphRelation {
+  const map = mapOf(value, 'relation');
+  const type = checkedType(stringOf(map['relType'], 'relType'));
+  const from = stringOf(map['fromId'], 'fromId');
+  const to = stringOf(map['toId'], 'toId');
+  const stored = map['confidence'];
+  const confidence = CONFIDENCE_LEVELS.find((level) => level === stored);
+  if (confidence === undefined)
+    throw new TypeError(`stored ${type} relation ${from} -> ${to} has an unknown confidence ${JSON.stringify(stored)}`);
+  return { id: relationId({ type, from, to }), type, from, to, confidence };
 }
 
 function reasonOf(value: PlainValue | undefined): SharedReason {
