@@ -171,8 +171,12 @@ export function generateGraph(relationCount: number, seed = 20261122): Synthetic
   const citiesByCountry = ids.country.map((): string[] => []);
   const countryOfCity = new Map<string, number>();
 
-  for (const city of ids.city) {
-    const country = countryZipf.sample(rng);
+  for (const [i, city] of ids.city.entries()) {
+    // The first cities go one to each country, so that none is left without a city (an
+    // isolated node is a validation problem); the draw is made anyway, so the rest of the
+    // graph is the one this seed always gave.
+    const drawn = countryZipf.sample(rng);
+    const country = i < countryCount ? i : drawn;
     b.relate({ type: 'IN_COUNTRY', from: city, to: at(ids.country, country) });
     at(citiesByCountry, country).push(city);
     countryOfCity.set(city, country);
