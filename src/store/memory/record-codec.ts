@@ -52,6 +52,41 @@ interface Shape {
   readonly keys: readonly string[];
   readonly kinds: readonly number[];
   decoder?: Decoder;
+  /** Per key, where its words start from the row's start, or -1 past a value of varying width (fixedOffsets). */
+  offsets?: Int32Array;
+}
+
+/** Words a value of `kind` takes when that is the same for every value, else -1 (string arrays, arrays of objects). */
+function fixedWidth(kind: number): number {
+  switch (kind) {
+    case COLUMN:
+    case UNDEFINED:
+    case NULL:
+    case TRUE:
+    case FALSE:
+      return 0;
+    case STRINGS:
+    case OBJECTS:
+      return -1;
+    default:
+      return 1;
+  }
+}
+
+/**
+ * Each key's offset in a row of this shape, as far as the widths before it are fixed: a
+ * key read alone (a relation's `id`, a node's `name`) is found without walking the words
+ * of the values before it, such as a record's sources, which is what reading it used to cost.
+ */
+function fixedOffsets(kinds: readonly number[]): Int32Array {
+  const offsets = new Int32Array(kinds.length);
+  let at = 0;
+  kinds.forEach((kind, i) => {
+    offsets[i] = at;
+    const width = fixedWidth(kind);
+    at = at < 0 || width < 0 ? -1 : at + width;
+  });
+  return offsets;
 }
 
 /** A property name for generated code: quoted (JSON strings are JavaScript strings); `__proto__` computed, so it stays an own key. */
@@ -267,14 +302,15 @@ export class RecordCodec {
     return shape.decoder(this.words, start, this.strings.list, column, row, this.numbers, this.others, this.elements);
   }
 
-  /** The string value of `key` in a row, without decoding the rest; undefined if not a string. */
+  /** The string value of `key` in a row, without decoding the rest; undefined if not a string (or absent). */
   stringValue(shapeCode: number, start: number, key: string): string | undefined {
-    const { keys, kinds } = itemAt(this.shapes, shapeCode);
-    let at = start;
+    const shape = itemAt(this.shapes, shapeCode);
+    const { keys, kinds } = shape;
     for (let i = 0; i < keys.length; i += 1) {
-      const kind = itemAt(kinds, i);
-      if (keys[i] === key) return kind === STRING ? this.strings.at(int32At(this.words, at)) : undefined;
-      at += this.wordsOf(kind, at);
+      if (keys[i] !== key) continue;
+      if (itemAt(kinds, i) !== STRING) return undefined;
+      const offset = int32At((shape.offsets ??= fixedOffsets(kinds)), i);
+      return this.strings.at(int32At(this.words, offset >= 0 ? start + offset : this.wordAt(kinds, start, i)));
     }
     return undefined;
   }
@@ -328,20 +364,19 @@ export class RecordCodec {
 
   private lengthOf(shapeCode: number, start: number): number {
     const { kinds } = itemAt(this.shapes, shapeCode);
+    return this.wordAt(kinds, start, kinds.length) - start;
+  }
+
+  /** Where the words of value number `index` of a row starting at `start` begin, walking the values before it. */
+  private wordAt(kinds: readonly number[], start: number, index: number): number {
     let at = start;
-    for (const kind of kinds) at += this.wordsOf(kind, at);
-    return at - start;
+    for (let i = 0; i < index; i += 1) at += this.wordsOf(itemAt(kinds, i), at);
+    return at;
   }
 
   /** How many words a value of `kind` starting at `at` takes. */
   private wordsOf(kind: number, at: number): number {
     switch (kind) {
-      case COLUMN:
-      case UNDEFINED:
-      case NULL:
-      case TRUE:
-      case FALSE:
-        return 0;
       case STRINGS:
         return 1 + int32At(this.words, at);
       case OBJECTS: {
@@ -351,7 +386,7 @@ export class RecordCodec {
         return length;
       }
       default:
-        return 1;
+        return fixedWidth(kind);
     }
   }
 

@@ -43,10 +43,6 @@ const isEndOrType = (key: string): boolean => key === 'type' || key === 'from' |
 /** The same, for a record whose id is the derived one (read back from the columns). */
 const isEndTypeOrId = (key: string): boolean => key === 'id' || isEndOrType(key);
 
-/** idKinds: the shape's id is derived from the row's columns, or kept in its words. */
-const DERIVED_ID = 1;
-const STORED_ID = 2;
-
 export class RelationTable {
   from = new Int32Array(0);
   to = new Int32Array(0);
@@ -60,8 +56,6 @@ export class RelationTable {
   private live = 0;
   private readonly codec: RecordCodec;
   private byId: IdHash | undefined;
-  /** Per shape code, whether the id is kept in the words: 0 not yet known, DERIVED_ID or STORED_ID. */
-  private idKinds = new Uint8Array(0);
 
   /** @param idOfNode the id of a node index (relations hold ends as indices). */
   constructor(
@@ -103,23 +97,12 @@ export class RelationTable {
 
   /** The id of a live row. */
   idOf(row: number): string {
-    if (!this.storesId(row)) return this.derivedId(row);
-    return this.codec.stringValue(int32At(this.shapes, row), int32At(this.starts, row), 'id') ?? this.derivedId(row);
+    return this.storedId(row) ?? this.derivedId(row);
   }
 
-  /**
-   * Whether a row's id is kept in its words (not derived from its columns), known once per
-   * shape: asking the codec row by row cost a third of reading a subgraph's relations.
-   */
-  private storesId(row: number): boolean {
-    const shape = int32At(this.shapes, row);
-    if (shape >= this.idKinds.length) this.idKinds = growUint8(this.idKinds, shape + 1);
-    let kind = uint8At(this.idKinds, shape);
-    if (kind === 0) {
-      kind = this.codec.stringValue(shape, int32At(this.starts, row), 'id') === undefined ? DERIVED_ID : STORED_ID;
-      this.idKinds[shape] = kind;
-    }
-    return kind === STORED_ID;
+  /** The id kept in a row's words, or undefined where it is derived from the row's columns. */
+  private storedId(row: number): string | undefined {
+    return this.codec.stringValue(int32At(this.shapes, row), int32At(this.starts, row), 'id');
   }
 
   /** One string property of a live row (`role`, `title`…), read without decoding the record. */
@@ -143,7 +126,7 @@ export class RelationTable {
     if (!ID_FORMAT_HOLDS) return false;
     let previous = '';
     for (const row of rows) {
-      if (this.storesId(row)) return false;
+      if (this.storedId(row) !== undefined) return false;
       const from = this.idOfNode(this.fromOf(row));
       if (
         from !== previous &&
@@ -236,12 +219,12 @@ export class RelationTable {
     this.live = 0;
     this.codec.clear();
     this.byId = undefined;
-    // idKinds stays: the codec keeps its shapes, and their codes, through clear().
   }
 
   /** The hash of a row's id; a derived id is hashed in parts, without building it (a million at the first lookup). */
   private idHash(row: number): number {
-    if (this.storesId(row)) return hashOf(this.idOf(row));
+    const stored = this.storedId(row);
+    if (stored !== undefined) return hashOf(stored);
     if (!ID_FORMAT_HOLDS) return hashOf(this.derivedId(row));
     return hashOfParts([this.idOfNode(this.fromOf(row)), ID_MIDDLE[this.typeOf(row)], this.idOfNode(this.toOf(row))]);
   }
