@@ -298,11 +298,14 @@ export function allowedLinkedFilters(): readonly { readonly label: NodeLabel; re
   });
 }
 
+/** The confidence of a relation `r`: one stored without a confidence is STATED (the schema's default). */
+const CONFIDENCE_OF = (variable: string): string => `coalesce(${variable}.confidence, 'STATED')`;
+
 /**
  * The confidence test of a relation `r`: `$confidences` lists the levels kept (every level
- * when no minimum is asked, `confidencesAtLeast`); one stored without a confidence is STATED.
+ * when no minimum is asked, `confidencesAtLeast`).
  */
-const CONFIDENCE_KEPT = (variable: string): string => `coalesce(${variable}.confidence, 'STATED') IN $confidences`;
+const CONFIDENCE_KEPT = (variable: string): string => `${CONFIDENCE_OF(variable)} IN $confidences`;
 
 /** The other end must carry an ontology label: a database shared with other data may link to foreign nodes. */
 const RELATION_PATTERN: Readonly<Record<Direction, () => string>> = {
@@ -798,7 +801,7 @@ MATCH (n) WHERE elementId(n) IN $kept
 CALL (n) {
   OPTIONAL MATCH (n)-[r]->(b)
   WHERE elementId(b) IN $kept AND type(r) IN $types AND ${CONFIDENCE_KEPT('r')}
-  RETURN collect({relType: type(r), fromId: n.id, toId: b.id, confidence: coalesce(r.confidence, 'STATED')}) AS rels
+  RETURN collect({relType: type(r), fromId: n.id, toId: b.id, confidence: ${CONFIDENCE_OF('r')}}) AS rels
 }
 RETURN ${labelOf('n')} AS label, n.id AS id, n.name AS name, n.nameAr AS nameAr, rels`,
   ['kept', 'types', 'confidences'],
