@@ -11,7 +11,7 @@
  *
  * The hash (`string-hash.ts`) is seeded per table.
  */
-import { hashOf, randomSeed } from './string-hash';
+import { hashEnd, hashOf, hashOnRange, hashStart, randomSeed } from './string-hash';
 
 const EMPTY = -1;
 /** Words per slot: the hash and the code. */
@@ -41,6 +41,25 @@ export class IdCodes {
     const code = this.slots[at + 1] ?? EMPTY;
     if (code !== EMPTY) return code;
     return this.add(id, hash, at);
+  }
+
+  /**
+   * The code of `text`'s slice `start … end`, as `codeOf(text.slice(start, end))` gives, but
+   * the slice is made only when it gets a new code (the name index reads a million words,
+   * most of them seen before).
+   */
+  codeOfRange(text: string, start: number, end: number): number {
+    const hash = hashEnd(hashOnRange(hashStart(this.seed), text, start, end));
+    const { slots, ids } = this;
+    const mask = slots.length / SLOT - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * SLOT;
+      const code = slots[at + 1] ?? EMPTY;
+      if (code === EMPTY) return this.add(text.slice(start, end), hash, at);
+      const id = ids[code] ?? '';
+      if (slots[at] === hash && id.length === length && text.startsWith(id, start)) return code;
+    }
   }
 
   /** The code of `id`, or -1 if it has none. */

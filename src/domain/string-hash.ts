@@ -26,6 +26,13 @@ export function hashOn(hash: number, text: string): number {
   return next;
 }
 
+/** hashOn over `text`'s code units `start … end` (the hash of that slice, without making it). */
+export function hashOnRange(hash: number, text: string, start: number, end: number): number {
+  let next = hash;
+  for (let i = start; i < end; i += 1) next = Math.imul(next ^ text.charCodeAt(i), 0x01000193);
+  return next;
+}
+
 /** murmur3's finalizer over the state: the hash, as a signed 32-bit integer. */
 export function hashEnd(hash: number): number {
   let next = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);

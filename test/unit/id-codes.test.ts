@@ -34,6 +34,26 @@ describe('IdCodes (validator node codes)', () => {
     );
   });
 
+  it('codes a slice of a text as the slice itself, without making it first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.nat(), fc.nat()), { maxLength: 200 }), (cuts) => {
+        const codes = new IdCodes(2);
+        const expected = new Map<string, number>();
+        for (const [text, a, b] of cuts) {
+          const start = text.length === 0 ? 0 : a % (text.length + 1);
+          const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
+          const slice = text.slice(start, end);
+          if (!expected.has(slice)) expected.set(slice, expected.size);
+          expect(codes.codeOfRange(text, start, end)).toBe(expected.get(slice));
+          // Both ways of asking give one code.
+          expect(codes.codeOf(slice)).toBe(expected.get(slice));
+        }
+        for (const [slice, code] of expected) expect(codes.idOf(code)).toBe(slice);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps apart strings that start in the same slot', () => {
     // A table made for one string has 16 slots: fifty ids share them (and grow it) and keep their codes.
     const codes = new IdCodes(1);

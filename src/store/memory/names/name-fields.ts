@@ -30,6 +30,23 @@ export function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u);
 }
 
+/**
+ * For each code unit below 0x700 (ASCII to the Arabic block), 1 if `tokenize` keeps it in a
+ * word (a letter or digit), learnt from tokenize's own pattern: a text of such units can be
+ * split by reading this table instead of running the Unicode-property regex.
+ */
+export const WORD_UNITS = ((): Uint8Array => {
+  const table = new Uint8Array(0x700);
+  for (let code = 0; code < table.length; code += 1) table[code] = tokenize(`a${String.fromCharCode(code)}a`).length === 1 ? 1 : 0;
+  return table;
+})();
+
+/** Whether every code unit of `text` is in WORD_UNITS' range (else only `tokenize` splits it right). */
+export function splitsByTable(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) >= WORD_UNITS.length) return false;
+  return true;
+}
+
 /** The folded terms of a text, as the index and the query see them (empty ones dropped). */
 export function termsOf(text: string, fold: (word: string) => string = foldWord): string[] {
   const terms: string[] = [];
