@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { FIELD_COUNT, termsOf } from '../../src/store/memory/names/name-fields';
-import { buildTerms } from '../../src/store/memory/names/term-build';
+import { buildTerms, builtTermsOf, packStrings, runTermJob } from '../../src/store/memory/names/term-build';
 
 // The name index's builder reads words straight from the field texts (a table of word
 // characters for Latin and Arabic, the tokenizer's regex for anything else) and codes them
@@ -113,6 +113,28 @@ describe('TermIndexBuilder (the name index build)', () => {
         });
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('builds the same index from a packed job (the worker reads fields as ranges of one text)', () => {
+    fc.assert(
+      fc.property(fc.array(nodeTexts, { maxLength: 30 }), (texts) => {
+        const nodes = Int32Array.from(texts, (_, i) => i * 3 + 1);
+        const flat = texts.flat();
+        const fromJob = builtTermsOf(runTermJob({ nodes, texts: packStrings(flat.length, (i) => flat[i] ?? '') }));
+        const inThread = buildTerms(
+          texts.length,
+          (i) => nodes[i] ?? -1,
+          (i) => texts[i] ?? [],
+        );
+        expect(fromJob.index.terms).toEqual(inThread.index.terms);
+        expect([...fromJob.index.termStarts]).toEqual([...inThread.index.termStarts]);
+        expect([...fromJob.index.postingNodes]).toEqual([...inThread.index.postingNodes]);
+        expect([...fromJob.index.postingFields]).toEqual([...inThread.index.postingFields]);
+        expect([...fromJob.index.postingFrequencies]).toEqual([...inThread.index.postingFrequencies]);
+        expect([...fromJob.fieldLengths]).toEqual([...inThread.fieldLengths]);
+      }),
+      { numRuns: 300 },
     );
   });
 

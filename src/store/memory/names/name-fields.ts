@@ -41,9 +41,9 @@ export const WORD_UNITS = ((): Uint8Array => {
   return table;
 })();
 
-/** Whether every code unit of `text` is in WORD_UNITS' range (else only `tokenize` splits it right). */
-export function splitsByTable(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) >= WORD_UNITS.length) return false;
+/** Whether every code unit of `text` from `start` to `end` is in WORD_UNITS' range (else only `tokenize` splits it right). */
+export function splitsByTable(text: string, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i += 1) if (text.charCodeAt(i) >= WORD_UNITS.length) return false;
   return true;
 }
 

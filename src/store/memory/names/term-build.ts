@@ -72,16 +72,17 @@ export interface BuiltTermsMessage {
 }
 
 export function runTermJob(job: TermJob): BuiltTermsMessage {
-  const texts = unpackStrings(job.texts);
-  const fields: string[] = new Array<string>(FIELD_COUNT);
-  const { index, fieldLengths } = buildTerms(
-    job.nodes.length,
-    (i) => int32At(job.nodes, i),
-    (i) => {
-      for (let field = 0; field < FIELD_COUNT; field += 1) fields[field] = itemAt(texts, i * FIELD_COUNT + field);
-      return fields;
-    },
-  );
+  // Each field is read as a range of the packed text: no string per field is made.
+  const { text, lengths } = job.texts;
+  const builder = new TermIndexBuilder();
+  const fieldLengths = new Uint8Array(job.nodes.length * FIELD_COUNT);
+  let at = 0;
+  for (let i = 0; i < fieldLengths.length; i += 1) {
+    const end = at + int32At(lengths, i);
+    fieldLengths[i] = Math.min(255, builder.addField(int32At(job.nodes, Math.floor(i / FIELD_COUNT)), i % FIELD_COUNT, text, at, end));
+    at = end;
+  }
+  const index = builder.build();
   return {
     terms: packStrings(index.terms.length, (i) => itemAt(index.terms, i)),
     // The builder makes each of these arrays itself, over a buffer of its own.

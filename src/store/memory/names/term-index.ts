@@ -51,14 +51,21 @@ export class TermIndexBuilder {
 
   /** Adds a node's field texts; returns how many distinct terms each field has. */
   add(node: number, texts: readonly string[]): number[] {
-    return texts.map((text, field) => {
-      this.fieldTerms.length = 0;
-      this.fieldCounts.length = 0;
-      if (splitsByTable(text)) this.readByTable(text);
-      else for (const word of tokenize(text)) if (word.length > 0) this.countTerm(this.termOfCode(this.words.codeOf(word)));
-      this.fieldTerms.forEach((id, i) => this.push(id, node, field, itemAt(this.fieldCounts, i)));
-      return this.fieldTerms.length;
-    });
+    return texts.map((text, field) => this.addField(node, field, text, 0, text.length));
+  }
+
+  /**
+   * Adds field `field` of a node, its text being `text`'s code units `start … end` (a worker
+   * reads every field from one packed text, without a string per field); returns how many
+   * distinct terms it has.
+   */
+  addField(node: number, field: number, text: string, start: number, end: number): number {
+    this.fieldTerms.length = 0;
+    this.fieldCounts.length = 0;
+    if (splitsByTable(text, start, end)) this.readByTable(text, start, end);
+    else for (const word of tokenize(text.slice(start, end))) if (word.length > 0) this.countTerm(this.termOfCode(this.words.codeOf(word)));
+    this.fieldTerms.forEach((id, i) => this.push(id, node, field, itemAt(this.fieldCounts, i)));
+    return this.fieldTerms.length;
   }
 
   build(): TermIndex {
@@ -91,11 +98,11 @@ export class TermIndexBuilder {
     return { terms: sorted, termStarts, postingNodes, postingFields, postingFrequencies };
   }
 
-  /** The words of a text every unit of which WORD_UNITS covers: runs of word units, as tokenize splits them. */
-  private readByTable(text: string): void {
+  /** The words of `text`'s units `from … to`, all of which WORD_UNITS covers: runs of word units, as tokenize splits them. */
+  private readByTable(text: string, from: number, to: number): void {
     let start = -1;
-    for (let i = 0; i <= text.length; i += 1) {
-      const inWord = i < text.length && uint8At(WORD_UNITS, text.charCodeAt(i)) === 1;
+    for (let i = from; i <= to; i += 1) {
+      const inWord = i < to && uint8At(WORD_UNITS, text.charCodeAt(i)) === 1;
       if (inWord && start < 0) start = i;
       else if (!inWord && start >= 0) {
         this.countTerm(this.termOfCode(this.words.codeOfRange(text, start, i)));
