@@ -67,9 +67,13 @@ interface PendingBuild {
   readonly build: BackgroundBuild;
 }
 
-function bm25(frequency: number, matching: number, total: number, length: number, averageLength: number): number {
-  const inverseFrequency = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-  return inverseFrequency * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)));
+/** BM25's inverse document frequency of a term that `matching` of `total` documents hold. */
+function inverseFrequency(matching: number, total: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+}
+
+function bm25(frequency: number, inverse: number, length: number, averageLength: number): number {
+  return inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)));
 }
 
 /** The `count` best (score, then smaller rank) of the nodes offered, kept sorted. */
@@ -110,6 +114,8 @@ export class NameIndex {
   /** Distinct terms per node and field, 0 for a node not indexed. */
   private fieldLengths = new Uint8Array(0);
   private readonly fieldTotals = new Float64Array(FIELD_COUNT);
+  /** Per field, the inverse document frequency of the term being scored (scratch). */
+  private readonly inverses = new Float64Array(FIELD_COUNT);
   private documents = 0;
   private readonly board = new ScoreBoard();
   private pending: PendingBuild | undefined;
@@ -353,11 +359,17 @@ export class NameIndex {
       // Documents holding the term, per field, across both indexes (BM25's document frequency).
       const matching = new Int32Array(FIELD_COUNT);
       for (const run of runs) run?.forEach((_node, field) => (matching[field] = int32At(matching, field) + 1));
+      // Once per field, not per posting: a common word has postings in the hundred thousands at 1M.
+      const inverses = this.inverses;
+      for (let field = 0; field < FIELD_COUNT; field += 1) {
+        const count = int32At(matching, field);
+        if (count > 0) inverses[field] = inverseFrequency(count, this.documents);
+      }
       for (const run of runs) {
         run?.forEach((node, field, frequency) => {
           if (labelCodes && !labelCodes.has(this.nodes.labelCodeOf(node))) return;
           const length = uint8At(this.fieldLengths, node * FIELD_COUNT + field);
-          const raw = bm25(frequency, int32At(matching, field), this.documents, length, itemAt(averages, field));
+          const raw = bm25(frequency, float64At(inverses, field), length, itemAt(averages, field));
           board.add(node, position, weight * itemAt(FIELD_BOOSTS, field) * raw, weight === 1);
         });
       }
