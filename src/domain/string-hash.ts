@@ -21,9 +21,7 @@ export function hashStart(seed: number): number {
 
 /** FNV-1a over the UTF-16 code units of `text`, continued from `hash`: a concatenation hashes as its parts in turn. */
 export function hashOn(hash: number, text: string): number {
-  let next = hash;
-  for (let i = 0; i < text.length; i += 1) next = Math.imul(next ^ text.charCodeAt(i), 0x01000193);
-  return next;
+  return hashOnRange(hash, text, 0, text.length);
 }
 
 /** hashOn over `text`'s code units `start … end` (the hash of that slice, without making it). */
