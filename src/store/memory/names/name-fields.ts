@@ -42,7 +42,7 @@ export const WORD_UNITS = ((): Uint8Array => {
 })();
 
 /** Whether every code unit of `text` from `start` to `end` is in WORD_UNITS' range (else only `tokenize` splits it right). */
-export function splitsByTable(text: string, start = 0, end = text.length): boolean {
+export function splitsByTable(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i += 1) if (text.charCodeAt(i) >= WORD_UNITS.length) return false;
   return true;
 }

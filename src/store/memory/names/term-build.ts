@@ -20,8 +20,10 @@ export function buildTerms(count: number, nodeAt: (i: number) => number, textsAt
   const builder = new TermIndexBuilder();
   const fieldLengths = new Uint8Array(count * FIELD_COUNT);
   for (let i = 0; i < count; i += 1) {
-    const lengths = builder.add(nodeAt(i), textsAt(i));
-    for (let field = 0; field < FIELD_COUNT; field += 1) fieldLengths[i * FIELD_COUNT + field] = Math.min(255, itemAt(lengths, field));
+    const node = nodeAt(i);
+    textsAt(i).forEach((text, field) => {
+      fieldLengths[i * FIELD_COUNT + field] = Math.min(255, builder.addField(node, field, text, 0, text.length));
+    });
   }
   return { index: builder.build(), fieldLengths };
 }

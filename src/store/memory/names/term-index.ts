@@ -49,11 +49,6 @@ export class TermIndexBuilder {
   private fields = new Uint8Array(1024);
   private frequencies = new Uint8Array(1024);
 
-  /** Adds a node's field texts; returns how many distinct terms each field has. */
-  add(node: number, texts: readonly string[]): number[] {
-    return texts.map((text, field) => this.addField(node, field, text, 0, text.length));
-  }
-
   /**
    * Adds field `field` of a node, its text being `text`'s code units `start … end` (a worker
    * reads every field from one packed text, without a string per field); returns how many
