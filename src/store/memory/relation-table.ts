@@ -133,7 +133,7 @@ export class RelationTable {
     if (!ID_FORMAT_HOLDS) return false;
     let previous = '';
     for (const row of rows) {
-      if (this.storedId(row) !== undefined) return false;
+      if (uint8At(this.idsStored, row) === 1) return false;
       const from = this.idOfNode(this.fromOf(row));
       if (
         from !== previous &&
