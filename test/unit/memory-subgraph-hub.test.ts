@@ -1,8 +1,9 @@
 /**
- * The memory store's subgraph around a hub: the relations among the kept nodes are found in
- * the hub's id-ordered run by search, not by reading all of its thousands of relations, and
- * are exactly the ones a brute-force pass over the whole graph finds, under every direction,
- * type filter and confidence floor.
+ * The memory store's subgraph around a hub: a level is cut from the hub's id-ordered run by
+ * a merge that stops at the limit, not by reading all of its thousands of relations, and the
+ * relations among the kept nodes are exactly the ones a brute-force pass over the whole graph
+ * finds, under every direction, type filter and confidence floor, including a hub's relation
+ * to another hub (the organisation based in the country of 3,000 cities).
  */
 import { meetsConfidence, type Confidence } from '../../src/domain/ontology';
 import type { GraphData, NodeRecord, RelationRecord } from '../../src/domain/graph-document';
@@ -32,6 +33,8 @@ function hubGraph(): GraphData {
     if (i % 7 === 0) relate('MEMBER_OF', city, 'org:hub', 'STATED');
     relate('IN_COUNTRY', city, 'country:xx', CONFIDENCES[(i + 1) % 3] ?? 'STATED');
   }
+  // The hub's one relation to a node with a long IN run (the country's 3,000 cities).
+  relate('BASED_IN', 'org:hub', 'country:xx', 'STATED');
   return { nodes, relations };
 }
 
@@ -63,6 +66,8 @@ const QUERIES: SubgraphQuery[] = [
   { ids: ['country:xx'], depth: 2, direction: 'IN', limit: 25 },
   { ids: ['city:c0014'], depth: 2, direction: 'BOTH', limit: 60, types: ['PARTNERS_WITH', 'MEMBER_OF'] },
   { ids: ['city:c0021'], depth: 2, direction: 'BOTH', limit: 60, minConfidence: 'INFERRED' },
+  { ids: ['org:hub', 'country:xx'], depth: 1, direction: 'BOTH', limit: 80 },
+  { ids: ['org:hub', 'city:c2999'], depth: 1, direction: 'OUT', limit: 30, minConfidence: 'DOUBTFUL' },
   {
     ids: ['org:hub', 'country:xx'],
     depth: 1,
