@@ -7,7 +7,7 @@ import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
 import type { RelationType } from '../../domain/ontology';
 import type { Direction } from '../GraphStore';
 import { ALL_TYPES_MASK, TYPE_COUNT, TYPE_ID_KEY, typeCodes, typeMask } from './codes';
-import { int32At, uint8At } from './columns';
+import { float64At, int32At, uint8At } from './columns';
 import { buildGraphIndex, type Adjacency, type GraphIndex } from './graph-index';
 import { Marks } from './marks';
 import { NodeTable } from './node-table';
@@ -170,7 +170,7 @@ function selectSmallest(values: Int32Array, count: number): void {
  */
 export function sortRowsById<T extends { readonly id: string }>(
   graph: KnowledgeGraph,
-  rows: readonly number[],
+  rows: Int32Array,
   recordOf: (row: number) => T,
 ): T[] {
   const { rank, nodeCount } = graph.index();
@@ -183,15 +183,20 @@ export function sortRowsById<T extends { readonly id: string }>(
   const keys = new Float64Array(rows.length);
   const positions = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
-    keys[i] = keyOf(rows[i] ?? 0);
+    keys[i] = keyOf(int32At(rows, i));
     positions[i] = i;
   }
-  // Ties keep their given order, as the stable sort of objects did.
-  positions.sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
-  const sorted = new Array<number>(rows.length);
+  // Ties keep their given order, as the stable sort of objects did. The comparator answers
+  // small integers: the difference of two keys is a double V8 would allocate per comparison.
+  positions.sort((a, b) => {
+    const x = float64At(keys, a);
+    const y = float64At(keys, b);
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const sorted = new Int32Array(rows.length);
   const records = new Array<T>(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[int32At(positions, i)] ?? 0;
+    const row = int32At(rows, int32At(positions, i));
     sorted[i] = row;
     records[i] = recordOf(row);
   }

@@ -129,7 +129,7 @@ export class RelationTable {
    * where a from id is another's followed by a hyphen (`city:a`, `city:a-1`), which the
    * check finds between neighbours without building any id.
    */
-  idsInOrder(rows: readonly number[]): boolean {
+  idsInOrder(rows: Int32Array | readonly number[]): boolean {
     if (!ID_FORMAT_HOLDS) return false;
     let previous = '';
     for (const row of rows) {
@@ -239,7 +239,12 @@ export class RelationTable {
   }
 
   private derivedId(row: number): string {
-    return relationId({ from: this.idOfNode(this.fromOf(row)), type: this.typeOf(row), to: this.idOfNode(this.toOf(row)) });
+    const from = this.idOfNode(this.fromOf(row));
+    const type = this.typeOf(row);
+    const to = this.idOfNode(this.toOf(row));
+    // Joined here where the format holds: no key object for relationId per id read (a
+    // subgraph reads some 500 a call, and those objects were a ninth of what it allocated).
+    return ID_FORMAT_HOLDS ? from + ID_MIDDLE[type] + to : relationId({ from, type, to });
   }
 
   private write(row: number, record: RelationRecord, derived: boolean): void {

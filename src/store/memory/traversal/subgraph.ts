@@ -11,7 +11,7 @@
 import { CONFIDENCE_LEVELS } from '../../../domain/ontology';
 import type { SubgraphNode, SubgraphQuery, SubgraphRelation, SubgraphResult } from '../../GraphStore';
 import { ALL_TYPES_MASK, ANY_CONFIDENCE, confidenceLimit, typeCodes, typeMask } from '../codes';
-import { int32At, itemAt, uint8At } from '../columns';
+import { growInt32, int32At, itemAt, uint8At } from '../columns';
 import type { Adjacency, GraphIndex } from '../graph-index';
 import { inIdOrder, sortRowsById, type KnowledgeGraph } from '../knowledge-graph';
 import type { Marks } from '../marks';
@@ -156,31 +156,48 @@ export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphR
     }
   }
   let level = inIdOrder(index, starts);
-  const order: number[] = [];
+  // Typed arrays, not arrays grown by push: a call keeps some 500 nodes and 800 relations,
+  // and what it allocates sets how often a collection falls inside one.
+  const order = new Int32Array(Math.max(Math.min(query.limit, index.nodeCount), 0));
+  let keptCount = 0;
   let truncated = false;
   for (let depth = 0; level.length > 0; depth += 1) {
-    const room = query.limit - order.length;
+    const room = query.limit - keptCount;
     if (level.length > room) {
       level = level.subarray(0, room);
       truncated = true;
     }
     for (const node of level) {
       kept.mark(node, depth);
-      order.push(node);
+      order[keptCount] = node;
+      keptCount += 1;
     }
     if (truncated || depth === query.depth) break;
     // Only as many as there is room for can be kept (one more tells that the cut happened).
-    level = nextLevel(index, level, query, mask, queued, query.limit - order.length + 1);
-    if (order.length === query.limit && level.length > 0) {
+    level = nextLevel(index, level, query, mask, queued, query.limit - keptCount + 1);
+    if (keptCount === query.limit && level.length > 0) {
       truncated = true;
       break;
     }
   }
+  const keptInOrder = order.subarray(0, keptCount);
+  const among = relationsAmong(graph, keptInOrder, kept, mask, confidenceLimit(query.minConfidence));
+  // A loop, not Array.from over the typed array, which allocates an iterator result per node.
+  const nodes = new Array<SubgraphNode>(keptCount);
+  for (let i = 0; i < keptCount; i += 1) nodes[i] = subgraphNode(graph, int32At(order, i), int32At(kept.value, int32At(order, i)));
+  return {
+    nodes,
+    relations: sortRowsById(graph, among, (row) => subgraphRelation(graph, row)),
+    truncated,
+  };
+}
 
-  const among: number[] = [];
-  const { offsets, neighbours, relations: rows, types } = index.out;
-  const weakest = confidenceLimit(query.minConfidence);
+/** The rows of the relations among the kept nodes, of the asked types and strong enough: each lies in its start's OUT run. */
+function relationsAmong(graph: KnowledgeGraph, order: Int32Array, kept: Marks, mask: number, weakest: number): Int32Array {
+  const { offsets, neighbours, relations: rows, types } = graph.index().out;
   const confidences = graph.relations.confidences;
+  let among = new Int32Array(order.length * 2);
+  let count = 0;
   for (const node of order) {
     for (let k = int32At(offsets, node), end = int32At(offsets, node + 1); k < end; k += 1) {
       if (
@@ -188,15 +205,13 @@ export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphR
         (mask === ALL_TYPES_MASK || (mask >>> uint8At(types, k)) & 1) &&
         (weakest === ANY_CONFIDENCE || uint8At(confidences, int32At(rows, k)) <= weakest)
       ) {
-        among.push(int32At(rows, k));
+        among = growInt32(among, count + 1);
+        among[count] = int32At(rows, k);
+        count += 1;
       }
     }
   }
-  return {
-    nodes: order.map((node) => subgraphNode(graph, node, int32At(kept.value, node))),
-    relations: sortRowsById(graph, among, (row) => subgraphRelation(graph, row)),
-    truncated,
-  };
+  return among.subarray(0, count);
 }
 
 // Read column by column, not decoded: the answer holds what GraphStore's SubgraphNode and
