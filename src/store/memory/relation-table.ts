@@ -129,7 +129,7 @@ export class RelationTable {
    * where a from id is another's followed by a hyphen (`city:a`, `city:a-1`), which the
    * check finds between neighbours without building any id.
    */
-  idsInOrder(rows: Int32Array | readonly number[]): boolean {
+  idsInOrder(rows: Int32Array): boolean {
     if (!ID_FORMAT_HOLDS) return false;
     let previous = '';
     for (const row of rows) {
