@@ -15,14 +15,15 @@
  */
 import type { PathResult, ShortestPathQuery } from '../../GraphStore';
 import { ALL_TYPES_MASK, typeCodes, typeMask } from '../codes';
-import { int32At, uint8At } from '../columns';
+import { growInt32, int32At, uint8At } from '../columns';
 import type { Adjacency, GraphIndex } from '../graph-index';
 import type { KnowledgeGraph } from '../knowledge-graph';
 import type { Marks } from '../marks';
 
 interface SearchSide {
   readonly marks: Marks;
-  frontier: number[];
+  /** The nodes of the last level, a typed array: a level at 1M can hold thousands. */
+  frontier: Int32Array;
   depth: number;
 }
 
@@ -45,8 +46,8 @@ export function shortestPath(graph: KnowledgeGraph, query: ShortestPathQuery): P
   if (from === to) return { nodeIds: [query.fromId], relations: [] };
   const index = graph.index();
   const mask = typeMask(typeCodes(query.types));
-  const forward: SearchSide = { marks: graph.marks(0), frontier: [from], depth: 0 };
-  const backward: SearchSide = { marks: graph.marks(1), frontier: [to], depth: 0 };
+  const forward: SearchSide = { marks: graph.marks(0), frontier: Int32Array.of(from), depth: 0 };
+  const backward: SearchSide = { marks: graph.marks(1), frontier: Int32Array.of(to), depth: 0 };
   forward.marks.mark(from, 0);
   backward.marks.mark(to, 0);
 
@@ -54,20 +55,28 @@ export function shortestPath(graph: KnowledgeGraph, query: ShortestPathQuery): P
     // Expand the smaller frontier: the two searches meet having touched fewer nodes.
     const [side, opposite] = forward.frontier.length <= backward.frontier.length ? [forward, backward] : [backward, forward];
     const depth = side.depth + 1;
-    const next: number[] = [];
+    // Grown by doubling, not an array grown by push: what a call allocates sets how often a
+    // collection falls inside one (a number array of a large level was most of it).
+    let next = new Int32Array(Math.max(16, side.frontier.length * 2));
+    let count = 0;
     let length = Infinity;
     for (const node of side.frontier) {
       forEachNeighbour(index, mask, node, (neighbour) => {
         if (side.marks.has(neighbour)) return;
         side.marks.mark(neighbour, depth);
-        next.push(neighbour);
+        next = growInt32(next, count + 1);
+        next[count] = neighbour;
+        count += 1;
         if (opposite.marks.has(neighbour)) length = Math.min(length, depth + int32At(opposite.marks.value, neighbour));
       });
     }
     side.depth = depth;
-    side.frontier = next;
+    side.frontier = next.subarray(0, count);
     if (length !== Infinity) {
-      const meeting = next.filter((node) => opposite.marks.has(node) && depth + int32At(opposite.marks.value, node) === length);
+      const meeting: number[] = [];
+      for (const node of side.frontier) {
+        if (opposite.marks.has(node) && depth + int32At(opposite.marks.value, node) === length) meeting.push(node);
+      }
       return firstPathBy(graph, mask, { forward: forward.marks, backward: backward.marks }, meeting, length, from);
     }
   }
