@@ -15,7 +15,6 @@
  * must match, or, when that finds nothing, any of them, scored by how many matched.
  */
 import type { NodeRecord } from '../../../domain/graph-document';
-import { searchTerms } from '../../../domain/text';
 import { float64At, growUint8, int32At, itemAt, uint8At } from '../columns';
 import { endOfPrefix, forEachFuzzyTerm, lowerBound } from './fuzzy-terms';
 import { collapse, FIELD_BOOSTS, FIELD_COUNT, fieldTexts, namesOf, termsOf } from './name-fields';
@@ -224,7 +223,8 @@ export class NameIndex {
     // what matches some of them. Either way a score counts each matched term (MiniSearch).
     const all = board.touched.filter((node) => board.matchedTerms(node) === terms.length);
     const found = all.length > 0 ? all : board.touched;
-    const query = searchTerms(text).join(' ');
+    // searchTerms(text).join(' '), by collapse's shortcut where it holds (as for the names it is compared with).
+    const query = collapse(text);
     // Split before folding (tashkeel splits a word) may give other terms than folding
     // first; where it does, the cheap pre-check below does not hold.
     const sameTerms = written.join(' ') === query;
