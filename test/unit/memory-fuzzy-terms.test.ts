@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { forEachFuzzyTerm } from '../../src/store/memory/names/fuzzy-terms';
+import { forEachFuzzyTerm, sharedPrefixesOf, skipSubtree } from '../../src/store/memory/names/fuzzy-terms';
 
 /** Plain Levenshtein distance, the whole table: the reference the name index's walk must agree with. */
 function levenshtein(a: string, b: string): number {
@@ -17,7 +17,7 @@ function levenshtein(a: string, b: string): number {
 /** What forEachFuzzyTerm visits, in the order it visits them. */
 function visited(terms: readonly string[], query: string, maxDistance: number): [number, number][] {
   const found: [number, number][] = [];
-  forEachFuzzyTerm(terms, query, maxDistance, (index, distance) => found.push([index, distance]));
+  forEachFuzzyTerm(terms, sharedPrefixesOf(terms), query, maxDistance, (index, distance) => found.push([index, distance]));
   return found;
 }
 
@@ -43,6 +43,24 @@ describe('forEachFuzzyTerm (memory name index)', () => {
     );
   });
 
+  it('skips subtrees that span blocks of the prefix table (lists of hundreds of terms)', () => {
+    const longList = fc.uniqueArray(word, { minLength: 150, maxLength: 400 }).map((terms) => [...terms].sort());
+    fc.assert(
+      fc.property(longList, word, fc.integer({ min: 1, max: 2 }), (terms, query, maxDistance) => {
+        expect(visited(terms, query, maxDistance)).toEqual(expected(terms, query, maxDistance));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees where terms share more than the 255 units a shared prefix is recorded as', () => {
+    const stem = 'k'.repeat(300);
+    const terms = [`${stem}a`, `${stem}ab`, `${stem}b`, `${stem}ba`, `${stem}bb`, `${'k'.repeat(299)}r`, 'kr'].sort();
+    for (const query of [`${stem}b`, `${stem}ax`, `${'k'.repeat(299)}ra`, 'k']) {
+      expect(visited(terms, query, 2)).toEqual(expected(terms, query, 2));
+    }
+  });
+
   it('finds a misspelt name among terms of every length', () => {
     const terms = ['kar', 'karach', 'karachi', 'karachis', 'karachiwala', 'karbala', 'kasachi', 'lahore'].sort();
     expect(visited(terms, 'karachi', 1).map(([index, distance]) => [terms[index], distance])).toEqual([
@@ -51,5 +69,24 @@ describe('forEachFuzzyTerm (memory name index)', () => {
       ['karachis', 1],
       ['kasachi', 1],
     ]);
+  });
+});
+
+describe('skipSubtree (memory name index)', () => {
+  it('lands on the first term after the subtree, not merely somewhere the walk may go on from', () => {
+    const longList = fc.uniqueArray(word, { minLength: 1, maxLength: 700 }).map((terms) => [...terms].sort());
+    const subtree = longList.chain((terms) =>
+      fc.integer({ min: 0, max: terms.length - 1 }).chain((from) =>
+        fc.integer({ min: 1, max: terms[from]?.length ?? 1 }).map((length) => ({ terms, from, length })),
+      ),
+    );
+    fc.assert(
+      fc.property(subtree, ({ terms, from, length }) => {
+        const prefix = terms[from]?.slice(0, length) ?? '';
+        const after = terms.findIndex((term, index) => index > from && !term.startsWith(prefix));
+        expect(skipSubtree(sharedPrefixesOf(terms), from, length)).toBe(after < 0 ? terms.length : after);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

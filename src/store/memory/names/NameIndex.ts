@@ -332,7 +332,7 @@ export class NameIndex {
   private matchingTerms(term: string): Map<string, number> {
     const weights = new Map<string, number>();
     const maxDistance = term.length > 4 ? Math.min(MAX_FUZZY, Math.round(term.length * 0.2)) : 0;
-    for (const { terms } of [this.base, this.delta]) {
+    for (const { terms, prefixes } of [this.base, this.delta]) {
       const start = lowerBound(terms, term);
       const end = endOfPrefix(terms, term, start);
       for (let i = start; i < end; i += 1) {
@@ -341,7 +341,7 @@ export class NameIndex {
         weights.set(found, distance === 0 ? 1 : (PREFIX_WEIGHT * found.length) / (found.length + 0.3 * distance));
       }
       if (maxDistance === 0) continue;
-      forEachFuzzyTerm(terms, term, maxDistance, (index, distance) => {
+      forEachFuzzyTerm(terms, prefixes, term, maxDistance, (index, distance) => {
         const found = itemAt(terms, index);
         // The term itself and its prefix matches are scored as such above.
         if (distance === 0 || found.startsWith(term)) return;

@@ -66,6 +66,7 @@ export interface TermJob {
 /** What the worker answers: BuiltTerms with the terms packed. */
 export interface BuiltTermsMessage {
   readonly terms: PackedStrings;
+  readonly prefixes: { readonly levels: readonly Uint8Array<ArrayBuffer>[] };
   readonly termStarts: Int32Array<ArrayBuffer>;
   readonly postingNodes: Int32Array<ArrayBuffer>;
   readonly postingFields: Uint8Array<ArrayBuffer>;
@@ -88,6 +89,7 @@ export function runTermJob(job: TermJob): BuiltTermsMessage {
   return {
     terms: packStrings(index.terms.length, (i) => itemAt(index.terms, i)),
     // The builder makes each of these arrays itself, over a buffer of its own.
+    prefixes: index.prefixes as BuiltTermsMessage['prefixes'],
     termStarts: index.termStarts as Int32Array<ArrayBuffer>,
     postingNodes: index.postingNodes as Int32Array<ArrayBuffer>,
     postingFields: index.postingFields as Uint8Array<ArrayBuffer>,
@@ -97,9 +99,9 @@ export function runTermJob(job: TermJob): BuiltTermsMessage {
 }
 
 export function builtTermsOf(message: BuiltTermsMessage): BuiltTerms {
-  const { termStarts, postingNodes, postingFields, postingFrequencies } = message;
+  const { prefixes, termStarts, postingNodes, postingFields, postingFrequencies } = message;
   return {
-    index: { terms: unpackStrings(message.terms), termStarts, postingNodes, postingFields, postingFrequencies },
+    index: { terms: unpackStrings(message.terms), prefixes, termStarts, postingNodes, postingFields, postingFrequencies },
     fieldLengths: message.fieldLengths,
   };
 }

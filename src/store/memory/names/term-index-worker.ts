@@ -9,6 +9,7 @@ if (parentPort) {
   const built = runTermJob(workerData as TermJob);
   const moved = [
     built.terms.lengths,
+    ...built.prefixes.levels,
     built.termStarts,
     built.postingNodes,
     built.postingFields,

@@ -7,11 +7,14 @@
  */
 import { IdCodes } from '../../../domain/id-codes';
 import { growInt32, growUint8, int32At, itemAt, uint8At } from '../columns';
+import { sharedPrefixesOf, type SharedPrefixes } from './fuzzy-terms';
 import { foldWord, splitsByTable, tokenize, WORD_UNITS } from './name-fields';
 
 export interface TermIndex {
   /** Distinct terms in code-unit order. */
   readonly terms: readonly string[];
+  /** How the terms' prefixes branch (for the fuzzy walk). */
+  readonly prefixes: SharedPrefixes;
   /** Postings of term `t` are entries `termStarts[t] … termStarts[t + 1]`, nodes ascending. */
   readonly termStarts: Int32Array;
   readonly postingNodes: Int32Array;
@@ -21,6 +24,7 @@ export interface TermIndex {
 
 export const EMPTY_TERM_INDEX: TermIndex = {
   terms: [],
+  prefixes: sharedPrefixesOf([]),
   termStarts: new Int32Array(1),
   postingNodes: new Int32Array(0),
   postingFields: new Uint8Array(0),
@@ -90,7 +94,7 @@ export class TermIndexBuilder {
       postingFields[slot] = uint8At(this.fields, i);
       postingFrequencies[slot] = uint8At(this.frequencies, i);
     }
-    return { terms: sorted, termStarts, postingNodes, postingFields, postingFrequencies };
+    return { terms: sorted, prefixes: sharedPrefixesOf(sorted), termStarts, postingNodes, postingFields, postingFrequencies };
   }
 
   /** The words of `text`'s units `from … to`, all of which WORD_UNITS covers: runs of word units, as tokenize splits them. */
