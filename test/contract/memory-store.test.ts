@@ -163,6 +163,36 @@ describe('memory store: the name index follows every merge', () => {
     expect(await ids(store, 'karachi')).toEqual(['city:karachi']);
   });
 
+  it('marks as exact a whole name, Arabic name, alias or acronym, folded, and not a part of one', async () => {
+    const store = new MemoryGraphStore();
+    const committee = {
+      ...city('org:cplc', 'Citizens-Police Liaison Committee', 'لجنة الاتصال بالشرطة المدنية'),
+      label: 'Organization',
+      kind: 'police',
+      acronym: 'CPLC',
+    } as NodeRecord;
+    const pristina = { ...city('city:pristina', 'Pristina', 'بريشتينا'), aliases: ['Prishtinë', 'Old Town'] } as NodeRecord;
+    await store.mergeGraph({ nodes: [committee, pristina, city('city:karachi', 'Karachi', 'كراتشي')], relations: [] });
+    const first = async (text: string) => (await store.search({ text, first: 5 }))[0];
+    for (const [text, id] of [
+      ['citizens police liaison committee', 'org:cplc'],
+      ['لجنه الاتصال بالشرطه المدنيه', 'org:cplc'],
+      ['cplc', 'org:cplc'],
+      ['PRISHTINE', 'city:pristina'],
+      ['old town', 'city:pristina'],
+      ['كَرَاتْشِي', 'city:karachi'],
+    ] as const) {
+      expect({ text, hit: await first(text) }).toMatchObject({ text, hit: { node: { id }, exact: true } });
+    }
+    for (const [text, id] of [
+      ['citizens police', 'org:cplc'],
+      ['old', 'city:pristina'],
+      ['karach', 'city:karachi'],
+    ] as const) {
+      expect({ text, hit: await first(text) }).toMatchObject({ text, hit: { node: { id }, exact: false } });
+    }
+  });
+
   it('stays right when merges grow the later nodes past a share of the index and fold them back in', async () => {
     const store = new MemoryGraphStore();
     const batch = (from: number) =>

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { foldForSearch, searchTerms } from '../../src/domain/text';
 import type { NodeRecord } from '../../src/domain/graph-document';
 import { readSeed } from '../../src/ingest/read-seed';
-import { collapse, foldWord, namesOf } from '../../src/store/memory/names/name-fields';
+import { collapse, collapsesTo, foldWord, namesOf } from '../../src/store/memory/names/name-fields';
 
 // The memory store's name index folds words with a shortcut learnt from foldForSearch; the
 // shortcut must give foldForSearch's answer for every word, whatever foldForSearch becomes.
@@ -44,5 +44,44 @@ describe('collapse (memory name index)', () => {
     );
     expect(names.length).toBeGreaterThan(500);
     for (const name of names) expect({ name, folded: collapse(name) }).toEqual({ name, folded: searchTerms(name).join(' ') });
+  });
+});
+
+// The exact-name check compares names with a folded query without folding plain names.
+describe('collapsesTo (memory name index)', () => {
+  const units = [...'abcXYZ09éÉñÜ', ...'كراتشيمدينةأإآٱىؤئة', ' ', '-', '|', '(', "'", '\u064e', '\u0651', '\u0640', 'ک', 'ی', 'İ', 'ß'];
+  const name = fc.string({ unit: fc.constantFrom(...units), maxLength: 24 });
+
+  it('is collapse(name) === query, for the name\u2019s own collapse, a near miss of it, and other names', () => {
+    const near = (folded: string) =>
+      fc.oneof(
+        fc.constant(folded),
+        fc.constant(folded.slice(0, -1)),
+        fc.constant(`${folded} `),
+        fc.constant(`${folded}a`),
+        fc.constant(folded.replace(' ', '')),
+        fc.constant(folded.toUpperCase()),
+      );
+    fc.assert(
+      fc.property(
+        name.chain((text) => fc.tuple(fc.constant(text), fc.oneof(near(collapse(text)), name.map(collapse)))),
+        ([text, query]) => {
+          expect({ text, query, exact: collapsesTo(text, query) }).toEqual({ text, query, exact: collapse(text) === query });
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds every name and alias of the seed graph equal to its own collapse, and to no other', async () => {
+    const { files } = await readSeed();
+    const names = files.flatMap((file) =>
+      'content' in file ? ((file.content as { nodes?: NodeRecord[] }).nodes ?? []).flatMap((node) => namesOf(node)) : [],
+    );
+    const queries = [...new Set(names.slice(0, 200).map(collapse))];
+    for (const text of names.slice(0, 400)) {
+      for (const query of queries) if (collapsesTo(text, query) !== (collapse(text) === query)) expect({ text, query }).toBeUndefined();
+      expect({ text, exact: collapsesTo(text, collapse(text)) }).toEqual({ text, exact: true });
+    }
   });
 });

@@ -31,6 +31,7 @@ function indexOf(records: readonly NodeRecord[], buildInWorkerFrom: number): Nam
   const nodes: NamedNodes = {
     size: records.length,
     record: (node) => records[node] as NodeRecord,
+    stringOf: (node, key) => records[node]?.[key],
     labelCodeOf: () => 0,
     rankOf: (node) => node,
   };
@@ -74,6 +75,7 @@ describe('a first index prepared before its merge (prepare)', () => {
         return size;
       },
       record: (node) => records[node] as NodeRecord,
+      stringOf: (node, key) => records[node]?.[key],
       labelCodeOf: () => 0,
       rankOf: (node) => node,
     };

@@ -68,6 +68,7 @@ function namedNodes(graph: KnowledgeGraph): NamedNodes {
       return graph.nodes.size;
     },
     record: (node) => graph.nodes.record(node),
+    stringOf: (node, key) => graph.nodes.stringOf(node, key),
     labelCodeOf: (node) => graph.nodes.labelCodeOf(node),
     rankOf: (node) => int32At(graph.index().rank, node),
   };

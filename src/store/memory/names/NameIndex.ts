@@ -17,7 +17,7 @@
 import type { NodeRecord } from '../../../domain/graph-document';
 import { float64At, growUint8, int32At, itemAt, uint8At } from '../columns';
 import { endOfPrefix, forEachFuzzyTerm, lowerBound } from './fuzzy-terms';
-import { collapse, FIELD_BOOSTS, FIELD_COUNT, fieldTexts, namesOf, termsOf } from './name-fields';
+import { collapse, collapsesTo, FIELD_BOOSTS, FIELD_COUNT, fieldTexts, namesOf, termsOf } from './name-fields';
 import { ScoreBoard } from './score-board';
 import { buildInBackground, type BackgroundBuild } from './background-terms';
 import { buildTerms, packStrings, type BuiltTerms, type TermJob } from './term-build';
@@ -39,6 +39,8 @@ export interface IndexedNode {
 export interface NamedNodes {
   readonly size: number;
   record(node: number): NodeRecord;
+  /** A node's name or Arabic name without decoding its record (undefined: read the record instead). */
+  stringOf(node: number, key: 'name' | 'nameAr'): string | undefined;
   /** Label code (see codes.ts). */
   labelCodeOf(node: number): number;
   /** Position in id order (ties between equal scores go by id). */
@@ -405,11 +407,20 @@ export class NameIndex {
 
   /**
    * Whether the folded query equals a whole folded name of the node. Only a result that
-   * matched every query term as itself can be one, so the names are folded again for those
-   * few results alone: no folded names are kept per node.
+   * matched every query term as itself can be one, so the names are compared for those few
+   * results alone, folded as they are read (collapsesTo): no folded names are kept per node.
    */
   private isExact(node: number, query: string): boolean {
-    return namesOf(this.nodes.record(node)).some((name) => collapse(name) === query);
+    const name = this.nodes.stringOf(node, 'name');
+    const nameAr = this.nodes.stringOf(node, 'nameAr');
+    if (name === undefined || nameAr === undefined) return namesOf(this.nodes.record(node)).some((text) => collapsesTo(text, query));
+    if (collapsesTo(name, query) || collapsesTo(nameAr, query)) return true;
+    // The other names (aliases, acronym, code) are read from the record only where there are
+    // any with terms: a name without terms cannot equal a query, which has some.
+    if (uint8At(this.fieldLengths, node * FIELD_COUNT + 2) === 0) return false;
+    return namesOf(this.nodes.record(node))
+      .slice(2)
+      .some((text) => collapsesTo(text, query));
   }
 }
 
