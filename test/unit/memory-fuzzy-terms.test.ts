@@ -76,9 +76,9 @@ describe('skipSubtree (memory name index)', () => {
   it('lands on the first term after the subtree, not merely somewhere the walk may go on from', () => {
     const longList = fc.uniqueArray(word, { minLength: 1, maxLength: 700 }).map((terms) => [...terms].sort());
     const subtree = longList.chain((terms) =>
-      fc.integer({ min: 0, max: terms.length - 1 }).chain((from) =>
-        fc.integer({ min: 1, max: terms[from]?.length ?? 1 }).map((length) => ({ terms, from, length })),
-      ),
+      fc
+        .integer({ min: 0, max: terms.length - 1 })
+        .chain((from) => fc.integer({ min: 1, max: terms[from]?.length ?? 1 }).map((length) => ({ terms, from, length }))),
     );
     fc.assert(
       fc.property(subtree, ({ terms, from, length }) => {

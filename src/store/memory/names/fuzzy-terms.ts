@@ -31,7 +31,7 @@ export function sharedPrefixesOf(terms: readonly string[]): SharedPrefixes {
   const shared = new Uint8Array(terms.length);
   for (let i = 1; i < terms.length; i += 1) shared[i] = commonPrefixLength(itemAt(terms, i - 1), itemAt(terms, i), MOST_SHARED);
   const levels = [shared];
-  for (let below = shared; below.length > FANOUT; ) {
+  for (let below = shared; below.length > FANOUT;) {
     const level = new Uint8Array(Math.ceil(below.length / FANOUT)).fill(MOST_SHARED);
     for (let i = 0; i < below.length; i += 1) {
       const block = Math.floor(i / FANOUT);
