@@ -73,6 +73,20 @@ describe('collapsesTo (memory name index)', () => {
     );
   });
 
+  it('agrees with collapse over every unit of ASCII and the Arabic block, where it folds unit by unit', () => {
+    const unit = fc
+      .oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x600, max: 0x6ff }))
+      .map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 16 }), fc.string({ unit, maxLength: 16 }), (text, other) => {
+        const folded = searchTerms(text).join(' ');
+        expect({ text, exact: collapsesTo(text, folded) }).toEqual({ text, exact: true });
+        expect({ text, other, exact: collapsesTo(text, collapse(other)) }).toEqual({ text, other, exact: folded === collapse(other) });
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('finds every name and alias of the seed graph equal to its own collapse, and to no other', async () => {
     const { files } = await readSeed();
     const names = files.flatMap((file) =>

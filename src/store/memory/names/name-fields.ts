@@ -6,7 +6,7 @@
  */
 import type { NodeRecord } from '../../../domain/graph-document';
 import { foldForSearch, searchTerms } from '../../../domain/text';
-import { uint8At } from '../columns';
+import { int32At, uint8At } from '../columns';
 
 /** Fields in index order, with the weight a match in each carries. */
 export const FIELD_BOOSTS = [2, 2, 1.5] as const;
@@ -69,19 +69,20 @@ export function collapse(text: string): string {
 }
 
 /**
- * Whether collapse(text) is `collapsed`, read character by character where `text` is plain
- * (collapse's own shortcut), so that no folded text is made: the exact-name check asks this
- * of every name of each result that matched the query's terms, and collapsing them all was a
- * tenth of an uncached HTTP search.
+ * Whether collapse(text) is `collapsed`, read character by character (FOLDED_UNIT) so that no
+ * folded text is made: the exact-name check asks this of every name of each result that
+ * matched the query's terms, and collapsing them all was a tenth of an uncached HTTP search.
+ * A text with a character the table does not know is collapsed and compared.
  */
 export function collapsesTo(text: string, collapsed: string): boolean {
-  if (!isPlain(text)) return collapse(text) === collapsed;
-  // termsOf(text).join(' '): words are runs of WORD_UNITS, each character folded alone.
+  if (!foldsByUnit(text)) return collapse(text) === collapsed;
+  // foldForSearch's output, split where it is not a word unit, joined by single spaces.
   let at = 0;
   let between = false;
   for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (uint8At(WORD_UNITS, code) === 0) {
+    const folded = int32At(FOLDED_UNIT, text.charCodeAt(i));
+    if (folded === REMOVED) continue;
+    if (uint8At(WORD_UNITS, folded) === 0) {
       between = at > 0;
       continue;
     }
@@ -90,8 +91,6 @@ export function collapsesTo(text: string, collapsed: string): boolean {
       at += 1;
       between = false;
     }
-    // Only A–Z are LOWERED (the table's ASCII letters that foldForSearch changes).
-    const folded = uint8At(FOLD_OF_CHAR, code) === LOWERED ? code + 32 : code;
     if (collapsed.charCodeAt(at) !== folded) return false;
     at += 1;
   }
@@ -99,6 +98,35 @@ export function collapsesTo(text: string, collapsed: string): boolean {
 }
 
 const SPACE = 0x20;
+const REMOVED = -1;
+const UNKNOWN = -2;
+
+/**
+ * For each code unit below 0x700, what foldForSearch makes of it alone: one code unit below
+ * 0x700, or REMOVED (tashkeel, tatweel), or UNKNOWN (Latin-1 to Greek, whose lower-casing and
+ * NFKD may depend on neighbours or give several units; anything that folds to more than one
+ * unit). Learnt from foldForSearch itself. Over ASCII and the Arabic block foldForSearch works
+ * unit by unit (character classes, NFKD's decompositions, marks dropped wherever NFKD puts
+ * them), so a text of known units folds to the concatenation of their folds.
+ */
+const FOLDED_UNIT = ((): Int32Array => {
+  const table = new Int32Array(0x700).fill(UNKNOWN);
+  for (let code = 0; code < table.length; code += 1) {
+    if (code >= 0x80 && code < 0x600) continue;
+    const folded = foldForSearch(String.fromCharCode(code));
+    if (folded.length === 0) table[code] = REMOVED;
+    else if (folded.length === 1 && folded.charCodeAt(0) < table.length) table[code] = folded.charCodeAt(0);
+  }
+  return table;
+})();
+
+function foldsByUnit(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= FOLDED_UNIT.length || int32At(FOLDED_UNIT, code) === UNKNOWN) return false;
+  }
+  return true;
+}
 
 /** Whether foldForSearch keeps or only lower-cases every character of `text`. */
 function isPlain(text: string): boolean {
