@@ -143,17 +143,15 @@ const LOWERED = 2;
 
 /**
  * For the characters of ASCII and the Arabic block, whether foldForSearch keeps each one or
- * only lower-cases it, learnt from foldForSearch itself: a word made only of such characters
- * folds without running its eight replacements and NFKD (most words of most names).
+ * only lower-cases it (read from FOLDED_UNIT): a word made only of such characters folds
+ * without running its eight replacements and NFKD (most words of most names).
  */
 const FOLD_OF_CHAR = ((): Uint8Array => {
-  const table = new Uint8Array(0x700);
+  const table = new Uint8Array(FOLDED_UNIT.length);
   for (let code = 0; code < table.length; code += 1) {
-    if (code >= 0x80 && code < 0x600) continue;
-    const char = String.fromCharCode(code);
-    const folded = foldForSearch(char);
-    if (folded === char) table[code] = KEPT;
-    else if (code < 0x80 && folded === char.toLowerCase()) table[code] = LOWERED;
+    const folded = int32At(FOLDED_UNIT, code);
+    if (folded === code) table[code] = KEPT;
+    else if (code < 0x80 && folded === String.fromCharCode(code).toLowerCase().charCodeAt(0)) table[code] = LOWERED;
   }
   return table;
 })();
