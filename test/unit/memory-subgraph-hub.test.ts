@@ -3,7 +3,9 @@
  * a merge that stops at the limit, not by reading all of its thousands of relations, and the
  * relations among the kept nodes are exactly the ones a brute-force pass over the whole graph
  * finds, under every direction, type filter and confidence floor, including a hub's relation
- * to another hub (the organisation based in the country of 3,000 cities).
+ * to another hub (the organisation based in the country of 3,000 cities). The hub's
+ * relations to a few kept nodes are found by searching its id-ordered run, to many by
+ * reading it: both are asked, with two relations of the hub to one city.
  */
 import { meetsConfidence, type Confidence } from '../../src/domain/ontology';
 import type { GraphData, NodeRecord, RelationRecord } from '../../src/domain/graph-document';
@@ -31,6 +33,8 @@ function hubGraph(): GraphData {
     // The hub reaches every city (its out-run is 3,000 long); some cities are members back.
     relate('PARTNERS_WITH', 'org:hub', city, CONFIDENCES[i % 3] ?? 'STATED');
     if (i % 7 === 0) relate('MEMBER_OF', city, 'org:hub', 'STATED');
+    // A second relation from the hub to some cities: two entries for one other end in its run.
+    if (i % 5 === 0) relate('PART_OF', 'org:hub', city, CONFIDENCES[(i + 2) % 3] ?? 'STATED');
     relate('IN_COUNTRY', city, 'country:xx', CONFIDENCES[(i + 1) % 3] ?? 'STATED');
   }
   // The hub's one relation to a node with a long IN run (the country's 3,000 cities).
@@ -62,6 +66,9 @@ function among(kept: ReadonlySet<string>, query: SubgraphQuery): string[] {
 const QUERIES: SubgraphQuery[] = [
   { ids: ['city:c0005'], depth: 2, direction: 'BOTH', limit: 10 },
   { ids: ['city:c0005'], depth: 2, direction: 'BOTH', limit: 500 },
+  // The hub's run (3,601 entries) read entry by entry: kept nodes are more than a quarter of it.
+  { ids: ['city:c0005'], depth: 2, direction: 'BOTH', limit: 1000 },
+  { ids: ['city:c0010'], depth: 2, direction: 'BOTH', limit: 300, types: ['PART_OF', 'IN_COUNTRY'], minConfidence: 'INFERRED' },
   { ids: ['org:hub'], depth: 1, direction: 'OUT', limit: 40 },
   { ids: ['country:xx'], depth: 2, direction: 'IN', limit: 25 },
   { ids: ['city:c0014'], depth: 2, direction: 'BOTH', limit: 60, types: ['PARTNERS_WITH', 'MEMBER_OF'] },

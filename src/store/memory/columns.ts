@@ -50,3 +50,28 @@ export function growFloat64(column: Float64Array<ArrayBuffer>, length: number): 
   grown.set(column);
   return grown;
 }
+
+/**
+ * The first entry of `from … end` (ascending) at least `value`, or `end`: steps of 1, 2,
+ * 4… from `from`, then a binary search in the last step, so targets close together cost
+ * a few reads each however long the run.
+ */
+export function firstAtLeast(values: Int32Array, from: number, end: number, value: number): number {
+  if (from >= end || int32At(values, from) >= value) return from;
+  // Invariant: values[below] < value, and high is end or values[high] >= value.
+  let below = from;
+  let step = 1;
+  let high = from + 1;
+  while (high < end && int32At(values, high) < value) {
+    below = high;
+    step *= 2;
+    high = from + step;
+  }
+  if (high > end) high = end;
+  while (high - below > 1) {
+    const middle = (below + high) >>> 1;
+    if (int32At(values, middle) < value) below = middle;
+    else high = middle;
+  }
+  return high;
+}

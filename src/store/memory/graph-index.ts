@@ -7,7 +7,9 @@
  *   `types[k]`. A traversal reads typed arrays and never touches a record or a string.
  * - the same runs once more ordered by the other end's id rank (`ranked`, `rankedTypes`),
  *   so a breadth-first level cut at a limit (subgraph) can merge its nodes' runs and stop
- *   after the first few instead of reading a hub's thousands of neighbours.
+ *   after the first few instead of reading a hub's thousands of neighbours; OUT's also
+ *   with each entry's relation row (`rankedRelations`), so the relations from a hub to a
+ *   few given nodes are found by searching for their ranks.
  * - `rank`: each node's position in id order, so "sorted by id" is an integer sort.
  * - node indices of each label in id order (cursor pages), and counts per type.
  *
@@ -39,9 +41,20 @@ export interface Adjacency {
   readonly rankedConfidences: Uint8Array;
 }
 
+/**
+ * The OUT runs also keep each `ranked` entry's relation row, so the relations from a hub to
+ * a few hundred given nodes are found by searching its rank-ordered run for their ranks, not
+ * by reading all of its thousands of entries (subgraph's relations among its kept nodes).
+ * Only OUT: every relation lies in its start's OUT run, and 4 bytes a relation is the cost.
+ */
+export interface OutAdjacency extends Adjacency {
+  /** The relation row of each `ranked` entry. */
+  readonly rankedRelations: Int32Array;
+}
+
 export interface GraphIndex {
   readonly nodeCount: number;
-  readonly out: Adjacency;
+  readonly out: OutAdjacency;
   readonly in: Adjacency;
   /** Position of each node index in id order. */
   readonly rank: Int32Array;
@@ -97,7 +110,7 @@ function buildRuns(relations: RelationTable, nodeCount: number, byType: Int32Arr
  * every node in rank order and appending it to the runs of the nodes that reach it
  * (`reverse`, the other direction's runs) fills each run in ascending rank.
  */
-function rankRuns(runs: Runs, reverse: Runs, order: Int32Array, confidences: Uint8Array): Adjacency {
+function rankRuns(runs: Runs, reverse: Runs, order: Int32Array, confidences: Uint8Array, rankedRelations?: Int32Array): Adjacency {
   const { offsets } = runs;
   const ranked = new Int32Array(runs.neighbours.length);
   const rankedTypes = new Uint8Array(runs.neighbours.length);
@@ -109,9 +122,11 @@ function rankRuns(runs: Runs, reverse: Runs, order: Int32Array, confidences: Uin
       const from = int32At(reverse.neighbours, k);
       const slot = int32At(cursor, from);
       cursor[from] = slot + 1;
+      const row = int32At(reverse.relations, k);
       ranked[slot] = position;
       rankedTypes[slot] = uint8At(reverse.types, k);
-      rankedConfidences[slot] = uint8At(confidences, int32At(reverse.relations, k));
+      rankedConfidences[slot] = uint8At(confidences, row);
+      if (rankedRelations) rankedRelations[slot] = row;
     }
   }
   return { ...runs, ranked, rankedTypes, rankedConfidences };
@@ -160,9 +175,10 @@ export function buildGraphIndex(nodes: NodeTable, relations: RelationTable): Gra
   const byType = rowsByType(relations, typeCounts, relations.size);
   const out = buildRuns(relations, nodeCount, byType, relations.from, relations.to);
   const inward = buildRuns(relations, nodeCount, byType, relations.to, relations.from);
+  const rankedRelations = new Int32Array(out.relations.length);
   return {
     nodeCount,
-    out: rankRuns(out, inward, order, relations.confidences),
+    out: { ...rankRuns(out, inward, order, relations.confidences, rankedRelations), rankedRelations },
     in: rankRuns(inward, out, order, relations.confidences),
     rank,
     order,

@@ -6,10 +6,10 @@
 import type { NodeRecord, RelationRecord } from '../../domain/graph-document';
 import type { RelationType } from '../../domain/ontology';
 import type { Direction } from '../GraphStore';
-import { ALL_TYPES_MASK, TYPE_COUNT, TYPE_ID_KEY, typeCodes, typeMask } from './codes';
-import { float64At, int32At, uint8At } from './columns';
+import { ALL_TYPES_MASK, typeCodes, typeMask } from './codes';
+import { int32At, uint8At } from './columns';
 import { buildGraphIndex, type Adjacency, type GraphIndex } from './graph-index';
-import { Marks } from './marks';
+import { Marks, NodeBits } from './marks';
 import { NodeTable } from './node-table';
 import { RelationTable } from './relation-table';
 import { StringPool } from './string-pool';
@@ -20,6 +20,7 @@ export class KnowledgeGraph {
   readonly relations = new RelationTable(this.strings, (node) => this.nodes.idOf(node));
   private built: GraphIndex | undefined;
   private scratch: Marks[] = [];
+  private bits: NodeBits | undefined;
 
   /** The read index, rebuilt if a write happened since the last read. */
   index(): GraphIndex {
@@ -49,6 +50,13 @@ export class KnowledgeGraph {
       this.scratch[slot] = marks;
     }
     return marks.begin();
+  }
+
+  /** The scratch bit set of nodes, empty (NodeBits.withNodes fills and empties it). */
+  nodeBits(): NodeBits {
+    const size = this.index().nodeCount;
+    if (this.bits?.size !== size) this.bits = new NodeBits(size);
+    return this.bits;
   }
 
   has(id: string): boolean {
@@ -159,46 +167,4 @@ function selectSmallest(values: Int32Array, count: number): void {
     else if (target >= i) low = i;
     else return;
   }
-}
-
-/**
- * Relation rows in order of their id strings, mostly without comparing strings: derived ids
- * (`from-TYPE->to`) order as (from id, TYPE, to id) except where one node id is the other's
- * prefix followed by a hyphen, so rows are sorted by integer keys and then checked between
- * neighbours (RelationTable.idsInOrder, no id built); a sort by strings runs only if that
- * check fails (such ids, or ids not derived). Each row is given as `recordOf` makes it.
- */
-export function sortRowsById<T extends { readonly id: string }>(
-  graph: KnowledgeGraph,
-  rows: Int32Array,
-  recordOf: (row: number) => T,
-): T[] {
-  const { rank, nodeCount } = graph.index();
-  const table = graph.relations;
-  const keyOf = (row: number): number =>
-    (int32At(rank, table.fromOf(row)) * TYPE_COUNT + int32At(TYPE_ID_KEY, uint8At(table.types, row))) * nodeCount +
-    int32At(rank, table.toOf(row));
-  // Keys and positions in typed arrays, not a {row, key} object per row: a subgraph sorts
-  // some 800 rows a call, and those objects were a tenth of what it allocates.
-  const keys = new Float64Array(rows.length);
-  const positions = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i += 1) {
-    keys[i] = keyOf(int32At(rows, i));
-    positions[i] = i;
-  }
-  // Ties keep their given order, as the stable sort of objects did. The comparator answers
-  // small integers: the difference of two keys is a double V8 would allocate per comparison.
-  positions.sort((a, b) => {
-    const x = float64At(keys, a);
-    const y = float64At(keys, b);
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-  const sorted = new Int32Array(rows.length);
-  const records = new Array<T>(rows.length);
-  for (let i = 0; i < rows.length; i += 1) {
-    const row = int32At(rows, int32At(positions, i));
-    sorted[i] = row;
-    records[i] = recordOf(row);
-  }
-  return table.idsInOrder(sorted) ? records : records.sort((a, b) => compareIds(a.id, b.id));
 }

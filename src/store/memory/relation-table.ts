@@ -106,6 +106,19 @@ export class RelationTable {
     return this.storedId(row) ?? this.derivedId(row);
   }
 
+  /**
+   * The id of a live row whose ends and type code the caller has read already (from an
+   * adjacency run): a derived id is built from them without reading the row's columns.
+   */
+  idOfParts(row: number, from: number, typeCode: number, to: number): string {
+    const stored = this.storedId(row);
+    if (stored !== undefined) return stored;
+    const type = itemAt(RELATION_TYPES, typeCode);
+    return ID_FORMAT_HOLDS
+      ? this.idOfNode(from) + ID_MIDDLE[type] + this.idOfNode(to)
+      : relationId({ from: this.idOfNode(from), type, to: this.idOfNode(to) });
+  }
+
   /** The id kept in a row's words, or undefined where it is derived from the row's columns. */
   private storedId(row: number): string | undefined {
     if (uint8At(this.idsStored, row) === 0) return undefined;
@@ -127,14 +140,15 @@ export class RelationTable {
    * Whether the ids of `rows`, in this order, are in string order, known from the ends
    * alone: derived ids order as (from id, type, to id) (the caller sorted them so) except
    * where a from id is another's followed by a hyphen (`city:a`, `city:a-1`), which the
-   * check finds between neighbours without building any id.
+   * check finds between neighbours without building any id. `froms` holds each row's from
+   * node (the caller has it from an adjacency run).
    */
-  idsInOrder(rows: Int32Array): boolean {
+  idsInOrder(rows: Int32Array, froms: Int32Array): boolean {
     if (!ID_FORMAT_HOLDS) return false;
     let previous = '';
-    for (const row of rows) {
-      if (uint8At(this.idsStored, row) === 1) return false;
-      const from = this.idOfNode(this.fromOf(row));
+    for (let i = 0; i < rows.length; i += 1) {
+      if (uint8At(this.idsStored, int32At(rows, i)) === 1) return false;
+      const from = this.idOfNode(int32At(froms, i));
       if (
         from !== previous &&
         previous !== '' &&

@@ -6,15 +6,15 @@
  * many as there is room for (plus one, to tell that the cut happened) are ever read: the
  * level's neighbour runs ordered by id rank (graph-index.ts) are merged through a heap and
  * the merge stops there. So a city whose country links thousands of cities costs about the
- * limit, not the country's size.
+ * limit, not the country's size. The relations among the kept nodes: relations-among.ts.
  */
-import { CONFIDENCE_LEVELS } from '../../../domain/ontology';
-import type { SubgraphNode, SubgraphQuery, SubgraphRelation, SubgraphResult } from '../../GraphStore';
+import type { SubgraphNode, SubgraphQuery, SubgraphResult } from '../../GraphStore';
 import { ALL_TYPES_MASK, ANY_CONFIDENCE, confidenceLimit, typeCodes, typeMask } from '../codes';
-import { growInt32, int32At, itemAt, uint8At } from '../columns';
+import { int32At, uint8At } from '../columns';
 import type { Adjacency, GraphIndex } from '../graph-index';
-import { inIdOrder, sortRowsById, type KnowledgeGraph } from '../knowledge-graph';
+import { inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
 import type { Marks } from '../marks';
+import { relationsAmong } from './relations-among';
 
 /** A min-heap of cursors into rank-ordered neighbour runs, keyed by the rank at the cursor. */
 class RunMerge {
@@ -181,37 +181,11 @@ export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphR
     }
   }
   const keptInOrder = order.subarray(0, keptCount);
-  const among = relationsAmong(graph, keptInOrder, kept, mask, confidenceLimit(query.minConfidence));
+  const relations = relationsAmong(graph, keptInOrder, { mask, weakest: confidenceLimit(query.minConfidence) });
   // A loop, not Array.from over the typed array, which allocates an iterator result per node.
   const nodes = new Array<SubgraphNode>(keptCount);
   for (let i = 0; i < keptCount; i += 1) nodes[i] = subgraphNode(graph, int32At(order, i), int32At(kept.value, int32At(order, i)));
-  return {
-    nodes,
-    relations: sortRowsById(graph, among, (row) => subgraphRelation(graph, row)),
-    truncated,
-  };
-}
-
-/** The rows of the relations among the kept nodes, of the asked types and strong enough: each lies in its start's OUT run. */
-function relationsAmong(graph: KnowledgeGraph, order: Int32Array, kept: Marks, mask: number, weakest: number): Int32Array {
-  const { offsets, neighbours, relations: rows, types } = graph.index().out;
-  const confidences = graph.relations.confidences;
-  let among = new Int32Array(order.length * 2);
-  let count = 0;
-  for (const node of order) {
-    for (let k = int32At(offsets, node), end = int32At(offsets, node + 1); k < end; k += 1) {
-      if (
-        kept.has(int32At(neighbours, k)) &&
-        (mask === ALL_TYPES_MASK || (mask >>> uint8At(types, k)) & 1) &&
-        (weakest === ANY_CONFIDENCE || uint8At(confidences, int32At(rows, k)) <= weakest)
-      ) {
-        among = growInt32(among, count + 1);
-        among[count] = int32At(rows, k);
-        count += 1;
-      }
-    }
-  }
-  return among.subarray(0, count);
+  return { nodes, relations, truncated };
 }
 
 // Read column by column, not decoded: the answer holds what GraphStore's SubgraphNode and
@@ -226,15 +200,4 @@ function subgraphNode(graph: KnowledgeGraph, node: number, depth: number): Subgr
     return { id: record.id, label: record.label, name: record.name, nameAr: record.nameAr, depth };
   }
   return { id: nodes.idOf(node), label: nodes.labelOf(node), name, nameAr, depth };
-}
-
-function subgraphRelation(graph: KnowledgeGraph, row: number): SubgraphRelation {
-  const { nodes, relations } = graph;
-  return {
-    id: relations.idOf(row),
-    type: relations.typeOf(row),
-    from: nodes.idOf(relations.fromOf(row)),
-    to: nodes.idOf(relations.toOf(row)),
-    confidence: itemAt(CONFIDENCE_LEVELS, relations.confidenceOf(row)),
-  };
 }
