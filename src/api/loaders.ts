@@ -33,10 +33,24 @@ function relationKeyString(key: RelationKey): string {
   return `${relationGroup(key)}|${key.nodeId}`;
 }
 
-function touches(relation: RelationRecord, nodeId: string, direction: Direction): boolean {
-  if (direction === 'OUT') return relation.from === nodeId;
-  if (direction === 'IN') return relation.to === nodeId;
-  return relation.from === nodeId || relation.to === nodeId;
+/**
+ * The relations of one store call by the node each touches in `direction`, in the call's
+ * order: one pass over them, not a filter per key (a batch of 1,000 keys and their 10,000
+ * relations was ten million tests).
+ */
+function byTouchedNode(relations: readonly RelationRecord[], direction: Direction): Map<string, RelationRecord[]> {
+  const byNode = new Map<string, RelationRecord[]>();
+  const add = (nodeId: string, relation: RelationRecord): void => {
+    const list = byNode.get(nodeId);
+    if (list) list.push(relation);
+    else byNode.set(nodeId, [relation]);
+  };
+  for (const relation of relations) {
+    if (direction !== 'IN') add(relation.from, relation);
+    // A relation from a node to itself is listed once for it.
+    if (direction !== 'OUT' && (direction === 'IN' || relation.to !== relation.from)) add(relation.to, relation);
+  }
+  return byNode;
 }
 
 async function loadRelations(store: GraphStore, keys: readonly RelationKey[]): Promise<(readonly RelationRecord[])[]> {
@@ -57,12 +71,8 @@ async function loadRelations(store: GraphStore, keys: readonly RelationKey[]): P
         types,
         ...(minConfidence ? { minConfidence } : {}),
       });
-      for (const key of members) {
-        results.set(
-          relationKeyString(key),
-          relations.filter((relation) => touches(relation, key.nodeId, direction)),
-        );
-      }
+      const byNode = byTouchedNode(relations, direction);
+      for (const key of members) results.set(relationKeyString(key), byNode.get(key.nodeId) ?? []);
     }),
   );
   return keys.map((key) => results.get(relationKeyString(key)) ?? []);
