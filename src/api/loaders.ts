@@ -46,9 +46,9 @@ function byTouchedNode(relations: readonly RelationRecord[], direction: Directio
     else byNode.set(nodeId, [relation]);
   };
   for (const relation of relations) {
-    if (direction !== 'IN') add(relation.from, relation);
+    if (direction === 'OUT' || direction === 'BOTH') add(relation.from, relation);
     // A relation from a node to itself is listed once for it.
-    if (direction !== 'OUT' && (direction === 'IN' || relation.to !== relation.from)) add(relation.to, relation);
+    if (direction === 'IN' || (direction === 'BOTH' && relation.to !== relation.from)) add(relation.to, relation);
   }
   return byNode;
 }

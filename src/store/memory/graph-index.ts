@@ -108,7 +108,8 @@ function buildRuns(relations: RelationTable, nodeCount: number, byType: Int32Arr
 /**
  * The runs of `runs` reordered by the other end's rank, with no comparison sort: visiting
  * every node in rank order and appending it to the runs of the nodes that reach it
- * (`reverse`, the other direction's runs) fills each run in ascending rank.
+ * (`reverse`, the other direction's runs) fills each run in ascending rank. Given
+ * `rankedRelations` (the OUT runs), it is filled with each entry's relation row.
  */
 function rankRuns(runs: Runs, reverse: Runs, order: Int32Array, confidences: Uint8Array, rankedRelations?: Int32Array): Adjacency {
   const { offsets } = runs;

@@ -57,7 +57,10 @@ export class NodeBits {
     return ((int32At(this.words, node >>> 5) >>> (node & 31)) & 1) !== 0;
   }
 
-  /** Runs `use` with exactly `nodes` in the set, and empties it again however `use` ends. */
+  /**
+   * Runs `use` with exactly `nodes` in the set, and empties it again however `use` ends
+   * (by clearing the words they are in: the set is empty before, so one use at a time).
+   */
   withNodes<T>(nodes: Int32Array, use: (bits: NodeBits) => T): T {
     for (const node of nodes) this.words[node >>> 5] = int32At(this.words, node >>> 5) | (1 << (node & 31));
     try {
