@@ -54,7 +54,7 @@ it('answers each key of a batch as a store call for its node alone', async () =>
       store.getRelations({ nodeIds: [nodeId], direction, types, ...(minConfidence ? { minConfidence } : {}) }),
     ),
   );
-  expect(batched.map((answer, i) => (answer instanceof Error ? answer.message : answer.map((relation) => relation.id)))).toEqual(
+  expect(batched.map((answer) => (answer instanceof Error ? answer.message : answer.map((relation) => relation.id)))).toEqual(
     alone.map((answer) => answer.map((relation) => relation.id)),
   );
   // The self-loop is there, once, for its node in every direction.
