@@ -52,7 +52,7 @@ export class KnowledgeGraph {
     return marks.begin();
   }
 
-  /** The scratch bit set of nodes, empty (NodeBits.withNodes fills and empties it). */
+  /** The scratch bit set of nodes (NodeBits.during: empty when a step starts and when it ends). */
   nodeBits(): NodeBits {
     const size = this.index().nodeCount;
     if (this.bits?.size !== size) this.bits = new NodeBits(size);

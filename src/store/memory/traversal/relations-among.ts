@@ -71,10 +71,11 @@ class FoundRelations {
 
 /** The relations among the nodes of `order` that pass `filter`, in id order. */
 export function relationsAmong(graph: KnowledgeGraph, order: Int32Array, filter: RelationFilter): SubgraphRelation[] {
-  return inIdOrder(
-    graph,
-    graph.nodeBits().withNodes(order, (kept) => findAmong(graph, order, kept, filter)),
-  );
+  const found = graph.nodeBits().during((kept) => {
+    for (const node of order) kept.add(node);
+    return findAmong(graph, order, kept, filter);
+  });
+  return inIdOrder(graph, found);
 }
 
 /** The relations among the nodes of `order` (the set `kept`) that pass `filter`, as found. */

@@ -13,7 +13,7 @@ import { ALL_TYPES_MASK, ANY_CONFIDENCE, confidenceLimit, typeCodes, typeMask } 
 import { int32At, uint8At } from '../columns';
 import type { Adjacency, GraphIndex } from '../graph-index';
 import { inIdOrder, type KnowledgeGraph } from '../knowledge-graph';
-import type { Marks } from '../marks';
+import type { NodeBits } from '../marks';
 import { relationsAmong } from './relations-among';
 
 /** A min-heap of cursors into rank-ordered neighbour runs, keyed by the rank at the cursor. */
@@ -120,8 +120,11 @@ class RunMerge {
   }
 }
 
-/** Up to `wanted` neighbours of `level` not yet queued, smallest ids first; marks them queued. */
-function nextLevel(index: GraphIndex, level: Int32Array, query: SubgraphQuery, mask: number, queued: Marks, wanted: number): Int32Array {
+/**
+ * Up to `wanted` neighbours of `level` not yet queued, smallest ids first; adds them to
+ * `queued` (by id rank, so a neighbour met again is skipped before its node is looked up).
+ */
+function nextLevel(index: GraphIndex, level: Int32Array, query: SubgraphQuery, mask: number, queued: NodeBits, wanted: number): Int32Array {
   const sides = (query.direction === 'BOTH' ? 2 : 1) * level.length;
   const merge = new RunMerge(sides, [index.out, index.in], mask, confidenceLimit(query.minConfidence));
   for (const node of level) {
@@ -133,10 +136,9 @@ function nextLevel(index: GraphIndex, level: Int32Array, query: SubgraphQuery, m
   while (count < wanted) {
     const rank = merge.next();
     if (rank < 0) break;
-    const node = int32At(index.order, rank);
-    if (queued.has(node)) continue;
-    queued.mark(node);
-    next[count] = node;
+    if (queued.has(rank)) continue;
+    queued.add(rank);
+    next[count] = int32At(index.order, rank);
     count += 1;
   }
   return next.subarray(0, count);
@@ -145,20 +147,38 @@ function nextLevel(index: GraphIndex, level: Int32Array, query: SubgraphQuery, m
 export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphResult {
   const index = graph.index();
   const mask = typeMask(typeCodes(query.types));
-  const kept = graph.marks(0);
-  const queued = graph.marks(1);
+  // Typed arrays, not arrays grown by push: a call keeps some 500 nodes and 800 relations,
+  // and what it allocates sets how often a collection falls inside one.
+  const order = new Int32Array(Math.max(Math.min(query.limit, index.nodeCount), 0));
+  const depths = new Int32Array(order.length);
+  const { keptCount, truncated } = graph.nodeBits().during((queued) => breadthFirst(graph, query, mask, queued, order, depths));
+  const keptInOrder = order.subarray(0, keptCount);
+  const relations = relationsAmong(graph, keptInOrder, { mask, weakest: confidenceLimit(query.minConfidence) });
+  // A loop, not Array.from over the typed array, which allocates an iterator result per node.
+  const nodes = new Array<SubgraphNode>(keptCount);
+  for (let i = 0; i < keptCount; i += 1) nodes[i] = subgraphNode(graph, int32At(order, i), int32At(depths, i));
+  return { nodes, relations, truncated };
+}
+
+/** Fills `order` and `depths` with the kept nodes and their depths, level by level; how many, and whether a cut happened. */
+function breadthFirst(
+  graph: KnowledgeGraph,
+  query: SubgraphQuery,
+  mask: number,
+  queued: NodeBits,
+  order: Int32Array,
+  depths: Int32Array,
+): { keptCount: number; truncated: boolean } {
+  const index = graph.index();
   const starts: number[] = [];
   for (const id of query.ids) {
     const node = graph.indexOf(id);
-    if (node !== undefined && !queued.has(node)) {
-      queued.mark(node);
+    if (node !== undefined && !queued.has(int32At(index.rank, node))) {
+      queued.add(int32At(index.rank, node));
       starts.push(node);
     }
   }
   let level = inIdOrder(index, starts);
-  // Typed arrays, not arrays grown by push: a call keeps some 500 nodes and 800 relations,
-  // and what it allocates sets how often a collection falls inside one.
-  const order = new Int32Array(Math.max(Math.min(query.limit, index.nodeCount), 0));
   let keptCount = 0;
   let truncated = false;
   for (let depth = 0; level.length > 0; depth += 1) {
@@ -168,8 +188,8 @@ export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphR
       truncated = true;
     }
     for (const node of level) {
-      kept.mark(node, depth);
       order[keptCount] = node;
+      depths[keptCount] = depth;
       keptCount += 1;
     }
     if (truncated || depth === query.depth) break;
@@ -180,12 +200,7 @@ export function subgraph(graph: KnowledgeGraph, query: SubgraphQuery): SubgraphR
       break;
     }
   }
-  const keptInOrder = order.subarray(0, keptCount);
-  const relations = relationsAmong(graph, keptInOrder, { mask, weakest: confidenceLimit(query.minConfidence) });
-  // A loop, not Array.from over the typed array, which allocates an iterator result per node.
-  const nodes = new Array<SubgraphNode>(keptCount);
-  for (let i = 0; i < keptCount; i += 1) nodes[i] = subgraphNode(graph, int32At(order, i), int32At(kept.value, int32At(order, i)));
-  return { nodes, relations, truncated };
+  return { keptCount, truncated };
 }
 
 // Read column by column, not decoded: the answer holds what GraphStore's SubgraphNode and
