@@ -12,6 +12,23 @@ import { percentile } from '../lib/stats';
 import { generateGraph } from '../synthetic/generate';
 import { drawQuestions } from './questions';
 
+/** The one JSON line this script prints. */
+export interface SubgraphCalls {
+  readonly relations: number;
+  readonly calls: number;
+  readonly loadAverage: string;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly mean: number;
+  /** Garbage collections (PerformanceObserver `gc` entries) during the timed calls. */
+  readonly collections: number;
+  readonly callsWithCollection: number;
+  /** p99 of the calls no collection fell in: the tail without the collector. */
+  readonly p99WithoutCollected: number;
+  readonly slowest: readonly { readonly ms: number; readonly nodes: number; readonly relations: number; readonly gcMs: number }[];
+}
+
 interface Call {
   readonly start: number;
   readonly end: number;
@@ -65,7 +82,7 @@ async function main(): Promise<void> {
   const sorted = calls.map(ms).sort((a, b) => a - b);
   const withCollection = calls.filter((call) => collectedIn(call).length > 0);
   const round = (value: number) => Math.round(value * 1000) / 1000;
-  const line = {
+  const line: SubgraphCalls = {
     relations,
     calls: count,
     loadAverage: loadAverageNow(),
@@ -75,7 +92,6 @@ async function main(): Promise<void> {
     mean: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
     collections: collections.length,
     callsWithCollection: withCollection.length,
-    // p99 of the calls no collection fell in: the tail without the collector.
     p99WithoutCollected: round(
       percentile(
         calls
