@@ -111,12 +111,7 @@ export class RelationTable {
    * adjacency run): a derived id is built from them without reading the row's columns.
    */
   idOfParts(row: number, from: number, typeCode: number, to: number): string {
-    const stored = this.storedId(row);
-    if (stored !== undefined) return stored;
-    const type = itemAt(RELATION_TYPES, typeCode);
-    return ID_FORMAT_HOLDS
-      ? this.idOfNode(from) + ID_MIDDLE[type] + this.idOfNode(to)
-      : relationId({ from: this.idOfNode(from), type, to: this.idOfNode(to) });
+    return this.storedId(row) ?? this.joinedId(from, typeCode, to);
   }
 
   /** The id kept in a row's words, or undefined where it is derived from the row's columns. */
@@ -253,9 +248,14 @@ export class RelationTable {
   }
 
   private derivedId(row: number): string {
-    const from = this.idOfNode(this.fromOf(row));
-    const type = this.typeOf(row);
-    const to = this.idOfNode(this.toOf(row));
+    return this.joinedId(this.fromOf(row), uint8At(this.types, row), this.toOf(row));
+  }
+
+  /** The derived id of a relation of type code `typeCode` from node `fromNode` to node `toNode`. */
+  private joinedId(fromNode: number, typeCode: number, toNode: number): string {
+    const from = this.idOfNode(fromNode);
+    const type = itemAt(RELATION_TYPES, typeCode);
+    const to = this.idOfNode(toNode);
     // Joined here where the format holds: no key object for relationId per id read (a
     // subgraph reads some 500 a call, and those objects were a ninth of what it allocated).
     return ID_FORMAT_HOLDS ? from + ID_MIDDLE[type] + to : relationId({ from, type, to });

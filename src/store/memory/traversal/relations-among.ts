@@ -39,7 +39,7 @@ class FoundRelations {
   froms: Int32Array<ArrayBuffer>;
   tos: Int32Array<ArrayBuffer>;
   types: Uint8Array<ArrayBuffer>;
-  /** (from rank, type's place in id order, to rank) as one integer: the id order of derived ids. */
+  /** Each relation's idOrderKey. */
   keys: Float64Array<ArrayBuffer>;
   count = 0;
 
@@ -75,7 +75,7 @@ export function relationsAmong(graph: KnowledgeGraph, order: Int32Array, filter:
     for (const node of order) kept.add(node);
     return findAmong(graph, order, kept, filter);
   });
-  return inIdOrder(graph, found);
+  return answersInIdOrder(graph, found);
 }
 
 /** The relations among the nodes of `order` (the set `kept`) that pass `filter`, as found. */
@@ -89,7 +89,7 @@ function findAmong(graph: KnowledgeGraph, order: Int32Array, kept: NodeBits, fil
   for (const node of order) {
     const start = int32At(offsets, node);
     const end = int32At(offsets, node + 1);
-    const fromKey = int32At(rank, node) * TYPE_COUNT;
+    const fromRank = int32At(rank, node);
     if (end - start > SEARCH_RUNS_LONGER_THAN * order.length) {
       keptRanks ??= ranksInOrder(rank, order);
       relationsToRanks(graph, out, node, start, end, keptRanks, filter, found);
@@ -103,11 +103,19 @@ function findAmong(graph: KnowledgeGraph, order: Int32Array, kept: NodeBits, fil
         (mask === ALL_TYPES_MASK || (mask >>> type) & 1) &&
         (weakest === ANY_CONFIDENCE || uint8At(confidences, int32At(rows, k)) <= weakest)
       ) {
-        found.push(int32At(rows, k), node, to, type, (fromKey + int32At(TYPE_ID_KEY, type)) * nodeCount + int32At(rank, to));
+        found.push(int32At(rows, k), node, to, type, idOrderKey(fromRank, type, int32At(rank, to), nodeCount));
       }
     }
   }
   return found;
+}
+
+/**
+ * (from rank, the type's place in id order, to rank) as one integer: derived ids
+ * (`from-TYPE->to`) order as these keys, but for the prefix case idsInOrder checks.
+ */
+function idOrderKey(fromRank: number, typeCode: number, toRank: number, nodeCount: number): number {
+  return (fromRank * TYPE_COUNT + int32At(TYPE_ID_KEY, typeCode)) * nodeCount + toRank;
 }
 
 /** The id ranks of `nodes`, ascending. */
@@ -134,7 +142,7 @@ function relationsToRanks(
 ): void {
   const { ranked, rankedTypes, rankedConfidences, rankedRelations } = out;
   const { order, rank, nodeCount } = graph.index();
-  const fromKey = int32At(rank, from) * TYPE_COUNT;
+  const fromRank = int32At(rank, from);
   let at = start;
   for (let i = 0; i < targets.length && at < end; i += 1) {
     const target = int32At(targets, i);
@@ -142,13 +150,7 @@ function relationsToRanks(
     for (; at < end && int32At(ranked, at) === target; at += 1) {
       const type = uint8At(rankedTypes, at);
       if ((mask === ALL_TYPES_MASK || (mask >>> type) & 1) && (weakest === ANY_CONFIDENCE || uint8At(rankedConfidences, at) <= weakest)) {
-        found.push(
-          int32At(rankedRelations, at),
-          from,
-          int32At(order, target),
-          type,
-          (fromKey + int32At(TYPE_ID_KEY, type)) * nodeCount + target,
-        );
+        found.push(int32At(rankedRelations, at), from, int32At(order, target), type, idOrderKey(fromRank, type, target, nodeCount));
       }
     }
   }
@@ -161,7 +163,7 @@ function relationsToRanks(
  * neighbours (RelationTable.idsInOrder, no id built); a sort by strings runs only if that
  * check fails (such ids, or ids not derived).
  */
-function inIdOrder(graph: KnowledgeGraph, found: FoundRelations): SubgraphRelation[] {
+function answersInIdOrder(graph: KnowledgeGraph, found: FoundRelations): SubgraphRelation[] {
   const { keys, count } = found;
   const positions = new Int32Array(count);
   for (let i = 0; i < count; i += 1) positions[i] = i;
