@@ -7,6 +7,7 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
+import { reply } from '../lib/child';
 import { loadAverageNow } from '../lib/machine';
 import { percentile } from '../lib/stats';
 import { generateGraph } from '../synthetic/generate';
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
         gcMs: round(collectedIn(call).reduce((sum, gc) => sum + (gc.end - gc.start), 0)),
       })),
   };
-  process.stdout.write(`${JSON.stringify(line)}\n`);
+  reply(line);
 }
 
 main().catch((error: unknown) => {
