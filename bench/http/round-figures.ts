@@ -39,9 +39,9 @@ export const HTTP_TARGETS = {
   floorOverCached: 1.5,
 } as const;
 
-export type HttpTarget = 'app' | 'floor';
+export type HttpTarget = 'app' | 'stack' | 'floor';
 
-/** The server and the floor for one operation at one concurrency, measured back to back in one round. */
+/** The server, the stack's ceiling and the floor for one operation at one concurrency, measured back to back in one round. */
 export interface HttpRound {
   readonly operation: HttpOperation['name'];
   readonly connections: number;
@@ -49,6 +49,8 @@ export interface HttpRound {
   readonly round: number;
   readonly order: readonly HttpTarget[];
   readonly app: Measurement;
+  /** Apollo Server and graphql-js alone over our schema, answering the same bytes (stack-ceiling.ts). */
+  readonly stack: Measurement;
   readonly floor: Measurement;
 }
 
@@ -77,10 +79,15 @@ export interface HttpRow {
   readonly connections: number;
   readonly rounds: number;
   readonly server: TargetFigures;
+  readonly stack: TargetFigures;
   readonly floor: TargetFigures;
   /** floor ÷ server, one ratio per round. */
   readonly floorOverServer: Spread;
-  /** Of the round with the most (server and floor together). */
+  /** stack ÷ server, one ratio per round: what our code costs on top of the stack. */
+  readonly stackOverServer: Spread;
+  /** floor ÷ stack, one ratio per round: the best floor ÷ server the mandated stack allows. */
+  readonly floorOverStack: Spread;
+  /** Of the round with the most (server, stack and floor together). */
   readonly non2xx: number;
   readonly errors: number;
 }
@@ -129,20 +136,32 @@ export function httpRows(rounds: readonly HttpRound[]): HttpRow[] {
   return byCase(rounds).flatMap((group): HttpRow[] => {
     const first = group[0];
     if (!first) return [];
+    const all = (round: HttpRound): Measurement[] => [round.app, round.stack, round.floor];
     return [
       {
         operation: first.operation,
         connections: first.connections,
         rounds: group.length,
         server: figuresOf(group.map((round) => round.app)),
+        stack: figuresOf(group.map((round) => round.stack)),
         floor: figuresOf(group.map((round) => round.floor)),
         floorOverServer: ratioPerRound(
           group,
           (round) => round.floor.requestsPerSecond,
           (round) => round.app.requestsPerSecond,
         ),
-        non2xx: worstRound(group, (round) => round.app.non2xx + round.floor.non2xx),
-        errors: worstRound(group, (round) => round.app.errors + round.floor.errors),
+        stackOverServer: ratioPerRound(
+          group,
+          (round) => round.stack.requestsPerSecond,
+          (round) => round.app.requestsPerSecond,
+        ),
+        floorOverStack: ratioPerRound(
+          group,
+          (round) => round.floor.requestsPerSecond,
+          (round) => round.stack.requestsPerSecond,
+        ),
+        non2xx: worstRound(group, (round) => all(round).reduce((sum, each) => sum + each.non2xx, 0)),
+        errors: worstRound(group, (round) => all(round).reduce((sum, each) => sum + each.errors, 0)),
       },
     ];
   });

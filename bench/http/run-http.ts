@@ -1,8 +1,8 @@
 /**
- * The HTTP benchmark: autocannon against the real server and against the bare-http floor,
- * each in its own process, at several concurrencies, with bounded durations and loopback
- * addresses only. Measured in rounds (bench/lib/rounds.ts): each round times the server and
- * the floor back to back for every operation and concurrency, the order reversed every
+ * The HTTP benchmark: autocannon against the real server, the stack's ceiling (Apollo Server
+ * and graphql-js alone, stack-ceiling.ts) and the bare-http floor, each in its own process, at several concurrencies, with bounded durations and loopback
+ * addresses only. Measured in rounds (bench/lib/rounds.ts): each round times the server, the
+ * stack and the floor back to back for every operation and concurrency, the order reversed every
  * other round, so each round gives a ratio of two figures taken under the same load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,6 +14,7 @@ import { measureInRounds, type RoundOptions } from '../lib/rounds';
 import type { ServerReady } from './server-child';
 import { HTTP_OPERATIONS, type HttpOperation } from './operations';
 import { measurementOf, type HttpRound, type HttpTarget } from './round-figures';
+import { withTypenames, type RecordedData } from './stack-ceiling';
 
 export interface HttpReport {
   readonly seedReadMs: number;
@@ -72,6 +73,24 @@ export function stop(started: Started): Promise<void> {
   });
 }
 
+async function post(url: string, body: string): Promise<string> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await response.text();
+  if (!response.ok || text.includes('"errors"')) throw new Error(`${url} answered ${response.status} ${text.slice(0, 300)}`);
+  return text;
+}
+
+/** The real server's data for each operation with `__typename` everywhere, for the stack's resolvers. */
+async function recordForStack(appUrl: string): Promise<Record<string, RecordedData>> {
+  const recorded: Record<string, RecordedData> = {};
+  for (const operation of HTTP_OPERATIONS) {
+    const { query, variables } = JSON.parse(operation.body) as { query: string; variables: unknown };
+    const answer = JSON.parse(await post(appUrl, JSON.stringify({ query: withTypenames(query), variables }))) as { data: RecordedData };
+    recorded[operation.name] = answer.data;
+  }
+  return recorded;
+}
+
 export async function load(url: string, body: string, connections: number, durationSeconds: number): Promise<autocannon.Result> {
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: durationSeconds });
 }
@@ -93,23 +112,31 @@ export async function runHttpBench(options: {
   const app = await startServerChild(['app']);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cities-kg-http-'));
   let floor: Started | undefined;
+  let stack: Started | undefined;
   try {
     const appUrl = `http://127.0.0.1:${app.ready.port}/graphql`;
     const bodies: Record<string, string> = {};
-    for (const operation of HTTP_OPERATIONS) {
-      const response = await fetch(appUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: operation.body });
-      const text = await response.text();
-      if (!response.ok || text.includes('"errors"'))
-        throw new Error(`${operation.name} failed on the real server: ${response.status} ${text.slice(0, 300)}`);
-      bodies[operation.name] = text;
-    }
+    for (const operation of HTTP_OPERATIONS) bodies[operation.name] = await post(appUrl, operation.body);
     const bodiesFile = path.join(folder, 'bodies.json');
     await writeFile(bodiesFile, JSON.stringify(bodies));
+    const recordedFile = path.join(folder, 'recorded.json');
+    await writeFile(recordedFile, JSON.stringify(await recordForStack(appUrl)));
     const bare = await startServerChild(['floor', bodiesFile]);
     floor = bare;
-    const urlOf = (target: HttpTarget, operation: HttpOperation): string =>
-      target === 'app' ? appUrl : `http://127.0.0.1:${bare.ready.port}/${operation.name}`;
-    const targets: readonly HttpTarget[] = ['app', 'floor'];
+    const ceiling = await startServerChild(['stack', recordedFile]);
+    stack = ceiling;
+    const stackUrl = `http://127.0.0.1:${ceiling.ready.port}/graphql`;
+    // The stack must answer the very bytes the server answers, or it measures other work.
+    for (const operation of HTTP_OPERATIONS) {
+      const answer = await post(stackUrl, operation.body);
+      if (answer !== bodies[operation.name])
+        throw new Error(`the stack's ${operation.name} answer differs from the server's: ${answer.slice(0, 300)}`);
+    }
+    const urlOf = (target: HttpTarget, operation: HttpOperation): string => {
+      if (target === 'app') return appUrl;
+      return target === 'stack' ? stackUrl : `http://127.0.0.1:${bare.ready.port}/${operation.name}`;
+    };
+    const targets: readonly HttpTarget[] = ['app', 'stack', 'floor'];
     const warmUpConnections = options.concurrencies[0] ?? 1;
     for (const operation of HTTP_OPERATIONS) {
       for (const target of targets) await load(urlOf(target, operation), operation.body, warmUpConnections, WARM_UP_SECONDS);
@@ -136,12 +163,14 @@ export async function runHttpBench(options: {
         round,
         order,
         app: results.app,
+        stack: results.stack,
         floor: results.floor,
       })),
     };
   } finally {
     await stop(app);
     if (floor) await stop(floor);
+    if (stack) await stop(stack);
     await rm(folder, { recursive: true, force: true });
   }
 }

@@ -10,12 +10,17 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import pino from 'pino';
+import { loadTypeDefs } from '../../src/api/schema';
+import { answerWithApollo } from '../../src/http/answer-with-apollo';
 import { loadSeed } from '../../src/ingest/load-seed';
 import { startServer } from '../../src/http/start-server';
 import { MemoryGraphStore } from '../../src/store/memory/MemoryGraphStore';
 import { reply } from '../lib/child';
 import { timed } from '../lib/stats';
+import { recordedResolvers, type RecordedData } from './stack-ceiling';
 
 export interface ServerReady {
   readonly port: number;
@@ -69,11 +74,38 @@ function floor(bodiesFile: string): void {
   server.listen(0, '127.0.0.1', () => reply({ port: (server.address() as AddressInfo).port } satisfies ServerReady));
 }
 
+async function stack(recordedFile: string): Promise<void> {
+  const recorded = JSON.parse(readFileSync(recordedFile, 'utf8')) as Record<string, RecordedData>;
+  const apollo = new ApolloServer({
+    typeDefs: loadTypeDefs(),
+    resolvers: { Query: recordedResolvers(recorded) },
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+  });
+  await apollo.start();
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      answerWithApollo(apollo, () => Promise.resolve({}), request, response, body).catch((error: unknown) => {
+        console.error(error);
+        response.writeHead(500).end();
+      });
+    });
+  });
+  server.listen(0, '127.0.0.1', () => reply({ port: (server.address() as AddressInfo).port } satisfies ServerReady));
+}
+
 // Exit on SIGTERM rather than die of it, so that a `--cpu-prof` run writes its profile.
 process.once('SIGTERM', () => process.exit(0));
 
 const [mode, argument] = process.argv.slice(2);
 if (mode === 'floor' && argument) floor(argument);
+else if (mode === 'stack' && argument)
+  stack(argument).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 else
   app(Number(argument ?? 0)).catch((error: unknown) => {
     console.error(error);

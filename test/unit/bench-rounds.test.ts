@@ -28,13 +28,15 @@ function measured(requestsPerSecond: number, extra: Partial<Measurement> = {}): 
   return { requestsPerSecond, p50Ms: 1, p99Ms: 5, non2xx: 0, errors: 0, ...extra };
 }
 
+/** A round with the stack at twice the server unless `extra` says otherwise. */
 function httpRound(round: number, server: number, floor: number, extra: Partial<HttpRound> = {}): HttpRound {
   return {
     operation: 'node',
     connections: 16,
     round,
-    order: roundOrder(['app', 'floor'] as const, round),
+    order: roundOrder(['app', 'stack', 'floor'] as const, round),
     app: measured(server),
+    stack: measured(server * 2),
     floor: measured(floor),
     ...extra,
   };
@@ -149,6 +151,21 @@ describe('a ratio per round', () => {
     expect(dead?.floorOverServer).toEqual({ median: Infinity, min: 2, max: Infinity });
     expect(dead && floorRatioMet(dead)).toBe(false);
   });
+
+  it('takes stack ÷ server (ours) and floor ÷ stack (the stack\'s own) within each round too', () => {
+    // Stack ÷ server per round: 1.5, 3, 2 → median 2; floor ÷ stack: 4, 2, 5 → median 4.
+    const rounds = [
+      httpRound(0, 100, 600, { stack: measured(150) }),
+      httpRound(1, 100, 600, { stack: measured(300) }),
+      httpRound(2, 100, 1000, { stack: measured(200) }),
+    ];
+    const [row] = httpRows(rounds);
+    expect(row?.stack.requestsPerSecond).toEqual({ median: 200, min: 150, max: 300 });
+    expect(row?.stackOverServer).toEqual({ median: 2, min: 1.5, max: 3 });
+    expect(row?.floorOverStack).toEqual({ median: 4, min: 2, max: 5 });
+    // floor ÷ server is still server against floor (6, 6, 10), whatever the stack did.
+    expect(row?.floorOverServer).toEqual({ median: 6, min: 6, max: 10 });
+  });
 });
 
 describe('the rows of the HTTP bench', () => {
@@ -158,7 +175,7 @@ describe('the rows of the HTTP bench', () => {
       httpRound(0, 100, 400, { operation: 'search' }),
       httpRound(1, 200, 400, { app: measured(200, { p99Ms: 3, non2xx: 1 }), floor: measured(400, { non2xx: 4 }) }),
       httpRound(1, 100, 400, { operation: 'search' }),
-      httpRound(2, 300, 600, { app: measured(300, { p99Ms: 4, errors: 2 }) }),
+      httpRound(2, 300, 600, { app: measured(300, { p99Ms: 4, errors: 2 }), stack: measured(600, { errors: 1 }) }),
       httpRound(2, 100, 400, { operation: 'search' }),
     ];
     const rows = httpRows(rounds);
@@ -168,9 +185,9 @@ describe('the rows of the HTTP bench', () => {
     expect(node?.floor.requestsPerSecond).toEqual({ median: 400, min: 400, max: 600 });
     expect(node?.floorOverServer).toEqual({ median: 2, min: 2, max: 4 });
     expect(node?.server.p99Ms).toBe(4);
-    // Round 1 has 1 + 4 non-2xx (the most); round 2 has 2 errors (the most).
+    // Round 1 has 1 + 4 non-2xx (the most); round 2 has 2 + 1 errors, the stack's counted (the most).
     expect(node?.non2xx).toBe(5);
-    expect(node?.errors).toBe(2);
+    expect(node?.errors).toBe(3);
   });
 });
 
@@ -228,7 +245,10 @@ describe('the tables', () => {
     });
     expect(http[0]).toContain('server req/s, median of 3 rounds (range)');
     expect(http[0]).toContain('floor ÷ server per round, median of 3 rounds (range)');
-    expect(http[2]).toContain('| node (364) | 16 | 1000 | 1 / 5 | 3500 (3000–5000) | 1 / 5 | 3.50× (3.00–5.00×) | ≤ 4×: met | 0 / 0 |');
+    expect(http[0]).toContain("floor ÷ stack: the stack's own, per round, median of 3 rounds (range)");
+    expect(http[2]).toContain(
+      '| node (364) | 16 | 1000 | 1 / 5 | 2000 | 3500 (3000–5000) | 1 / 5 | 3.50× (3.00–5.00×) | ≤ 4×: met | 2.00× | 1.75× (1.50–2.50×) | 0 / 0 |',
+    );
     const cache = cacheTable({
       connections: 16,
       rounds: 3,
