@@ -116,8 +116,18 @@ function figuresOf(measurements: readonly Measurement[]): TargetFigures {
   };
 }
 
-function worstRound<R>(rounds: readonly R[], count: (round: R) => number): number {
-  return Math.max(...rounds.map(count));
+/** Per round, how many times the first target's req/s is the second's. */
+function speedRatio<R>(rounds: readonly R[], over: (round: R) => Measurement, under: (round: R) => Measurement): Spread {
+  return ratioPerRound(
+    rounds,
+    (round) => over(round).requestsPerSecond,
+    (round) => under(round).requestsPerSecond,
+  );
+}
+
+/** The largest count of a round, summed over the targets it measured. */
+function worstTotal<R>(rounds: readonly R[], targets: (round: R) => readonly Measurement[], count: 'non2xx' | 'errors'): number {
+  return Math.max(...rounds.map((round) => targets(round).reduce((sum, each) => sum + each[count], 0)));
 }
 
 /** The rounds grouped by operation and concurrency, in the order each pair was first measured. */
@@ -145,23 +155,23 @@ export function httpRows(rounds: readonly HttpRound[]): HttpRow[] {
         server: figuresOf(group.map((round) => round.app)),
         stack: figuresOf(group.map((round) => round.stack)),
         floor: figuresOf(group.map((round) => round.floor)),
-        floorOverServer: ratioPerRound(
+        floorOverServer: speedRatio(
           group,
-          (round) => round.floor.requestsPerSecond,
-          (round) => round.app.requestsPerSecond,
+          (round) => round.floor,
+          (round) => round.app,
         ),
-        stackOverServer: ratioPerRound(
+        stackOverServer: speedRatio(
           group,
-          (round) => round.stack.requestsPerSecond,
-          (round) => round.app.requestsPerSecond,
+          (round) => round.stack,
+          (round) => round.app,
         ),
-        floorOverStack: ratioPerRound(
+        floorOverStack: speedRatio(
           group,
-          (round) => round.floor.requestsPerSecond,
-          (round) => round.stack.requestsPerSecond,
+          (round) => round.floor,
+          (round) => round.stack,
         ),
-        non2xx: worstRound(group, (round) => all(round).reduce((sum, each) => sum + each.non2xx, 0)),
-        errors: worstRound(group, (round) => all(round).reduce((sum, each) => sum + each.errors, 0)),
+        non2xx: worstTotal(group, all, 'non2xx'),
+        errors: worstTotal(group, all, 'errors'),
       },
     ];
   });
@@ -180,19 +190,19 @@ export function cacheRows(rounds: readonly CacheRound[]): CacheRow[] {
         uncached: spreadOf(group.map((round) => round.uncached.requestsPerSecond)),
         cached: spreadOf(group.map((round) => round.cached.requestsPerSecond)),
         floor: spreadOf(group.map((round) => round.floor.requestsPerSecond)),
-        cachedOverUncached: ratioPerRound(
+        cachedOverUncached: speedRatio(
           group,
-          (round) => round.cached.requestsPerSecond,
-          (round) => round.uncached.requestsPerSecond,
+          (round) => round.cached,
+          (round) => round.uncached,
         ),
-        floorOverCached: ratioPerRound(
+        floorOverCached: speedRatio(
           group,
-          (round) => round.floor.requestsPerSecond,
-          (round) => round.cached.requestsPerSecond,
+          (round) => round.floor,
+          (round) => round.cached,
         ),
         cachedP99Ms: median(group.map((round) => round.cached.p99Ms)),
-        non2xx: worstRound(group, (round) => all(round).reduce((sum, each) => sum + each.non2xx, 0)),
-        errors: worstRound(group, (round) => all(round).reduce((sum, each) => sum + each.errors, 0)),
+        non2xx: worstTotal(group, all, 'non2xx'),
+        errors: worstTotal(group, all, 'errors'),
       },
     ];
   });
