@@ -12,7 +12,6 @@ import {
   cacheRowMet,
   cacheRows,
   floorRatioMet,
-  httpRowMet,
   httpRows,
   HTTP_TARGETS,
   ratioSpreadText,
@@ -120,17 +119,20 @@ function storeTable(results: BenchResults): string[] {
   return lines;
 }
 
+/** Each target of an HTTP row with its own verdict: peerNetwork's throughput may be met while its ratio is not. */
 function httpTarget(row: HttpRow): string {
   if (row.connections !== HTTP_TARGETS.connections) return '–';
-  const target = row.operation === 'peerNetwork' ? '≤ 4×, ≥ 4,000 req/s' : '≤ 4×';
-  return `${target}: ${httpRowMet(row) ? 'met' : 'missed'}`;
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'missed');
+  const throughput = throughputMet(row);
+  const ratio = `≤ 4×: ${verdict(floorRatioMet(row))}`;
+  return throughput === undefined ? ratio : `${ratio}; ≥ 4,000 req/s: ${verdict(throughput)}`;
 }
 
 export function httpTable(http: HttpReport): string[] {
   const across = roundsHeading(http.rounds);
   const perRound = perRoundHeading(http.rounds);
   return [
-    `| operation (response bytes) | connections | server req/s, ${across} | server p50 / p99 ms, median | stack req/s, ${across} | floor req/s, ${across} | floor p50 / p99 ms, median | floor ÷ server ${perRound} | target (on the medians) | stack ÷ server: ours, ${perRound} | floor ÷ stack: the stack's own, ${perRound} | non-2xx / errors, worst round |`,
+    `| operation (response bytes) | connections | server req/s, ${across} | server p50 / p99 ms, median | stack req/s, ${across} | floor req/s, ${across} | floor p50 / p99 ms, median | floor ÷ server ${perRound} | target (on the medians) | stack ÷ server (ours) ${perRound} | floor ÷ stack (the stack's own) ${perRound} | non-2xx / errors, worst round |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
     ...httpRows(http.measured).map(
       (row) =>
@@ -280,8 +282,8 @@ function summaryTable(results: BenchResults): string[] {
       `${requestsSpreadText(row.server.requestsPerSecond)} req/s, p99 ${row.server.p99Ms} ms`,
       `floor ${requestsSpreadText(row.floor.requestsPerSecond)} req/s; the stack alone ${requestsSpreadText(row.stack.requestsPerSecond)} req/s`,
       `floor ÷ server ${ratioSpreadText(row.floorOverServer)}; floor ÷ stack ${ratioSpreadText(row.floorOverStack)}`,
-      operation === 'peerNetwork' ? '≤ 4×, ≥ 4,000 req/s' : '≤ 4×',
-      met(httpRowMet(row)),
+      operation === 'peerNetwork' ? '≤ 4× / ≥ 4,000 req/s' : '≤ 4×',
+      operation === 'peerNetwork' ? `${met(floorRatioMet(row))} / ${met(throughputMet(row))}` : met(floorRatioMet(row)),
     ]);
   }
   for (const row of cacheRows(results.responseCache.measured)) {

@@ -218,12 +218,6 @@ export function throughputMet(row: HttpRow): boolean | undefined {
   return row.operation === 'peerNetwork' ? row.server.requestsPerSecond.median >= HTTP_TARGETS.peerNetworkRequestsPerSecond : undefined;
 }
 
-/** Every target of the row; undefined at a concurrency the targets are not set for. */
-export function httpRowMet(row: HttpRow): boolean | undefined {
-  if (row.connections !== HTTP_TARGETS.connections) return undefined;
-  return floorRatioMet(row) && throughputMet(row) !== false;
-}
-
 /** floor ÷ cached ≤ 1.5× on the median of the rounds' ratios. */
 export function cacheRowMet(row: CacheRow): boolean {
   return row.floorOverCached.median <= HTTP_TARGETS.floorOverCached;
