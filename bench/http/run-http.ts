@@ -1,9 +1,10 @@
 /**
  * The HTTP benchmark: autocannon against the real server, the stack's ceiling (Apollo Server
- * and graphql-js alone, stack-ceiling.ts) and the bare-http floor, each in its own process, at several concurrencies, with bounded durations and loopback
- * addresses only. Measured in rounds (bench/lib/rounds.ts): each round times the server, the
- * stack and the floor back to back for every operation and concurrency, the order reversed every
- * other round, so each round gives a ratio of two figures taken under the same load.
+ * and graphql-js alone, stack-ceiling.ts) and the bare-http floor, each in its own process,
+ * at several concurrencies, with bounded durations and loopback addresses only. Measured in
+ * rounds (bench/lib/rounds.ts): each round times the server, the stack and the floor back to
+ * back for every operation and concurrency, the order reversed every other round, so each
+ * round gives its ratios from figures taken under the same load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
