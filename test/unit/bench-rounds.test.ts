@@ -60,6 +60,20 @@ function rowWithRatios(ratios: readonly number[], server = 5000, operation: Http
   return row;
 }
 
+/** The HTTP table of these rounds, with the report's other fields at placeholder values. */
+function httpTableOf(measured: readonly HttpRound[], responseBytes: Record<string, number>): string[] {
+  return httpTable({
+    seedReadMs: 1,
+    seedMergeMs: 1,
+    seedRelations: 1,
+    responseBytes,
+    rounds: new Set(measured.map((round) => round.round)).size,
+    durationSeconds: 3,
+    warmUpSeconds: 1,
+    measured,
+  });
+}
+
 describe('the order of the targets in each round', () => {
   it('is as given in even rounds and reversed in odd ones (ABC, CBA, ABC, …)', () => {
     const targets = ['uncached', 'cached', 'floor'];
@@ -213,16 +227,7 @@ describe('met or missed, judged on the medians', () => {
   });
 
   it('judges no target at a concurrency issue 16 sets none for', () => {
-    const table = httpTable({
-      seedReadMs: 1,
-      seedMergeMs: 1,
-      seedRelations: 1,
-      responseBytes: { node: 364 },
-      rounds: 1,
-      durationSeconds: 3,
-      warmUpSeconds: 1,
-      measured: [httpRound(0, 100, 800, { connections: 64 })],
-    });
+    const table = httpTableOf([httpRound(0, 100, 800, { connections: 64 })], { node: 364 });
     expect(table[2]).toContain('| 8.00× | – |');
   });
 
@@ -239,16 +244,7 @@ describe('met or missed, judged on the medians', () => {
 
 describe('the tables', () => {
   it('say how many rounds the medians are of and print met or missed from them', () => {
-    const http = httpTable({
-      seedReadMs: 1,
-      seedMergeMs: 1,
-      seedRelations: 1,
-      responseBytes: { node: 364 },
-      rounds: 3,
-      durationSeconds: 3,
-      warmUpSeconds: 1,
-      measured: [httpRound(0, 1000, 3000), httpRound(1, 1000, 5000), httpRound(2, 1000, 3500)],
-    });
+    const http = httpTableOf([httpRound(0, 1000, 3000), httpRound(1, 1000, 5000), httpRound(2, 1000, 3500)], { node: 364 });
     expect(http[0]).toContain('server req/s, median of 3 rounds (range)');
     expect(http[0]).toContain('floor ÷ server per round, median of 3 rounds (range)');
     expect(http[0]).toContain("floor ÷ stack (the stack's own) per round, median of 3 rounds (range)");
@@ -269,16 +265,7 @@ describe('the tables', () => {
 
 describe("peerNetwork's two targets", () => {
   it('are judged each on its own in the HTTP table, so a met throughput is not read as missed', () => {
-    const table = httpTable({
-      seedReadMs: 1,
-      seedMergeMs: 1,
-      seedRelations: 1,
-      responseBytes: { peerNetwork: 230 },
-      rounds: 1,
-      durationSeconds: 3,
-      warmUpSeconds: 1,
-      measured: [httpRound(0, 5000, 30000, { operation: 'peerNetwork' })],
-    });
+    const table = httpTableOf([httpRound(0, 5000, 30000, { operation: 'peerNetwork' })], { peerNetwork: 230 });
     expect(table[2]).toContain('| ≤ 4×: missed; ≥ 4,000 req/s: met |');
   });
 });
